@@ -1,0 +1,97 @@
+import { listApplications } from '../graph/applications.js';
+import { linkFlowApplication, listFlowApplications, unlinkFlowApplication } from '../graph/flow-apps.js';
+import { findUserFlowByApp } from '../graph/flows.js';
+import type { GraphClient } from '../graph/graph-client.js';
+import { isGraphError } from '../graph/graph-error.js';
+import { formatTable } from '../text/table.js';
+import { type Command, CommandFailure, printJson } from './command.js';
+import { resolveFlow } from './resolve-flow.js';
+
+async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
+	try {
+		return new Map((await listApplications(client)).map((app) => [app.appId ?? '', app.displayName ?? '']));
+	} catch (error) {
+		// Display names need Application.Read.All; without it the appIds still tell the story.
+		if (isGraphError(error) && error.status === 403) return new Map();
+		throw error;
+	}
+}
+
+const list: Command = {
+	path: ['apps', 'list'],
+	usage: 'apps list <flow>',
+	summary: 'List the applications that use a user flow, with their display names.',
+	arity: [1, 1],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const linked = await listFlowApplications(client, flow.id);
+		if (context.json) return printJson(context, linked);
+		if (linked.length === 0) return context.stdout(`No applications use "${flow.displayName}".\n`);
+		const names = await namesByAppId(client);
+		context.stdout(
+			`${formatTable(linked, [
+				{ header: 'APP ID', value: (app) => app.appId },
+				{ header: 'NAME', value: (app) => names.get(app.appId ?? '') ?? '(unknown)' },
+			])}\n`,
+		);
+	},
+};
+
+const link: Command = {
+	path: ['apps', 'link'],
+	usage: 'apps link <flow> <appId> [--move]',
+	summary:
+		'Link an application (by appId) to a user flow; --move first unlinks it from the flow it uses now.',
+	arity: [2, 2],
+	flags: [{ name: 'move', type: 'boolean', description: 'unlink the app from its current flow first' }],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const appId = context.args[1] ?? '';
+		// An app belongs to at most one flow: find its current one before the service refuses.
+		const current = await findUserFlowByApp(client, appId);
+		if (current?.id === flow.id)
+			throw new CommandFailure(`${appId} already uses "${flow.displayName}"; nothing to do.`);
+		if (current?.id) {
+			if (context.flags.move !== true) {
+				throw new CommandFailure(
+					`${appId} already uses the user flow "${current.displayName}"; an application can use only one.`,
+					`Move it with \`entra-flows apps link "${flow.displayName}" ${appId} --move\`.`,
+				);
+			}
+			await unlinkFlowApplication(client, current.id, appId);
+			try {
+				await linkFlowApplication(client, flow.id, appId);
+			} catch (error) {
+				const reason = isGraphError(error) ? `${error.code}: ${error.message}` : String(error);
+				throw new CommandFailure(
+					`Unlinked ${appId} from "${current.displayName}", but linking it to "${flow.displayName}" failed (${reason}). The app now has no user flow.`,
+					`Link it back with \`entra-flows apps link "${current.displayName}" ${appId}\`, or retry.`,
+				);
+			}
+		} else {
+			await linkFlowApplication(client, flow.id, appId);
+		}
+		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
+		const moved = current?.id ? ` (moved from "${current.displayName}")` : '';
+		context.stdout(`Linked ${appId} to "${flow.displayName}"${moved}.\n`);
+	},
+};
+
+const unlink: Command = {
+	path: ['apps', 'unlink'],
+	usage: 'apps unlink <flow> <appId>',
+	summary: 'Unlink an application from a user flow.',
+	arity: [2, 2],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const appId = context.args[1] ?? '';
+		await unlinkFlowApplication(client, flow.id, appId);
+		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
+		context.stdout(`Unlinked ${appId} from "${flow.displayName}".\n`);
+	},
+};
+
+export const appCommands: readonly Command[] = [list, link, unlink];

@@ -1,0 +1,179 @@
+import {
+	addFlowAttribute,
+	listFlowAttributes,
+	pageInputs,
+	removeFlowAttribute,
+} from '../graph/flow-attributes.js';
+import { getUserFlow } from '../graph/flows.js';
+import {
+	type AttributeDataType,
+	attributeDataTypes,
+	createTenantAttribute,
+	listTenantAttributes,
+} from '../graph/tenant-attributes.js';
+import type { UserFlowAttribute } from '../graph/types.js';
+import { formatTable } from '../text/table.js';
+import {
+	type Command,
+	type CommandContext,
+	CommandFailure,
+	printJson,
+	stringFlag,
+	UsageError,
+} from './command.js';
+import { resolveFlow } from './resolve-flow.js';
+
+function printAttributes(context: CommandContext, attributes: readonly UserFlowAttribute[]): void {
+	if (context.json) {
+		printJson(context, attributes);
+		return;
+	}
+	if (attributes.length === 0) {
+		context.stdout('No attributes.\n');
+		return;
+	}
+	context.stdout(
+		`${formatTable(attributes, [
+			{ header: 'ID', value: (attribute) => attribute.id },
+			{ header: 'NAME', value: (attribute) => attribute.displayName },
+			{ header: 'TYPE', value: (attribute) => attribute.userFlowAttributeType },
+			{ header: 'DATA', value: (attribute) => attribute.dataType },
+		])}\n`,
+	);
+}
+
+const list: Command = {
+	path: ['attributes', 'list'],
+	usage: 'attributes list <flow>',
+	summary: "List a user flow's sign-up attributes, with label, required and input type in page order.",
+	arity: [1, 1],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const attributes = await listFlowAttributes(client, flow.id);
+		if (context.json) return printJson(context, attributes);
+		if (attributes.length === 0) return context.stdout(`"${flow.displayName}" collects no attributes.\n`);
+		const byId = new Map(attributes.map((attribute) => [attribute.id, attribute]));
+		const inputs = pageInputs(flow);
+		const ordered = [...inputs.map((input) => input.attribute), ...attributes.map((a) => a.id ?? '')].filter(
+			(id, index, all) => all.indexOf(id) === index && byId.has(id),
+		);
+		context.stdout(
+			`${formatTable(ordered, [
+				{ header: 'ID', value: (id) => id },
+				{
+					header: 'LABEL',
+					value: (id) => inputs.find((input) => input.attribute === id)?.label ?? byId.get(id)?.displayName,
+				},
+				{ header: 'INPUT', value: (id) => inputs.find((input) => input.attribute === id)?.inputType ?? '' },
+				{
+					header: 'REQUIRED',
+					value: (id) => (inputs.find((input) => input.attribute === id)?.required ? 'yes' : 'no'),
+				},
+				{ header: 'DATA', value: (id) => byId.get(id)?.dataType },
+			])}\n`,
+		);
+	},
+};
+
+const add: Command = {
+	path: ['attributes', 'add'],
+	usage: 'attributes add <flow> <attributeId>',
+	summary: "Collect one of the tenant's user-flow attributes on a flow's sign-up page (appended last).",
+	arity: [2, 2],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const attributeId = context.args[1] ?? '';
+		if (flow.onAttributeCollection?.attributes?.some((attribute) => attribute.id === attributeId)) {
+			throw new CommandFailure(`"${flow.displayName}" already collects ${attributeId}; nothing to do.`);
+		}
+		await addFlowAttribute(client, flow.id, attributeId);
+		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
+		context.stdout(`Added ${attributeId} to "${flow.displayName}".\n`);
+	},
+};
+
+const remove: Command = {
+	path: ['attributes', 'remove'],
+	usage: 'attributes remove <flow> <attributeId>',
+	summary: 'Stop collecting an attribute on a user flow (its page input goes too).',
+	arity: [2, 2],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const attributeId = context.args[1] ?? '';
+		const collected = flow.onAttributeCollection?.attributes?.map((attribute) => attribute.id) ?? [];
+		if (!collected.includes(attributeId)) {
+			throw new CommandFailure(
+				`"${flow.displayName}" does not collect ${attributeId}.`,
+				`It collects: ${collected.join(', ') || 'nothing'}.`,
+			);
+		}
+		let result: Awaited<ReturnType<typeof removeFlowAttribute>>;
+		try {
+			result = await removeFlowAttribute(client, flow.id, attributeId);
+		} catch (error) {
+			const after = await getUserFlow(client, flow.id).catch(() => undefined);
+			const stillThere = after?.onAttributeCollection?.attributes?.some(
+				(attribute) => attribute.id === attributeId,
+			);
+			if (after && !stillThere) {
+				throw new CommandFailure(
+					`${attributeId} was removed from "${flow.displayName}", but its page input could not be taken off the page.`,
+					'Run `entra-flows attributes remove` again later, or edit the layout.',
+				);
+			}
+			throw error;
+		}
+		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
+		const note = result.inputRemovedByPatch ? ' (its page input was removed with a second request)' : '';
+		context.stdout(`Removed ${attributeId} from "${flow.displayName}"${note}.\n`);
+	},
+};
+
+const tenantList: Command = {
+	path: ['tenant', 'attributes'],
+	usage: 'tenant attributes',
+	summary: "List the tenant's user-flow attributes, built-in and custom.",
+	arity: [0, 0],
+	async run(context) {
+		printAttributes(context, await listTenantAttributes(await context.graph()));
+	},
+};
+
+const tenantCreate: Command = {
+	path: ['tenant', 'attributes', 'create'],
+	usage: 'tenant attributes create --name NAME --type string|boolean|int64 [--description TEXT]',
+	summary: 'Create a custom user-flow attribute (its data type cannot be changed later).',
+	arity: [0, 0],
+	flags: [
+		{ name: 'name', type: 'string', value: 'NAME', description: 'display name (letters, digits, _)' },
+		{ name: 'type', type: 'string', value: 'TYPE', description: 'string, boolean or int64' },
+		{ name: 'description', type: 'string', value: 'TEXT', description: 'shown to users at sign-up' },
+	],
+	async run(context) {
+		const name = stringFlag(context.flags, 'name')?.trim();
+		const type = stringFlag(context.flags, 'type');
+		if (!name) throw new UsageError('tenant attributes create needs --name NAME.');
+		if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
+			throw new UsageError(
+				`"${name}" cannot be an attribute name: use letters, digits and _, starting with a letter.`,
+			);
+		}
+		if (!type || !(attributeDataTypes as readonly string[]).includes(type)) {
+			throw new UsageError(
+				`--type must be one of ${attributeDataTypes.join(', ')}${type ? `, not "${type}"` : ''}.`,
+			);
+		}
+		const created = await createTenantAttribute(await context.graph(), {
+			displayName: name,
+			description: stringFlag(context.flags, 'description'),
+			dataType: type as AttributeDataType,
+		});
+		if (context.json) return printJson(context, created);
+		context.stdout(`Created attribute ${created.id ?? name} (${type}).\n`);
+	},
+};
+
+export const attributeCommands: readonly Command[] = [list, add, remove, tenantList, tenantCreate];

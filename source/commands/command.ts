@@ -1,0 +1,75 @@
+import type { GraphClient } from '../graph/graph-client.js';
+
+/** A flag a command accepts, for parsing and for --help. */
+export type FlagSpec = {
+	readonly name: string;
+	readonly type: 'string' | 'boolean';
+	readonly multiple?: boolean;
+	readonly short?: string;
+	readonly value?: string;
+	readonly description: string;
+};
+
+/** Parsed flag values, by flag name. */
+export type FlagValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
+
+/** What a command gets to do its job. */
+export type CommandContext = {
+	readonly args: readonly string[];
+	readonly flags: FlagValues;
+	readonly json: boolean;
+	/** Builds the Graph client on first use, so usage errors never touch the network or sign-in. */
+	readonly graph: () => Promise<GraphClient>;
+	readonly stdout: (text: string) => void;
+	readonly stderr: (text: string) => void;
+	/** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
+	readonly ask?: (question: string) => Promise<string>;
+};
+
+/** One scriptable verb. */
+export type Command = {
+	/** Words that select it, e.g. ['flows', 'list']. */
+	readonly path: readonly string[];
+	readonly usage: string;
+	readonly summary: string;
+	readonly flags?: readonly FlagSpec[];
+	/** Positional arguments: [min, max]. */
+	readonly arity: readonly [number, number];
+	run(context: CommandContext): Promise<void>;
+};
+
+/** Wrong words or flags: exit code 2, with a message that says how to call it. */
+export class UsageError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UsageError';
+	}
+}
+
+/** The operation could not be done for a reason that is not a Graph error (unknown name, refused precondition). */
+export class CommandFailure extends Error {
+	readonly hint?: string;
+	constructor(message: string, hint?: string) {
+		super(message);
+		this.name = 'CommandFailure';
+		this.hint = hint;
+	}
+}
+
+/** Reads a repeated string flag as a list. */
+export function listFlag(flags: FlagValues, name: string): string[] {
+	const value = flags[name];
+	if (value === undefined || typeof value === 'boolean') return [];
+	return Array.isArray(value) ? value : [value];
+}
+
+/** Reads a single string flag. */
+export function stringFlag(flags: FlagValues, name: string): string | undefined {
+	const value = flags[name];
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** Prints a value as JSON on stdout, one document. */
+export function printJson(context: CommandContext, value: unknown): void {
+	context.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,241 @@
+import { listApplications } from '../graph/applications.js';
+import { listFlowApplications, unlinkFlowApplication } from '../graph/flow-apps.js';
+import { pageInputs } from '../graph/flow-attributes.js';
+import {
+	createUserFlow,
+	deleteUserFlow,
+	getUserFlow,
+	listUserFlows,
+	updateUserFlow,
+} from '../graph/flows.js';
+import { isGraphError } from '../graph/graph-error.js';
+import { formatFields, formatTable } from '../text/table.js';
+import { type Command, CommandFailure, listFlag, printJson, stringFlag, UsageError } from './command.js';
+import { summarizeFlow } from './flow-summary.js';
+import { buildNewFlow } from './new-flow.js';
+import { resolveFlow } from './resolve-flow.js';
+
+const yesNo = (value: boolean) => (value ? 'on' : 'off');
+
+const list: Command = {
+	path: ['flows', 'list'],
+	usage: 'flows list',
+	summary: 'List every user flow with sign-up on/off and its numbers of providers, attributes and apps.',
+	arity: [0, 0],
+	async run(context) {
+		const flows = await listUserFlows(await context.graph());
+		if (context.json) return printJson(context, flows);
+		if (flows.length === 0)
+			return context.stdout('No user flows yet. Create one with `entra-flows flows create --name NAME`.\n');
+		context.stdout(
+			`${formatTable(flows.map(summarizeFlow), [
+				{ header: 'NAME', value: (flow) => flow.name },
+				{ header: 'ID', value: (flow) => flow.id },
+				{ header: 'SIGN-UP', value: (flow) => yesNo(flow.signUp) },
+				{ header: 'PROVIDERS', value: (flow) => flow.providers },
+				{ header: 'ATTRIBUTES', value: (flow) => flow.attributes },
+				{ header: 'APPS', value: (flow) => flow.apps },
+			])}\n`,
+		);
+	},
+};
+
+const get: Command = {
+	path: ['flows', 'get'],
+	usage: 'flows get <flow>',
+	summary: 'Show one user flow: overview, identity providers, attributes in page order, linked apps.',
+	arity: [1, 1],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const full = await getUserFlow(client, flow.id);
+		if (context.json) return printJson(context, full);
+		const summary = summarizeFlow(full);
+		const providers = (full.onAuthenticationMethodLoadStart?.identityProviders ?? []).map(
+			(p) => p.id ?? p.displayName,
+		);
+		const inputs = pageInputs(full).map((input) => `${input.attribute}${input.required ? '*' : ''}`);
+		const apps = (full.conditions?.applications?.includeApplications ?? []).map((app) => app.appId);
+		context.stdout(
+			`${formatFields([
+				['Name', summary.name],
+				['Id', summary.id],
+				['Description', summary.description],
+				['Sign-up', yesNo(summary.signUp)],
+				['User type', full.onUserCreateStart?.userTypeToCreate ?? ''],
+				['Providers', providers.join(', ')],
+				['Attributes', inputs.join(', ') + (inputs.some((i) => i.endsWith('*')) ? '   (* required)' : '')],
+				['Apps', apps.join(', ')],
+			])}\n`,
+		);
+	},
+};
+
+const create: Command = {
+	path: ['flows', 'create'],
+	usage:
+		'flows create --name NAME [--description TEXT] [--provider ID]… [--attribute ID]… [--app APPID]… [--no-sign-up]',
+	summary:
+		'Create a user flow (default provider: EmailPassword-OAUTH; email is always collected when attributes are).',
+	arity: [0, 0],
+	flags: [
+		{ name: 'name', type: 'string', value: 'NAME', description: 'display name, unique in the tenant' },
+		{ name: 'description', type: 'string', value: 'TEXT', description: 'description' },
+		{
+			name: 'provider',
+			type: 'string',
+			multiple: true,
+			value: 'ID',
+			description: 'identity provider id (repeat)',
+		},
+		{
+			name: 'attribute',
+			type: 'string',
+			multiple: true,
+			value: 'ID',
+			description: 'user-flow attribute id (repeat)',
+		},
+		{
+			name: 'app',
+			type: 'string',
+			multiple: true,
+			value: 'APPID',
+			description: 'application (client) id to link (repeat)',
+		},
+		{ name: 'no-sign-up', type: 'boolean', description: 'sign-in only: no new accounts' },
+	],
+	async run(context) {
+		const name = stringFlag(context.flags, 'name');
+		if (!name?.trim()) throw new UsageError('flows create needs --name NAME.');
+		const client = await context.graph();
+		const flow = await buildNewFlow(client, {
+			displayName: name.trim(),
+			description: stringFlag(context.flags, 'description'),
+			isSignUpAllowed: context.flags['no-sign-up'] !== true,
+			providerIds: listFlag(context.flags, 'provider'),
+			attributeIds: listFlag(context.flags, 'attribute'),
+			appIds: listFlag(context.flags, 'app'),
+		});
+		const created = await createUserFlow(client, flow);
+		const full = created.id ? await getUserFlow(client, created.id) : created;
+		if (context.json) return printJson(context, full);
+		context.stdout(`Created user flow "${name.trim()}" (${full.id ?? 'id unknown'}).\n`);
+	},
+};
+
+const update: Command = {
+	path: ['flows', 'update'],
+	usage: 'flows update <flow> [--name NAME] [--description TEXT] [--sign-up | --no-sign-up]',
+	summary: 'Rename a user flow, change its description, or switch sign-up on or off.',
+	arity: [1, 1],
+	flags: [
+		{ name: 'name', type: 'string', value: 'NAME', description: 'new display name' },
+		{ name: 'description', type: 'string', value: 'TEXT', description: 'new description' },
+		{ name: 'sign-up', type: 'boolean', description: 'allow sign-up' },
+		{ name: 'no-sign-up', type: 'boolean', description: 'sign-in only' },
+	],
+	async run(context) {
+		const displayName = stringFlag(context.flags, 'name')?.trim();
+		const description = stringFlag(context.flags, 'description');
+		const on = context.flags['sign-up'] === true;
+		const off = context.flags['no-sign-up'] === true;
+		if (on && off) throw new UsageError('Give --sign-up or --no-sign-up, not both.');
+		if (displayName === '') throw new UsageError('--name cannot be empty.');
+		if (displayName === undefined && description === undefined && !on && !off) {
+			throw new UsageError('Nothing to change: give --name, --description, --sign-up or --no-sign-up.');
+		}
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		await updateUserFlow(client, flow.id, {
+			displayName,
+			description,
+			isSignUpAllowed: on ? true : off ? false : undefined,
+		});
+		const full = await getUserFlow(client, flow.id);
+		if (context.json) return printJson(context, full);
+		context.stdout(`Updated user flow "${full.displayName ?? flow.displayName}" (${flow.id}).\n`);
+	},
+};
+
+const remove: Command = {
+	path: ['flows', 'delete'],
+	usage: 'flows delete <flow> [--yes]',
+	summary: 'Delete a user flow. Linked apps are unlinked first (they lose their flow); asks unless --yes.',
+	arity: [1, 1],
+	flags: [
+		{ name: 'yes', type: 'boolean', short: 'y', description: 'do not ask (required without a terminal)' },
+	],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const linked = (await listFlowApplications(client, flow.id))
+			.map((app) => app.appId ?? '')
+			.filter(Boolean);
+		const names = linked.length > 0 ? await appNames(client) : new Map<string, string>();
+		const label = (appId: string) => (names.get(appId) ? `${names.get(appId)} (${appId})` : appId);
+		if (context.flags.yes !== true) {
+			if (!context.ask) {
+				throw new UsageError(
+					`Refusing to delete "${flow.displayName}" without a terminal to confirm on; add --yes.`,
+				);
+			}
+			const warning =
+				linked.length > 0
+					? ` ${linked.length} app(s) will lose their flow: ${linked.map(label).join(', ')}.`
+					: '';
+			const answer = await context.ask(
+				`Delete user flow "${flow.displayName}"?${warning} Type the flow's name to confirm: `,
+			);
+			if (answer.trim() !== flow.displayName)
+				throw new CommandFailure('Not deleted: the name did not match.');
+		}
+		const unlinked: string[] = [];
+		for (const appId of linked) {
+			try {
+				await unlinkFlowApplication(client, flow.id, appId);
+				unlinked.push(appId);
+			} catch (error) {
+				throw partial(
+					`Stopped while unlinking ${label(appId)}; the flow was NOT deleted.`,
+					unlinked.map(label),
+					error,
+				);
+			}
+		}
+		try {
+			await deleteUserFlow(client, flow.id);
+		} catch (error) {
+			if (unlinked.length === 0) throw error;
+			throw partial('The flow itself was NOT deleted.', unlinked.map(label), error);
+		}
+		if (context.json)
+			return printJson(context, { deleted: flow.id, displayName: flow.displayName, unlinkedApps: unlinked });
+		const tail = unlinked.length > 0 ? ` Unlinked first: ${unlinked.map(label).join(', ')}.` : '';
+		context.stdout(`Deleted user flow "${flow.displayName}" (${flow.id}).${tail}\n`);
+	},
+};
+
+async function appNames(
+	client: Awaited<ReturnType<Parameters<Command['run']>[0]['graph']>>,
+): Promise<Map<string, string>> {
+	try {
+		const apps = await listApplications(client);
+		return new Map(apps.map((app) => [app.appId ?? '', app.displayName ?? '']));
+	} catch {
+		// Names are a courtesy; a token without Application.Read.All still deletes by appId.
+		return new Map();
+	}
+}
+
+function partial(what: string, done: readonly string[], cause: unknown): CommandFailure {
+	const reason = isGraphError(cause)
+		? `${cause.code}: ${cause.message}${cause.requestId ? ` (request-id ${cause.requestId})` : ''}`
+		: String(cause);
+	const doneText = done.length > 0 ? `Done: unlinked ${done.join(', ')}. ` : 'Nothing was changed. ';
+	return new CommandFailure(
+		`${what} ${doneText}Cause: ${reason}`,
+		'Fix the cause and run the same command again.',
+	);
+}
+
+export const flowCommands: readonly Command[] = [list, get, create, update, remove];

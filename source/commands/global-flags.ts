@@ -1,0 +1,39 @@
+import type { FlagSpec } from './command.js';
+
+/** Flags every command accepts. */
+export const globalFlags: readonly FlagSpec[] = [
+	{ name: 'json', type: 'boolean', description: 'print the Graph objects as JSON on stdout, nothing else' },
+	{
+		name: 'graph-url',
+		type: 'string',
+		value: 'URL',
+		description: 'service root incl. version, e.g. http://127.0.0.1:4000/v1.0 (env ENTRA_FLOWS_GRAPH_URL)',
+	},
+	{ name: 'beta', type: 'boolean', description: 'use the beta API instead of v1.0' },
+	{
+		name: 'cloud',
+		type: 'string',
+		value: 'NAME',
+		description: 'global (default), china or usgov; user-flow APIs are documented for global only',
+	},
+	{
+		name: 'access-token',
+		type: 'string',
+		value: 'TOKEN',
+		description: 'use this bearer token (prefer env ENTRA_FLOWS_ACCESS_TOKEN: argv is visible in ps)',
+	},
+	{
+		name: 'ca-file',
+		type: 'string',
+		value: 'FILE',
+		description: "trust this CA certificate (PEM) as well, e.g. the emulator's",
+	},
+	{
+		name: 'verbose',
+		type: 'boolean',
+		short: 'v',
+		description: 'one line per request on stderr: method, path, status, ms, request-id',
+	},
+	{ name: 'help', type: 'boolean', short: 'h', description: 'show help' },
+	{ name: 'version', type: 'boolean', description: 'print the version' },
+];

@@ -1,0 +1,43 @@
+import type { Command, FlagSpec } from './command.js';
+import { globalFlags } from './global-flags.js';
+import { commands } from './registry.js';
+
+function flagLine(flag: FlagSpec): string {
+	const name = `${flag.short ? `-${flag.short}, ` : '    '}--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
+	return `  ${name.padEnd(28)} ${flag.description}`;
+}
+
+/** The top-level --help text. */
+export function mainHelp(version: string): string {
+	return [
+		`entra-flows ${version} — manage Microsoft Entra External ID user flows through Microsoft Graph`,
+		'',
+		'Usage',
+		'  entra-flows                 the keyboard app (needs a terminal)',
+		'  entra-flows --demo          the keyboard app against the built-in offline demo tenant',
+		'  entra-flows <command> [flags]',
+		'',
+		'Commands',
+		...commands.flatMap((command) => [`  ${command.usage.split(' [')[0] ?? ''}`, `      ${command.summary}`]),
+		'',
+		'Global flags',
+		...globalFlags.map(flagLine),
+		'',
+		'<flow> is a user flow id or its exact display name.',
+		'Exit codes: 0 done · 1 the service refused or failed (the message says why and how to fix it) · 2 usage error.',
+		'Run `entra-flows <command> --help` for its flags.',
+	].join('\n');
+}
+
+/** One command's --help text. */
+export function commandHelp(command: Command): string {
+	return [
+		`Usage: entra-flows ${command.usage}`,
+		'',
+		command.summary,
+		...(command.flags?.length ? ['', 'Flags', ...command.flags.map(flagLine)] : []),
+		'',
+		'Global flags',
+		...globalFlags.map(flagLine),
+	].join('\n');
+}

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { type Command, type FlagSpec, type FlagValues, UsageError } from './command.js';
+import { globalFlags } from './global-flags.js';
+import { commands, findCommand } from './registry.js';
+
+/** The result of reading argv once. */
+export type ParsedArgv = {
+	readonly command?: Command;
+	readonly args: readonly string[];
+	readonly flags: FlagValues;
+};
+
+type ParseArgsOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function optionsFor(specs: readonly FlagSpec[]): ParseArgsOptions {
+	const options: NonNullable<ParseArgsOptions> = {};
+	for (const spec of specs) {
+		options[spec.name] = {
+			type: spec.type,
+			multiple: spec.multiple ?? false,
+			...(spec.short ? { short: spec.short } : {}),
+		};
+	}
+	return options;
+}
+
+/** Extra flags only the keyboard app reads (no command). */
+export const appFlags: readonly FlagSpec[] = [
+	{ name: 'demo', type: 'boolean', description: 'run against the built-in offline demo tenant' },
+];
+
+/** Reads argv: finds the command, checks its flags and the number of its arguments. */
+export function parseArgv(argv: readonly string[]): ParsedArgv {
+	const everyFlag = new Map<string, FlagSpec>();
+	for (const spec of [...globalFlags, ...appFlags, ...commands.flatMap((command) => command.flags ?? [])]) {
+		everyFlag.set(spec.name, spec);
+	}
+	let parsed: ReturnType<typeof parseArgs>;
+	try {
+		parsed = parseArgs({
+			args: [...argv],
+			options: optionsFor([...everyFlag.values()]),
+			allowPositionals: true,
+			strict: true,
+		});
+	} catch (error) {
+		throw new UsageError(
+			`${(error as Error).message.replace(/\. To specify a positional.*$/s, '.')} See \`entra-flows --help\`.`,
+		);
+	}
+	const words = parsed.positionals;
+	const found = findCommand(words);
+	if (!found) {
+		if (words.length === 0) return { args: [], flags: parsed.values as FlagValues };
+		throw new UsageError(`Unknown command "${words.join(' ')}". See \`entra-flows --help\` for the list.`);
+	}
+	const allowed = new Set([...globalFlags, ...(found.command.flags ?? [])].map((spec) => spec.name));
+	for (const name of Object.keys(parsed.values)) {
+		if (!allowed.has(name)) {
+			throw new UsageError(
+				`"${found.command.path.join(' ')}" has no --${name} flag. See \`entra-flows ${found.command.path.join(' ')} --help\`.`,
+			);
+		}
+	}
+	const [min, max] = found.command.arity;
+	if (parsed.values.help !== true && (found.args.length < min || found.args.length > max)) {
+		throw new UsageError(`Usage: entra-flows ${found.command.usage}`);
+	}
+	return { command: found.command, args: found.args, flags: parsed.values as FlagValues };
+}

@@ -1,0 +1,101 @@
+import {
+	addFlowIdentityProvider,
+	listFlowIdentityProviders,
+	removeFlowIdentityProvider,
+} from '../graph/flow-providers.js';
+import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
+import type { IdentityProvider } from '../graph/types.js';
+import { formatTable } from '../text/table.js';
+import { type Command, type CommandContext, CommandFailure, printJson } from './command.js';
+import { resolveFlow } from './resolve-flow.js';
+
+function printProviders(context: CommandContext, providers: readonly IdentityProvider[]): void {
+	if (context.json) {
+		printJson(context, providers);
+		return;
+	}
+	context.stdout(
+		`${formatTable(providers, [
+			{ header: 'ID', value: (provider) => provider.id },
+			{ header: 'NAME', value: (provider) => provider.displayName },
+			{
+				header: 'TYPE',
+				value: (provider) =>
+					provider.identityProviderType ?? provider['@odata.type']?.replace('#microsoft.graph.', ''),
+			},
+		])}\n`,
+	);
+}
+
+const list: Command = {
+	path: ['providers', 'list'],
+	usage: 'providers list <flow>',
+	summary: "List a user flow's identity providers.",
+	arity: [1, 1],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		printProviders(context, await listFlowIdentityProviders(client, flow.id));
+	},
+};
+
+const add: Command = {
+	path: ['providers', 'add'],
+	usage: 'providers add <flow> <providerId>',
+	summary: "Add one of the tenant's identity providers to a user flow.",
+	arity: [2, 2],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const providerId = context.args[1] ?? '';
+		const onFlow =
+			flow.onAuthenticationMethodLoadStart?.identityProviders?.map((provider) => provider.id) ?? [];
+		if (onFlow.includes(providerId)) {
+			throw new CommandFailure(`"${flow.displayName}" already offers ${providerId}; nothing to do.`);
+		}
+		await addFlowIdentityProvider(client, flow.id, providerId);
+		if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
+		context.stdout(`Added ${providerId} to "${flow.displayName}".\n`);
+	},
+};
+
+const remove: Command = {
+	path: ['providers', 'remove'],
+	usage: 'providers remove <flow> <providerId>',
+	summary: 'Remove an identity provider from a user flow (a flow keeps at least one).',
+	arity: [2, 2],
+	async run(context) {
+		const client = await context.graph();
+		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const providerId = context.args[1] ?? '';
+		const current = await listFlowIdentityProviders(client, flow.id);
+		if (!current.some((provider) => provider.id === providerId)) {
+			throw new CommandFailure(
+				`"${flow.displayName}" does not offer ${providerId}.`,
+				`It offers: ${current.map((provider) => provider.id).join(', ') || 'nothing'}.`,
+			);
+		}
+		if (current.length === 1) {
+			// Checked before any request: the service requires at least one provider on a flow.
+			throw new CommandFailure(
+				`${providerId} is the only identity provider of "${flow.displayName}"; a user flow needs at least one.`,
+				`Add another first: \`entra-flows providers add "${flow.displayName}" <providerId>\`.`,
+			);
+		}
+		await removeFlowIdentityProvider(client, flow.id, providerId);
+		if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
+		context.stdout(`Removed ${providerId} from "${flow.displayName}".\n`);
+	},
+};
+
+const tenant: Command = {
+	path: ['tenant', 'providers'],
+	usage: 'tenant providers',
+	summary: 'List the identity providers configured in the tenant (what flows can offer).',
+	arity: [0, 0],
+	async run(context) {
+		printProviders(context, await listTenantIdentityProviders(await context.graph()));
+	},
+};
+
+export const providerCommands: readonly Command[] = [list, add, remove, tenant];

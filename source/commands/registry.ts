@@ -1,0 +1,27 @@
+import { appCommands } from './apps.js';
+import { attributeCommands } from './attributes.js';
+import type { Command } from './command.js';
+import { emulatorCommands } from './emulator.js';
+import { flowCommands } from './flows.js';
+import { providerCommands } from './providers.js';
+
+/** Every scriptable verb, in the order --help lists them. */
+export const commands: readonly Command[] = [
+	...flowCommands,
+	...providerCommands.filter((command) => command.path[0] === 'providers'),
+	...attributeCommands.filter((command) => command.path[0] === 'attributes'),
+	...appCommands,
+	...providerCommands.filter((command) => command.path[0] === 'tenant'),
+	...attributeCommands.filter((command) => command.path[0] === 'tenant'),
+	...emulatorCommands,
+];
+
+/** The command whose path is the longest prefix of the positional words. */
+export function findCommand(words: readonly string[]): { command: Command; args: string[] } | undefined {
+	let best: Command | undefined;
+	for (const command of commands) {
+		const matches = command.path.every((word, index) => words[index] === word);
+		if (matches && (!best || command.path.length > best.path.length)) best = command;
+	}
+	return best ? { command: best, args: words.slice(best.path.length) } : undefined;
+}

@@ -1,0 +1,198 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Authorize } from './authorize.js';
+import { type ErrorIds, errorBody, GraphError } from './errors.js';
+import type { FaultInjector } from './fault-injector.js';
+import { bearerChallenge, faultOutcome, malformedBody } from './fault-outcome.js';
+import { type FaultRule, parseFaultRule } from './fault-spec.js';
+import { graphHeaders, send, sendJson } from './http-io.js';
+import type { Quirks } from './quirks.js';
+import type { LogEntry } from './request-log.js';
+import { pickMethod, type Route, type RouteContext, resolveRoute, splitPath } from './router.js';
+import type { TenantStore } from './tenant.js';
+import type { ApiVersion } from './types.js';
+
+/** What the Graph pipeline needs from the server. */
+export type GraphDeps = {
+	tenant: TenantStore;
+	quirks: Quirks;
+	pageSize: number;
+	origin: string;
+	routes: Route[];
+	faults: FaultInjector;
+	authorize: Authorize;
+	/** Called after a request changed the tenant (saves the state file). */
+	saved: () => void;
+	/** Aborted when the emulator closes, to cut latency waits short. */
+	closing: AbortSignal;
+};
+
+/** One request's parsed address. */
+type Target = { version: ApiVersion; rawPath: string; query: URLSearchParams };
+
+/** A finished answer: JSON body or none. */
+type Answer = { status: number; headers: Record<string, string>; json?: unknown };
+
+const bodyMethods = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/** The Graph error answer for a GraphError; 401s carry a Bearer challenge. */
+function errorAnswer(error: GraphError, ids: ErrorIds): Answer {
+	const challenge: Record<string, string> =
+		error.status === 401 ? { 'WWW-Authenticate': bearerChallenge } : {};
+	return {
+		status: error.status,
+		headers: { ...challenge, ...error.headers },
+		json: errorBody(error.code, error.message, ids),
+	};
+}
+
+function parseJson(raw: string): unknown {
+	try {
+		return JSON.parse(raw);
+	} catch {
+		throw new GraphError(
+			400,
+			'BadRequest',
+			'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+		);
+	}
+}
+
+function readBody(request: IncomingMessage, rawBody: string, quirks: Quirks): unknown {
+	const method = request.method ?? 'GET';
+	if (!bodyMethods.has(method) || rawBody.trim() === '') return undefined;
+	const type = request.headers['content-type'] ?? '';
+	if (quirks.contentType === 'required' && !/^application\/json\b/i.test(type)) {
+		throw new GraphError(
+			415,
+			'UnsupportedMediaType',
+			`The Content-Type '${type}' is not supported; send JSON as application/json.`,
+		);
+	}
+	return parseJson(rawBody);
+}
+
+// Routing and unknown-method errors come before auth, so a wrong URL is reported as such even without a token.
+function run(
+	request: IncomingMessage,
+	rawBody: string,
+	deps: GraphDeps,
+	target: Target,
+	ids: ErrorIds,
+): Answer {
+	try {
+		const { route, params } = resolveRoute(deps.routes, splitPath(target.rawPath));
+		const spec = pickMethod(route, request.method ?? 'GET');
+		const verdict = deps.authorize(request.headers.authorization, {
+			permission: spec.permission,
+			write: spec.write,
+		});
+		if (!verdict.ok) throw new GraphError(verdict.status, verdict.code, verdict.message);
+		const context: RouteContext = {
+			method: request.method ?? 'GET',
+			...target,
+			params,
+			body: readBody(request, rawBody, deps.quirks),
+			tenant: deps.tenant,
+			quirks: deps.quirks,
+			origin: deps.origin,
+			pageSize: deps.pageSize,
+		};
+		const before = deps.tenant.revision;
+		const reply = spec.handler(context);
+		if (deps.tenant.revision !== before) deps.saved();
+		return { status: reply.status, headers: reply.headers ?? {}, json: reply.body };
+	} catch (error) {
+		if (error instanceof GraphError) return errorAnswer(error, ids);
+		throw error;
+	}
+}
+
+type Pick = { rule: FaultRule | null; latencyMs: number; label: string | null };
+
+// The x-emulator-fault header forces one rule for this call, ignoring the rule's matching options.
+function pickFault(request: IncomingMessage, deps: GraphDeps, path: string): Pick {
+	const forced = request.headers['x-emulator-fault'];
+	if (typeof forced !== 'string' || forced.trim() === '') {
+		const pick = deps.faults.pick(request.method ?? 'GET', path);
+		return { rule: pick.fault, latencyMs: pick.latencyMs, label: pick.label };
+	}
+	let rule: FaultRule;
+	try {
+		rule = parseFaultRule(forced);
+	} catch (error) {
+		throw new GraphError(400, 'BadRequest', (error as Error).message);
+	}
+	if (rule.id === 'F-L1') return { rule: null, latencyMs: deps.faults.latency(rule), label: rule.id };
+	return { rule, latencyMs: 0, label: rule.id };
+}
+
+function decodePath(rawPath: string): string {
+	try {
+		return decodeURIComponent(rawPath);
+	} catch {
+		return rawPath;
+	}
+}
+
+/** Serves one /v1.0 or /beta request, faults included; `entry` is its log line. */
+export async function handleGraph(
+	request: IncomingMessage,
+	response: ServerResponse,
+	rawBody: string,
+	deps: GraphDeps,
+	entry: LogEntry,
+): Promise<void> {
+	const url = new URL(request.url ?? '/', deps.origin);
+	const [, version, ...rest] = url.pathname.split('/');
+	const target: Target = {
+		version: version as ApiVersion,
+		rawPath: `/${rest.join('/')}`,
+		query: url.searchParams,
+	};
+	const ids: ErrorIds = {
+		requestId: entry.requestId,
+		clientRequestId: entry.clientRequestId ?? entry.requestId,
+	};
+	const headers = graphHeaders(ids.requestId, ids.clientRequestId);
+	const answer = (result: Answer) => {
+		const all = { ...headers, ...result.headers };
+		if (result.json === undefined) send(response, result.status, all);
+		else sendJson(response, result.status, all, result.json);
+	};
+	let fault: Pick;
+	try {
+		fault = pickFault(request, deps, decodePath(target.rawPath));
+	} catch (error) {
+		answer(errorAnswer(error as GraphError, ids));
+		return;
+	}
+	entry.fault = fault.label;
+	if (fault.latencyMs > 0) {
+		try {
+			await sleep(fault.latencyMs, undefined, { signal: deps.closing });
+		} catch {
+			return;
+		}
+	}
+	const outcome = fault.rule ? faultOutcome(fault.rule) : null;
+	if (outcome?.type === 'hang') return;
+	if (outcome?.type === 'drop') {
+		request.socket.destroy();
+		return;
+	}
+	const faultError = (status: number, code: string, message: string, extra: Record<string, string>) =>
+		answer({ ...errorAnswer(new GraphError(status, code, message, extra), ids) });
+	if (outcome && !outcome.applyFirst) {
+		if (outcome.type === 'error') faultError(outcome.status, outcome.code, outcome.message, outcome.headers);
+		else send(response, outcome.status, headers, malformedBody(outcome.kind, outcome.status, null));
+		return;
+	}
+	const result = run(request, rawBody, deps, target, ids);
+	// F-S3 and 2xx F-B0 apply the request first, then answer as if the gateway failed.
+	if (outcome?.type === 'error') faultError(outcome.status, outcome.code, outcome.message, outcome.headers);
+	else if (outcome?.type === 'malformed') {
+		const original = JSON.stringify(result.json ?? {});
+		send(response, outcome.status, headers, malformedBody(outcome.kind, outcome.status, original));
+	} else answer(result);
+}

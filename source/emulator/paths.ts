@@ -1,0 +1,31 @@
+/** Type-cast segment for the only concrete flow type (graph-api.md §0). */
+export const flowType = 'microsoft.graph.externalUsersSelfServiceSignUpEventsFlow';
+
+/** Type-cast segment of the flow's identity-provider handler. */
+export const idpHandlerType = 'microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp';
+
+/** Type-cast segment of the flow's attribute-collection handler. */
+export const attributeHandlerType = 'microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp';
+
+/** CAST_IDP of graph-api.md §3, as segments. */
+export const castIdp = [flowType, 'onAuthenticationMethodLoadStart', idpHandlerType];
+
+/** CAST_ATTR of graph-api.md §3, as segments. */
+export const castAttr = [flowType, 'onAttributeCollection', attributeHandlerType];
+
+/** The linked-applications navigation (no cast needed: `conditions` is on the base type). */
+export const appsNav = ['conditions', 'applications', 'includeApplications'];
+
+/** `@odata.type` values, with the leading '#'. */
+export const odataTypes = {
+	flow: `#${flowType}`,
+	interactive: '#microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp',
+	idpHandler: `#${idpHandlerType}`,
+	attributeHandler: `#${attributeHandlerType}`,
+	userCreate: '#microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp',
+	builtInProvider: '#microsoft.graph.builtInIdentityProvider',
+	socialProvider: '#microsoft.graph.socialIdentityProvider',
+	conditionApplication: '#microsoft.graph.authenticationConditionApplication',
+	attributeStart: '#microsoft.graph.onAttributeCollectionStartCustomExtensionHandler',
+	attributeSubmit: '#microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler',
+} as const;

@@ -1,0 +1,96 @@
+// Switches for behaviour the docs leave unsure. Each default is the "safe reading": the one that makes a
+// client that works against the emulator also work against the real service.
+//
+// Spec string (for a `--quirks` flag): `key=value` pairs separated by commas, e.g.
+//   get-wrapped=false,duplicate-status=409,delete-with-apps=unlink,remove-attribute-keeps-input=true,provider-ref=canonical-only
+//
+// | key                          | values                   | default  | why this default                                                          |
+// | get-wrapped                  | true / false             | true     | graph-api.md §1.6/§7.2: the docs wrap GET-one in {"value": …}; a client   |
+// |                              |                          |          | must accept both, so serve the documented odd form by default.          |
+// | duplicate-status             | 400 / 409                | 400      | graph-api.md §5 says "likely 400 or 409"; directory uniqueness errors     |
+// |                              |                          |          | are 400 Request_BadRequest, so 400; 409 answers code nameAlreadyExists.  |
+// | delete-with-apps             | refuse / unlink          | refuse   | undocumented (§3.1); refusing forces the client to unlink first, which    |
+// |                              |                          |          | also works if the real service silently unlinks.                          |
+// | remove-attribute-keeps-input | true / false             | false    | current v1.0 update page: $ref add/remove updates both objects (§3.3).    |
+// | provider-ref                 | lenient / canonical-only | lenient  | §3.2: the docs post a URL without /identity/; accept it and the canonical |
+// |                              |                          |          | form (applies to attribute $ref bodies too).                              |
+// | beta-patch-inputs            | refuse / allow           | refuse   | old beta examples add/remove inputs by PATCH; v1.0 forbids it. Refusing   |
+// |                              |                          |          | on beta too keeps clients on the $ref APIs that work on both.             |
+// | empty-attributes             | 400 / empty              | 400      | §3.3: the docs say listing a flow's attributes gives 400 when it has none. |
+// | content-type                 | required / optional      | required | §1.1: the pages list Content-Type as required on every body.             |
+
+/** The quirk switches, in option-object form. */
+export type Quirks = {
+	getWrapped: boolean;
+	duplicateStatus: 400 | 409;
+	deleteWithApps: 'refuse' | 'unlink';
+	removeAttributeKeepsInput: boolean;
+	providerRef: 'lenient' | 'canonical-only';
+	betaPatchInputs: 'refuse' | 'allow';
+	emptyAttributes: '400' | 'empty';
+	contentType: 'required' | 'optional';
+};
+
+/** The defaults described in the table above. */
+export const defaultQuirks: Readonly<Quirks> = {
+	getWrapped: true,
+	duplicateStatus: 400,
+	deleteWithApps: 'refuse',
+	removeAttributeKeepsInput: false,
+	providerRef: 'lenient',
+	betaPatchInputs: 'refuse',
+	emptyAttributes: '400',
+	contentType: 'required',
+};
+
+type QuirkKey = keyof Quirks;
+
+// Spec key → option key and the accepted spellings with their values.
+const table: Record<string, { key: QuirkKey; values: Record<string, Quirks[QuirkKey]> }> = {
+	'get-wrapped': { key: 'getWrapped', values: { true: true, false: false } },
+	'duplicate-status': { key: 'duplicateStatus', values: { '400': 400, '409': 409 } },
+	'delete-with-apps': { key: 'deleteWithApps', values: { refuse: 'refuse', unlink: 'unlink' } },
+	'remove-attribute-keeps-input': { key: 'removeAttributeKeepsInput', values: { true: true, false: false } },
+	'provider-ref': { key: 'providerRef', values: { lenient: 'lenient', 'canonical-only': 'canonical-only' } },
+	'beta-patch-inputs': { key: 'betaPatchInputs', values: { refuse: 'refuse', allow: 'allow' } },
+	'empty-attributes': { key: 'emptyAttributes', values: { '400': '400', empty: 'empty' } },
+	'content-type': { key: 'contentType', values: { required: 'required', optional: 'optional' } },
+};
+
+/** Parses a quirk spec string; throws an Error naming the bad pair. */
+export function parseQuirks(spec: string): Partial<Quirks> {
+	const result: Partial<Record<QuirkKey, Quirks[QuirkKey]>> = {};
+	for (const raw of spec.split(',')) {
+		const pair = raw.trim();
+		if (pair === '') continue;
+		const eq = pair.indexOf('=');
+		if (eq < 0) throw new Error(`Invalid quirk '${pair}': expected key=value`);
+		const name = pair.slice(0, eq).trim();
+		const value = pair.slice(eq + 1).trim();
+		const entry = table[name];
+		if (!entry) throw new Error(`Unknown quirk '${name}' (known: ${Object.keys(table).join(', ')})`);
+		if (!Object.hasOwn(entry.values, value)) {
+			throw new Error(
+				`Invalid value '${value}' for quirk '${name}' (allowed: ${Object.keys(entry.values).join(', ')})`,
+			);
+		}
+		result[entry.key] = entry.values[value];
+	}
+	return result as Partial<Quirks>;
+}
+
+/** Merges a spec string or partial object over the defaults, validating object values too. */
+export function resolveQuirks(input: string | Partial<Quirks> | undefined): Quirks {
+	const partial = typeof input === 'string' ? parseQuirks(input) : (input ?? {});
+	const merged: Quirks = { ...defaultQuirks };
+	for (const [key, value] of Object.entries(partial)) {
+		const entry = Object.values(table).find((candidate) => candidate.key === key);
+		if (!entry) throw new Error(`Unknown quirk option '${key}'`);
+		if (value === undefined) continue;
+		if (!Object.values(entry.values).includes(value)) {
+			throw new Error(`Invalid value ${JSON.stringify(value)} for quirk option '${key}'`);
+		}
+		Object.assign(merged, { [key]: value });
+	}
+	return merged;
+}

@@ -1,0 +1,17 @@
+import type { Route } from '../router.js';
+import { applicationRoutes } from './applications.js';
+import { flowAppRoutes } from './flow-apps.js';
+import { flowAttributeRoutes } from './flow-attributes.js';
+import { flowProviderRoutes } from './flow-providers.js';
+import { flowRoutes } from './flows.js';
+import { tenantRoutes } from './tenant.js';
+
+/** Every Graph route the emulator serves (the same table under /v1.0 and /beta). */
+export const graphRoutes: Route[] = [
+	...flowRoutes,
+	...flowProviderRoutes,
+	...flowAttributeRoutes,
+	...flowAppRoutes,
+	...tenantRoutes,
+	...applicationRoutes,
+];

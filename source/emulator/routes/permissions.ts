@@ -1,0 +1,45 @@
+import type { Handler, MethodSpec } from '../router.js';
+
+// Least-privileged permissions per graph-api.md §2; `authorize` receives them.
+
+/** A flow read (EventListener.Read.All). */
+export const flowRead = (handler: Handler): MethodSpec => ({
+	permission: 'EventListener.Read.All',
+	write: false,
+	handler,
+});
+
+/** A flow write (EventListener.ReadWrite.All). */
+export const flowWrite = (handler: Handler): MethodSpec => ({
+	permission: 'EventListener.ReadWrite.All',
+	write: true,
+	handler,
+});
+
+/** A tenant identity-provider read. */
+export const providerRead = (handler: Handler): MethodSpec => ({
+	permission: 'IdentityProvider.Read.All',
+	write: false,
+	handler,
+});
+
+/** A tenant user-flow attribute read. */
+export const attributeRead = (handler: Handler): MethodSpec => ({
+	permission: 'IdentityUserFlow.Read.All',
+	write: false,
+	handler,
+});
+
+/** A tenant user-flow attribute write. */
+export const attributeWrite = (handler: Handler): MethodSpec => ({
+	permission: 'IdentityUserFlow.ReadWrite.All',
+	write: true,
+	handler,
+});
+
+/** An app registration read. */
+export const applicationRead = (handler: Handler): MethodSpec => ({
+	permission: 'Application.Read.All',
+	write: false,
+	handler,
+});

@@ -1,0 +1,37 @@
+import type { GraphClient } from './graph-client.js';
+import { flowAppsPath, segment } from './paths.js';
+import type { FlowApplication } from './types.js';
+
+const read = 'EventListener.Read.All';
+const write = 'EventListener.ReadWrite.All';
+
+/** Lists the applications linked to a flow (appIds). */
+export function listFlowApplications(
+	client: GraphClient,
+	flowId: string,
+	options: { signal?: AbortSignal } = {},
+): Promise<FlowApplication[]> {
+	return client.list<FlowApplication>(flowAppsPath(flowId), { permission: read, signal: options.signal });
+}
+
+/** Links an application (by appId, not object id) to a flow. */
+export async function linkFlowApplication(
+	client: GraphClient,
+	flowId: string,
+	appId: string,
+): Promise<FlowApplication> {
+	const linked = await client.request<FlowApplication>('POST', flowAppsPath(flowId), {
+		body: { '@odata.type': '#microsoft.graph.authenticationConditionApplication', appId },
+		permission: write,
+	});
+	return linked ?? { appId };
+}
+
+/** Unlinks an application from a flow. */
+export async function unlinkFlowApplication(
+	client: GraphClient,
+	flowId: string,
+	appId: string,
+): Promise<void> {
+	await client.request('DELETE', `${flowAppsPath(flowId)}/${segment(appId)}`, { permission: write });
+}

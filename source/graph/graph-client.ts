@@ -1,0 +1,450 @@
+import { randomUUID } from 'node:crypto';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { Got, Response } from 'got';
+import type { TokenProvider } from '../auth/token-provider.js';
+import { kindForStatus, parseErrorBody } from './error-body.js';
+import { GraphError, type GraphErrorKind } from './graph-error.js';
+import { hintFor } from './hints.js';
+import {
+	backoffDelay,
+	defaultRetryPolicy,
+	isRetriableNetworkError,
+	isRetriableStatus,
+	parseRetryAfter,
+	type RetryPolicy,
+} from './retry-policy.js';
+
+/** One finished HTTP exchange, for --verbose and the request inspector. Never holds headers or tokens. */
+export type ExchangeRecord = {
+	readonly method: string;
+	/** Absolute URL as sent (query included). */
+	readonly url: string;
+	/** Path relative to the service root, without query. */
+	readonly path: string;
+	readonly status: number;
+	readonly ms: number;
+	readonly attempt: number;
+	readonly requestId?: string;
+	readonly clientRequestId: string;
+	readonly requestBody?: unknown;
+	readonly responseBody?: string;
+	readonly error?: string;
+};
+
+/** A wait before the next attempt, so the UI can show "throttled, retrying in Ns". */
+export type RetryNotice = {
+	readonly method: string;
+	readonly path: string;
+	readonly attempt: number;
+	readonly delayMs: number;
+	readonly reason: 'throttled' | 'unavailable' | 'network';
+	readonly status: number;
+};
+
+export type GraphClientOptions = {
+	/** Service root including the version segment, e.g. https://graph.microsoft.com/v1.0 */
+	readonly baseUrl: string;
+	readonly tokenProvider: TokenProvider;
+	readonly userAgent: string;
+	readonly retry?: Partial<RetryPolicy>;
+	/** Per-attempt timeouts in ms (reliability.md T1). */
+	readonly timeouts?: { readonly connect?: number; readonly response?: number; readonly request?: number };
+	/** Extra CA certificates (PEM) to trust besides the system ones. */
+	readonly ca?: string;
+	readonly onExchange?: (record: ExchangeRecord) => void;
+	readonly onRetry?: (notice: RetryNotice) => void;
+	/** Waits between attempts; injectable so tests can observe it. */
+	readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+};
+
+export type RequestOptions = {
+	readonly query?: Readonly<Record<string, string | number | undefined>>;
+	readonly body?: unknown;
+	readonly signal?: AbortSignal;
+	/** Permission the call needs, named in 403 messages. */
+	readonly permission?: string;
+	/** Checked on a 504 to a create: finds the object if the create took effect after all (R9). */
+	readonly reconcile?: () => Promise<unknown>;
+};
+
+/** The thin Graph client every resource module uses. */
+export type GraphClient = {
+	readonly baseUrl: string;
+	request<T>(method: string, path: string, options?: RequestOptions): Promise<T | undefined>;
+	/** GETs a collection and follows @odata.nextLink until exhausted. */
+	list<T>(path: string, options?: RequestOptions): Promise<T[]>;
+};
+
+const maxPages = 10_000;
+
+function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(signal.reason);
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(signal?.reason);
+		};
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+}
+
+function isLoopback(hostname: string): boolean {
+	return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\./.test(hostname);
+}
+
+/** Checks a service root: https, or plain http on a loopback host only (H6). */
+export function validateGraphUrl(raw: string): URL {
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new Error(`"${raw}" is not a URL. Give the service root, e.g. https://graph.microsoft.com/v1.0`);
+	}
+	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+		throw new Error(
+			`Refusing to send a token over plain http to ${url.host}; use https (http is allowed for loopback only).`,
+		);
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new Error(`"${raw}" must be an http(s) URL.`);
+	}
+	if (url.search || url.hash) throw new Error(`"${raw}" must not carry a query or fragment.`);
+	return url;
+}
+
+type Attempt = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
+
+/** Builds the one got instance and the retry, auth, paging and error mapping around it. */
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+	const root = validateGraphUrl(options.baseUrl);
+	const baseUrl = root.href.replace(/\/+$/, '');
+	const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+	const sleep = options.sleep ?? sleepFor;
+	let instance: Promise<Got> | undefined;
+
+	// got is imported on first use: commands that fail early never pay for it.
+	const getGot = () => {
+		instance ??= import('got').then(({ default: got }) =>
+			got.extend({
+				retry: { limit: 0 },
+				throwHttpErrors: false,
+				followRedirect: true,
+				maxRedirects: 5,
+				responseType: 'text',
+				timeout: {
+					connect: options.timeouts?.connect ?? 10_000,
+					secureConnect: options.timeouts?.connect ?? 10_000,
+					response: options.timeouts?.response ?? 30_000,
+					request: options.timeouts?.request ?? 60_000,
+				},
+				https: options.ca ? { certificateAuthority: options.ca } : undefined,
+				headers: { 'user-agent': options.userAgent, accept: 'application/json' },
+			}),
+		);
+		return instance;
+	};
+
+	const relativePath = (url: URL) =>
+		url.pathname.startsWith(root.pathname)
+			? url.pathname.slice(root.pathname.replace(/\/$/, '').length)
+			: url.pathname;
+
+	const fail = (
+		kind: GraphErrorKind,
+		method: string,
+		url: URL,
+		extra: { status?: number; code: string; message: string; permission?: string; clientRequestId: string },
+		parsed: { requestId?: string; date?: string; retryAfterSeconds?: number } = {},
+	) => {
+		const path = relativePath(url);
+		const status = extra.status ?? 0;
+		return new GraphError({
+			kind,
+			status,
+			code: extra.code,
+			message: extra.message,
+			method,
+			path,
+			requestId: parsed.requestId,
+			clientRequestId: extra.clientRequestId,
+			date: parsed.date,
+			requiredPermission: status === 403 ? extra.permission : undefined,
+			retryAfterSeconds: parsed.retryAfterSeconds,
+			hint: hintFor({ kind, status, code: extra.code, method, path, permission: extra.permission }),
+		});
+	};
+
+	async function send(
+		method: string,
+		url: URL,
+		requestOptions: RequestOptions,
+	): Promise<Attempt & { url: URL }> {
+		const got = await getGot();
+		const clientRequestId = randomUUID();
+		let forcedRefresh = false;
+		let claims: string | undefined;
+		let waited = 0;
+		let freshConnection = false;
+		const body = requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body);
+		for (let attempt = 1; ; attempt++) {
+			const token = await options.tokenProvider.getToken({
+				forceRefresh: forcedRefresh,
+				claims,
+				signal: requestOptions.signal,
+			});
+			const started = performance.now();
+			let response: Response<string>;
+			try {
+				response = await got(url, {
+					method: method as 'GET',
+					body,
+					signal: requestOptions.signal,
+					// After a 503 the retry goes over a new connection (reliability R11).
+					...(freshConnection ? { agent: { http: new HttpAgent(), https: new HttpsAgent() } } : {}),
+					headers: {
+						authorization: `Bearer ${token}`,
+						'client-request-id': clientRequestId,
+						...(body === undefined ? {} : { 'content-type': 'application/json' }),
+						...(attempt > 1 ? { 'retry-attempt': String(attempt - 1) } : {}),
+					},
+				});
+			} catch (error) {
+				// Only transport failures are mapped; anything else is a bug and must surface as one.
+				if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') throw error;
+				const code = error.code;
+				const ms = Math.round(performance.now() - started);
+				options.onExchange?.({
+					method,
+					url: url.href,
+					path: relativePath(url),
+					status: 0,
+					ms,
+					attempt,
+					clientRequestId,
+					requestBody: requestOptions.body,
+					error: code,
+				});
+				if (
+					requestOptions.signal?.aborted ||
+					code === 'ERR_ABORTED' ||
+					(error as Error).name === 'AbortError'
+				) {
+					throw fail('cancelled', method, url, {
+						code: 'Cancelled',
+						message: 'The request was cancelled.',
+						clientRequestId,
+					});
+				}
+				const delay = backoffDelay(attempt, policy);
+				if (
+					attempt <= policy.maxRetries &&
+					isRetriableNetworkError(method, code) &&
+					waited + delay <= policy.deadlineMs
+				) {
+					options.onRetry?.({
+						method,
+						path: relativePath(url),
+						attempt,
+						delayMs: delay,
+						reason: 'network',
+						status: 0,
+					});
+					waited += delay;
+					await sleep(delay, requestOptions.signal);
+					continue;
+				}
+				throw networkError(method, url, code, clientRequestId, fail);
+			}
+			const ms = Math.round(performance.now() - started);
+			const requestId = header(response.headers['request-id']);
+			options.onExchange?.({
+				method,
+				url: url.href,
+				path: relativePath(url),
+				status: response.statusCode,
+				ms,
+				attempt,
+				requestId,
+				clientRequestId,
+				requestBody: requestOptions.body,
+				responseBody: response.body,
+			});
+			const status = response.statusCode;
+			if (status < 400) return { status, body: response.body, headers: response.headers, url };
+
+			if (status === 401 && !forcedRefresh) {
+				// One fresh token and one replay (A1); a claims challenge travels with it (A2).
+				forcedRefresh = true;
+				claims = claimsChallenge(header(response.headers['www-authenticate']));
+				continue;
+			}
+			if (isRetriableStatus(method, status) && attempt <= policy.maxRetries) {
+				const retryAfter = parseRetryAfter(header(response.headers['retry-after']), Date.now());
+				const delay = retryAfter ?? backoffDelay(attempt, policy);
+				const withinCap = retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs;
+				if (withinCap && waited + delay <= policy.deadlineMs) {
+					options.onRetry?.({
+						method,
+						path: relativePath(url),
+						attempt,
+						delayMs: delay,
+						reason: status === 429 ? 'throttled' : 'unavailable',
+						status,
+					});
+					waited += delay;
+					freshConnection = status === 503;
+					await sleep(delay, requestOptions.signal);
+					continue;
+				}
+			}
+			if (status === 504 && method === 'POST' && requestOptions.reconcile) {
+				// The create may have happened at the service even though the gateway timed out (R9).
+				const adopted = await requestOptions.reconcile();
+				if (adopted !== undefined) return { status: 201, body: JSON.stringify(adopted), headers: {}, url };
+			}
+			const parsed = parseErrorBody(response.body);
+			const retryAfter = parseRetryAfter(header(response.headers['retry-after']), Date.now());
+			throw fail(
+				kindForStatus(status),
+				method,
+				url,
+				{
+					status,
+					code: parsed.code ?? `HTTP${status}`,
+					message: parsed.message ?? `Microsoft Graph answered ${status} without a readable error body.`,
+					permission: requestOptions.permission,
+					clientRequestId,
+				},
+				{
+					requestId: parsed.requestId ?? requestId,
+					date: parsed.date ?? header(response.headers.date),
+					retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
+				},
+			);
+		}
+	}
+
+	function buildUrl(path: string, query?: RequestOptions['query']): URL {
+		const url = new URL(baseUrl + path);
+		for (const [key, value] of Object.entries(query ?? {})) {
+			if (value !== undefined) url.searchParams.set(key, String(value));
+		}
+		return url;
+	}
+
+	function parseJson<T>(method: string, url: URL, body: string, clientRequestId = ''): T {
+		try {
+			return JSON.parse(body) as T;
+		} catch {
+			throw fail('protocol', method, url, {
+				code: 'MalformedResponse',
+				message: 'Microsoft Graph sent a response that is not valid JSON.',
+				clientRequestId,
+			});
+		}
+	}
+
+	return {
+		baseUrl,
+		async request<T>(method: string, path: string, requestOptions: RequestOptions = {}) {
+			const url = buildUrl(path, requestOptions.query);
+			const result = await send(method, url, requestOptions);
+			if (result.status === 204 || result.body.trim() === '') return undefined;
+			return parseJson<T>(method, url, result.body, header(result.headers['client-request-id']));
+		},
+		async list<T>(path: string, requestOptions: RequestOptions = {}) {
+			const items: T[] = [];
+			let url: URL | undefined = buildUrl(path, requestOptions.query);
+			for (let page = 0; url; page++) {
+				if (page >= maxPages)
+					throw fail('protocol', 'GET', url, {
+						code: 'TooManyPages',
+						message: `Stopped after ${maxPages} pages.`,
+						clientRequestId: '',
+					});
+				const result = await send('GET', url, requestOptions);
+				const body = parseJson<{ value?: T[]; '@odata.nextLink'?: string }>('GET', url, result.body);
+				if (!Array.isArray(body.value)) {
+					throw fail('protocol', 'GET', url, {
+						code: 'MalformedResponse',
+						message: 'The collection response has no "value" array.',
+						clientRequestId: '',
+					});
+				}
+				items.push(...body.value);
+				url = nextPage(body['@odata.nextLink'], root, (next) =>
+					fail('protocol', 'GET', next, {
+						code: 'ForeignNextLink',
+						message: `Refusing to follow a nextLink to another origin (${next.origin}); the token would leak.`,
+						clientRequestId: '',
+					}),
+				);
+			}
+			return items;
+		},
+	};
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value[0] : value;
+}
+
+function claimsChallenge(wwwAuthenticate: string | undefined): string | undefined {
+	const match = wwwAuthenticate?.match(/claims="([^"]+)"/);
+	return match?.[1];
+}
+
+function nextPage(link: string | undefined, root: URL, refuse: (url: URL) => Error): URL | undefined {
+	if (!link) return undefined;
+	const next = new URL(link, root);
+	// A forged nextLink on another origin would receive our bearer token (P5).
+	if (next.origin !== root.origin) throw refuse(next);
+	return next;
+}
+
+type Fail = (
+	kind: GraphErrorKind,
+	method: string,
+	url: URL,
+	extra: { status?: number; code: string; message: string; clientRequestId: string },
+) => GraphError;
+
+function networkError(
+	method: string,
+	url: URL,
+	code: string,
+	clientRequestId: string,
+	fail: Fail,
+): GraphError {
+	if (code === 'ETIMEDOUT') {
+		return fail('timeout', method, url, {
+			code,
+			message: `No answer from ${url.host} in time.`,
+			clientRequestId,
+		});
+	}
+	if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
+		return fail('network', method, url, {
+			code,
+			message: `The TLS certificate of ${url.host} is not trusted (${code}).`,
+			clientRequestId,
+		});
+	}
+	const words: Record<string, string> = {
+		ECONNREFUSED: `Nothing is listening at ${url.host}.`,
+		ENOTFOUND: `Cannot resolve ${url.hostname}.`,
+		EAI_AGAIN: `Cannot resolve ${url.hostname} right now.`,
+		ECONNRESET: `The connection to ${url.host} was dropped before an answer arrived.`,
+		EPIPE: `The connection to ${url.host} was dropped while sending.`,
+	};
+	return fail('network', method, url, {
+		code,
+		message: words[code] ?? `The request to ${url.host} failed (${code}).`,
+		clientRequestId,
+	});
+}

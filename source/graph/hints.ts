@@ -1,0 +1,43 @@
+import type { GraphErrorKind } from './graph-error.js';
+
+type HintInput = {
+	readonly kind: GraphErrorKind;
+	readonly status: number;
+	readonly code: string;
+	readonly method: string;
+	readonly path: string;
+	readonly permission?: string;
+};
+
+/** Plain-words advice on how to fix a failed call (reliability.md §4); undefined when we cannot tell. */
+export function hintFor(input: HintInput): string | undefined {
+	switch (input.kind) {
+		case 'unauthenticated':
+			return 'The sign-in is missing or expired. Run `entra-flows login` (or pass a fresh --access-token).';
+		case 'forbidden':
+			if (input.code === 'insufficient_claims') {
+				return 'Your organisation requires extra verification (Conditional Access). Sign in again with `entra-flows login`.';
+			}
+			return input.permission
+				? `This needs the ${input.permission} permission (admin consent), and in delegated mode the External ID User Flow Administrator role. Sign in with a token that has it; if you signed in with --read-only, run \`entra-flows login\` without it.`
+				: 'Your sign-in lacks a permission this operation needs; ask an administrator to grant and consent it.';
+		case 'notFound':
+			return 'Check the id: list what exists with `entra-flows flows list` (or the matching list command).';
+		case 'throttled':
+			return 'Microsoft Graph is throttling this tenant; wait a little and try again.';
+		case 'unavailable':
+			return 'Microsoft Graph is temporarily unavailable; try again shortly.';
+		case 'server':
+			return 'Microsoft Graph hit an internal error. Try again; if it keeps happening, share the request ids with support.';
+		case 'network':
+			return /CERT|SELF_SIGNED/.test(input.code)
+				? 'Trust the certificate authority with NODE_EXTRA_CA_CERTS or --ca-file (for the emulator: the caFile it prints).'
+				: 'Check the network, proxy settings and --graph-url.';
+		case 'timeout':
+			return 'The service did not answer in time; check the network and try again.';
+		case 'conflict':
+			return 'Someone else changed this at the same time. Reload and try again.';
+		default:
+			return undefined;
+	}
+}

@@ -1,0 +1,13 @@
+import type { GraphClient } from './graph-client.js';
+import type { IdentityProvider } from './types.js';
+
+/** Lists the identity providers configured in the tenant. */
+export function listTenantIdentityProviders(
+	client: GraphClient,
+	options: { signal?: AbortSignal } = {},
+): Promise<IdentityProvider[]> {
+	return client.list<IdentityProvider>('/identity/identityProviders', {
+		permission: 'IdentityProvider.Read.All',
+		signal: options.signal,
+	});
+}

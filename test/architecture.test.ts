@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import test from 'ava';
+
+// Layers only call downward (ui → store → graph → auth); the emulator shares nothing with the client.
+const root = new URL('..', import.meta.url).pathname;
+
+function files(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+	});
+}
+
+function imports(path: string): { specifier: string; dynamic: boolean }[] {
+	const text = readFileSync(path, 'utf8');
+	const found: { specifier: string; dynamic: boolean }[] = [];
+	for (const match of text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+		found.push({ specifier: match[1] ?? '', dynamic: false });
+	}
+	for (const match of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g))
+		found.push({ specifier: match[1] ?? '', dynamic: true });
+	return found;
+}
+
+function layerOf(path: string): string {
+	const rel = relative(join(root, 'source'), path);
+	return rel.startsWith('..') ? 'entry' : (rel.split('/')[0] ?? '');
+}
+
+function target(from: string, specifier: string): string | undefined {
+	if (!specifier.startsWith('.')) return undefined;
+	return layerOf(join(from, '..', specifier));
+}
+
+const allowed: Record<string, readonly string[]> = {
+	auth: ['auth', 'text'],
+	config: ['config'],
+	graph: ['graph', 'auth', 'text'],
+	text: ['text'],
+	store: ['store', 'graph', 'auth', 'text', 'config'],
+	keys: ['keys', 'store'],
+	ui: ['ui', 'store', 'keys', 'text'],
+	commands: ['commands', 'graph', 'auth', 'config', 'text', 'emulator'],
+	emulator: ['emulator'],
+};
+
+test('each layer imports only from the layers below it', (t) => {
+	const problems: string[] = [];
+	for (const file of files(join(root, 'source'))) {
+		const layer = layerOf(file);
+		for (const { specifier } of imports(file)) {
+			const to = target(file, specifier);
+			if (to && !(allowed[layer] ?? []).includes(to))
+				problems.push(`${relative(root, file)} imports ${specifier} (${layer} → ${to})`);
+		}
+	}
+	t.deepEqual(problems, []);
+});
+
+test('the emulator imports only node built-ins and itself', (t) => {
+	const problems: string[] = [];
+	for (const file of files(join(root, 'source/emulator'))) {
+		for (const { specifier } of imports(file)) {
+			const outside = specifier.startsWith('.')
+				? target(file, specifier) !== 'emulator'
+				: !/^node:|^node-forge$/.test(specifier);
+			if (outside) problems.push(`${relative(root, file)} imports ${specifier}`);
+		}
+	}
+	t.deepEqual(problems, []);
+});
+
+test('commands never load Ink or React, and only the input router uses useInput', (t) => {
+	const problems: string[] = [];
+	for (const file of [...files(join(root, 'source')), join(root, 'cli.tsx')]) {
+		const layer = layerOf(file);
+		for (const { specifier, dynamic } of imports(file)) {
+			const isUi = /^(ink|react|ink-.*)$/.test(specifier);
+			if (
+				isUi &&
+				!dynamic &&
+				['commands', 'graph', 'auth', 'config', 'entry', 'store', 'emulator'].includes(layer)
+			) {
+				problems.push(`${relative(root, file)} statically imports ${specifier}`);
+			}
+		}
+		if (/\buseInput\b/.test(readFileSync(file, 'utf8')) && !file.endsWith('keys/input-router.tsx')) {
+			problems.push(`${relative(root, file)} uses useInput`);
+		}
+	}
+	t.deepEqual(problems, []);
+});
