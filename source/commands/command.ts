@@ -1,3 +1,5 @@
+import type { SignInProvider } from '../auth/index.js';
+import type { Config } from '../config/config.js';
 import type { GraphClient } from '../graph/graph-client.js';
 
 /** A flag a command accepts, for parsing and for --help. */
@@ -20,6 +22,10 @@ export type CommandContext = {
 	readonly json: boolean;
 	/** Builds the Graph client on first use, so usage errors never touch the network or sign-in. */
 	readonly graph: () => Promise<GraphClient>;
+	/** The resolved configuration (read lazily: --help never needs it). */
+	readonly config: () => Config;
+	/** The sign-in provider; `interactive` shows a device code when nothing is cached. */
+	readonly signIn: (options: { interactive: boolean }) => SignInProvider;
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
 	/** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */

@@ -12,9 +12,9 @@ function integerFlag(value: string | undefined, name: string, min: number, max: 
 const emulator: Command = {
 	path: ['emulator'],
 	usage:
-		'emulator [--port N] [--state FILE] [--faults SPEC] [--quirks SPEC] [--page-size N] [--extra-flows N]',
+		'emulator [--port N] [--state FILE] [--faults SPEC] [--quirks SPEC] [--page-size N] [--extra-flows N] [--auto-approve] [--sign-in BEHAVIOUR] [--tls-dir DIR] [--http]',
 	summary:
-		'Run the local Microsoft Graph emulator (loopback only); prints one JSON line with graphUrl, then serves until stopped.',
+		'Run the local Microsoft Graph and sign-in emulator (loopback HTTPS); prints one JSON line (graphUrl, authorityHost, tenantId, caFile, accessToken), then serves until stopped.',
 	arity: [0, 0],
 	flags: [
 		{
@@ -53,31 +53,58 @@ const emulator: Command = {
 			value: 'N',
 			description: 'add N generated user flows to the seed tenant',
 		},
+		{
+			name: 'auto-approve',
+			type: 'boolean',
+			description: 'approve device codes without the verification page',
+		},
+		{
+			name: 'sign-in',
+			type: 'string',
+			value: 'BEHAVIOUR',
+			description:
+				'pending-then-success (default), declined, expired, slow-down, invalid-client, consent-required, conditional-access, mfa-required',
+		},
+		{
+			name: 'tls-dir',
+			type: 'string',
+			value: 'DIR',
+			description: 'write the generated CA certificate here (default: a temporary folder)',
+		},
+		{
+			name: 'http',
+			type: 'boolean',
+			description: 'plain HTTP, Graph only, any bearer token (no sign-in endpoints)',
+		},
 	],
 	async run(context) {
 		const port = integerFlag(stringFlag(context.flags, 'port'), 'port', 0, 65535);
 		const pageSize = integerFlag(stringFlag(context.flags, 'page-size'), 'page-size', 1, 1000);
 		const extraFlows = integerFlag(stringFlag(context.flags, 'extra-flows'), 'extra-flows', 0, 1_000_000);
-		const { startEmulator } = await import('../emulator/server.js');
-		let running: Awaited<ReturnType<typeof startEmulator>>;
+		const { serveEmulator, signInBehaviours } = await import('../emulator/serve.js');
+		const behaviour = stringFlag(context.flags, 'sign-in');
+		const known = signInBehaviours.find((candidate) => candidate === behaviour);
+		if (behaviour && !known) throw new UsageError(`--sign-in must be one of ${signInBehaviours.join(', ')}.`);
+		let served: Awaited<ReturnType<typeof serveEmulator>>;
 		try {
-			running = await startEmulator({
+			served = await serveEmulator({
 				port,
 				pageSize,
 				extraFlows,
 				statePath: stringFlag(context.flags, 'state'),
 				faults: stringFlag(context.flags, 'faults'),
 				quirks: stringFlag(context.flags, 'quirks'),
+				http: context.flags.http === true,
+				tlsDir: stringFlag(context.flags, 'tls-dir'),
+				identity: { autoApprove: context.flags['auto-approve'] === true, behaviour: known },
 			});
 		} catch (error) {
 			throw new UsageError((error as Error).message);
 		}
-		context.stdout(
-			`${JSON.stringify({ graphUrl: running.graphUrl, betaUrl: `${running.origin}/beta`, origin: running.origin, port: running.port })}\n`,
-		);
+		context.stdout(`${JSON.stringify(served.info)}\n`);
 		await new Promise<void>((resolve) => {
 			const stop = () => {
-				void running.close().then(resolve);
+				void served.close().then(resolve);
 			};
 			process.once('SIGINT', stop);
 			process.once('SIGTERM', stop);

@@ -29,6 +29,43 @@ export const globalFlags: readonly FlagSpec[] = [
 		description: "trust this CA certificate (PEM) as well, e.g. the emulator's",
 	},
 	{
+		name: 'tenant',
+		type: 'string',
+		value: 'T',
+		description: 'tenant id or domain to sign in to (env AZURE_TENANT_ID; remembered by login)',
+	},
+	{
+		name: 'client-id',
+		type: 'string',
+		value: 'ID',
+		description:
+			'app (client) id; default for device code: Microsoft Graph Command Line Tools (env AZURE_CLIENT_ID)',
+	},
+	{
+		name: 'client-secret-file',
+		type: 'string',
+		value: 'FILE',
+		description: 'app-only: read the client secret from FILE, or - for stdin (or env AZURE_CLIENT_SECRET)',
+	},
+	{
+		name: 'certificate-file',
+		type: 'string',
+		value: 'FILE',
+		description: 'app-only: PEM with key and certificate (or env AZURE_CLIENT_CERTIFICATE_PATH)',
+	},
+	{
+		name: 'authority-host',
+		type: 'string',
+		value: 'URL',
+		description: "sign-in host, e.g. the emulator's origin (env AZURE_AUTHORITY_HOST)",
+	},
+	{ name: 'read-only', type: 'boolean', description: 'ask only for read permissions when signing in' },
+	{
+		name: 'no-cache',
+		type: 'boolean',
+		description: 'keep tokens in memory only; nothing is written to disk',
+	},
+	{
 		name: 'verbose',
 		type: 'boolean',
 		short: 'v',

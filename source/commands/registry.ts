@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 import { emulatorCommands } from './emulator.js';
 import { flowCommands } from './flows.js';
 import { providerCommands } from './providers.js';
+import { sessionCommands } from './session.js';
 
 /** Every scriptable verb, in the order --help lists them. */
 export const commands: readonly Command[] = [
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
 	...appCommands,
 	...providerCommands.filter((command) => command.path[0] === 'tenant'),
 	...attributeCommands.filter((command) => command.path[0] === 'tenant'),
+	...sessionCommands,
 	...emulatorCommands,
 ];
 

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
-import type { TokenProvider } from '../auth/token-provider.js';
-import { type Config, ConfigError, resolveConfig } from '../config/config.js';
+import { loadCaFile } from '../auth/index.js';
+import { type Config, resolveConfig } from '../config/config.js';
 import { createGraphClient, type GraphClient } from '../graph/graph-client.js';
-import { type CommandContext, CommandFailure, type FlagValues } from './command.js';
+import type { CommandContext, FlagValues } from './command.js';
 import { commandHelp, mainHelp } from './help.js';
 import { parseArgv } from './parse-argv.js';
 import { exitCodes, reportError } from './report-error.js';
+import { createSignIn } from './sign-in.js';
 import { retryLine, verboseLine } from './verbose-log.js';
 
 /** What the command runner needs from the outside world; cli.tsx passes the real process. */
@@ -16,25 +16,11 @@ export type CliIo = {
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
 	readonly ask?: (question: string) => Promise<string>;
-	/** Builds the token provider for a config; injected so sign-in stays out of this module. */
-	readonly tokenProvider?: (config: Config, flags: FlagValues) => Promise<TokenProvider>;
+	/** Reads all of stdin (for `--client-secret-file -`). */
+	readonly readStdin?: () => string;
 	/** Runs the keyboard app when no command is given. */
 	readonly runApp?: (flags: FlagValues) => Promise<number>;
 };
-
-function accessTokenProvider(config: Config): TokenProvider {
-	return {
-		async getToken() {
-			if (!config.accessToken) {
-				throw new CommandFailure(
-					'Not signed in.',
-					'Run `entra-flows login`, or pass a token with ENTRA_FLOWS_ACCESS_TOKEN (or --access-token).',
-				);
-			}
-			return config.accessToken;
-		},
-	};
-}
 
 /** Reads argv once, runs one command, and returns the exit code. */
 export async function runCli(io: CliIo): Promise<number> {
@@ -57,8 +43,18 @@ export async function runCli(io: CliIo): Promise<number> {
 			io.stdout(`${commandHelp(parsed.command)}\n`);
 			return exitCodes.ok;
 		}
-		const config = resolveConfig(parsed.flags, io.env);
+		let config: Config | undefined;
+		const getConfig = () => {
+			config ??= resolveConfig(parsed.flags, io.env, {
+				readStdin: io.readStdin,
+				warn: (text) => io.stderr(`warning: ${text}\n`),
+				login: parsed.command?.path[0] === 'login',
+			});
+			return config;
+		};
 		let client: GraphClient | undefined;
+		const signIn = ({ interactive }: { interactive: boolean }) =>
+			createSignIn(getConfig(), { interactive, env: io.env, stderr: io.stderr });
 		const context: CommandContext = {
 			args: parsed.args,
 			flags: parsed.flags,
@@ -66,15 +62,16 @@ export async function runCli(io: CliIo): Promise<number> {
 			stdout: io.stdout,
 			stderr: io.stderr,
 			ask: io.ask,
+			config: getConfig,
+			signIn,
 			async graph() {
+				const resolved = getConfig();
 				client ??= createGraphClient({
-					baseUrl: config.graphUrl,
-					tokenProvider: io.tokenProvider
-						? await io.tokenProvider(config, parsed.flags)
-						: accessTokenProvider(config),
+					baseUrl: resolved.graphUrl,
+					tokenProvider: signIn({ interactive: false }),
 					userAgent: `entra-flows/${io.version}`,
-					ca: readCaFile(parsed.flags['ca-file']),
-					onExchange: config.verbose ? (record) => io.stderr(verboseLine(record)) : undefined,
+					ca: resolved.caFile ? loadCaFile(resolved.caFile) : undefined,
+					onExchange: resolved.verbose ? (record) => io.stderr(verboseLine(record)) : undefined,
 					onRetry: (notice) => io.stderr(retryLine(notice)),
 				});
 				return client;
@@ -84,16 +81,5 @@ export async function runCli(io: CliIo): Promise<number> {
 		return exitCodes.ok;
 	} catch (error) {
 		return reportError(error, io.stderr, json);
-	}
-}
-
-function readCaFile(path: unknown): string | undefined {
-	if (typeof path !== 'string') return undefined;
-	try {
-		return readFileSync(path, 'utf8');
-	} catch (error) {
-		throw new ConfigError(
-			`Cannot read --ca-file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
-		);
 	}
 }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { type CloudName, cloudNames, clouds } from './clouds.js';
+import { type ConfigPaths, resolvePaths } from './paths.js';
+import { type Profile, readProfile } from './profile.js';
 
-/** Where and how to talk to Graph, resolved once from flags and environment. */
+/** Where and how to talk to Graph and to sign in, resolved once from flags, environment and the saved profile. */
 export type Config = {
 	readonly cloud: CloudName;
 	/** Service root including the version segment. */
@@ -8,18 +11,23 @@ export type Config = {
 	readonly beta: boolean;
 	readonly accessToken?: string;
 	readonly verbose: boolean;
+	/** Tenant id or domain; undefined when nothing is configured (the app then offers the demo). */
+	readonly tenant?: string;
+	readonly clientId?: string;
+	readonly clientSecret?: string;
+	readonly certificatePath?: string;
+	readonly authorityHost?: string;
+	readonly caFile?: string;
+	readonly readOnly: boolean;
+	readonly noCache: boolean;
+	readonly paths: ConfigPaths;
+	readonly profile: Profile;
 };
 
 /** The flags config reads (already parsed by cli.tsx). */
-export type ConfigFlags = {
-	readonly 'graph-url'?: string;
-	readonly beta?: boolean;
-	readonly cloud?: string;
-	readonly 'access-token'?: string;
-	readonly verbose?: boolean;
-};
+export type ConfigFlags = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
-/** A flag or environment value that cannot be used; cli.tsx reports it as a usage error. */
+/** A flag or environment value that cannot be used; reported as a usage error. */
 export class ConfigError extends Error {
 	constructor(message: string) {
 		super(message);
@@ -27,25 +35,74 @@ export class ConfigError extends Error {
 	}
 }
 
-/** Flags win over environment variables. */
-export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv): Config {
-	const cloudName = (flags.cloud ?? env.ENTRA_FLOWS_CLOUD ?? 'global').toLowerCase();
+/** Reads stdin to the end; injected so config never touches the process itself. */
+export type ReadStdin = () => string;
+
+function text(flags: ConfigFlags, name: string): string | undefined {
+	const value = flags[name];
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function readSecretFile(path: string, readStdin?: ReadStdin): string {
+	// A secret never comes from argv (visible in ps): a file, or stdin with "-".
+	let secret: string;
+	try {
+		secret = path === '-' ? (readStdin?.() ?? '') : readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new ConfigError(
+			`Cannot read --client-secret-file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
+		);
+	}
+	secret = secret.trim();
+	if (!secret) throw new ConfigError(`--client-secret-file ${path} is empty.`);
+	return secret;
+}
+
+/** Flags win over environment variables, which win over the saved profile. */
+export function resolveConfig(
+	flags: ConfigFlags,
+	env: NodeJS.ProcessEnv,
+	options: { readStdin?: ReadStdin; warn?: (text: string) => void; home?: string; login?: boolean } = {},
+): Config {
+	const paths = resolvePaths(env, options.home);
+	const profile = readProfile(paths.configDir, options.warn ?? (() => {}));
+	const cloudName = (
+		text(flags, 'cloud') ??
+		env.ENTRA_FLOWS_CLOUD ??
+		profile.cloud ??
+		'global'
+	).toLowerCase();
 	if (!(cloudNames as readonly string[]).includes(cloudName)) {
 		throw new ConfigError(`Unknown cloud "${cloudName}". Use one of: ${cloudNames.join(', ')}.`);
 	}
 	const cloud = clouds[cloudName as CloudName];
-	const beta = flags.beta ?? false;
-	const explicit = flags['graph-url'] ?? env.ENTRA_FLOWS_GRAPH_URL;
-	let graphUrl = explicit ?? `${cloud.graphHost}/v1.0`;
+	const beta = flags.beta === true;
+	let graphUrl =
+		text(flags, 'graph-url') ?? env.ENTRA_FLOWS_GRAPH_URL ?? profile.graphUrl ?? `${cloud.graphHost}/v1.0`;
 	// --graph-url names the v1.0 root exactly as the emulator prints it; --beta swaps the version segment.
 	if (beta) graphUrl = graphUrl.replace(/\/v1\.0\/?$/, '/beta');
 	checkGraphUrl(graphUrl);
+	const secretFile = text(flags, 'client-secret-file');
 	return {
 		cloud: cloud.name,
 		graphUrl,
 		beta,
-		accessToken: flags['access-token'] ?? env.ENTRA_FLOWS_ACCESS_TOKEN ?? undefined,
-		verbose: flags.verbose ?? false,
+		accessToken: text(flags, 'access-token') ?? (env.ENTRA_FLOWS_ACCESS_TOKEN || undefined),
+		verbose: flags.verbose === true,
+		tenant: text(flags, 'tenant') ?? (env.AZURE_TENANT_ID || undefined) ?? profile.tenant,
+		clientId: text(flags, 'client-id') ?? (env.AZURE_CLIENT_ID || undefined) ?? profile.clientId,
+		clientSecret: secretFile
+			? readSecretFile(secretFile, options.readStdin)
+			: env.AZURE_CLIENT_SECRET || undefined,
+		certificatePath: text(flags, 'certificate-file') ?? (env.AZURE_CLIENT_CERTIFICATE_PATH || undefined),
+		authorityHost:
+			text(flags, 'authority-host') ?? (env.AZURE_AUTHORITY_HOST || undefined) ?? profile.authorityHost,
+		caFile: text(flags, 'ca-file') ?? profile.caFile,
+		// login decides afresh; every other command keeps what login chose.
+		readOnly: flags['read-only'] === true || (profile.readOnly === true && !options.login),
+		noCache: flags['no-cache'] === true,
+		paths,
+		profile,
 	};
 }
 

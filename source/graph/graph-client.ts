@@ -50,8 +50,8 @@ export type GraphClientOptions = {
 	readonly retry?: Partial<RetryPolicy>;
 	/** Per-attempt timeouts in ms (reliability.md T1). */
 	readonly timeouts?: { readonly connect?: number; readonly response?: number; readonly request?: number };
-	/** Extra CA certificates (PEM) to trust besides the system ones. */
-	readonly ca?: string;
+	/** Certificate authorities to trust (PEM), replacing the default list; pass the system roots too. */
+	readonly ca?: string | readonly string[];
 	readonly onExchange?: (record: ExchangeRecord) => void;
 	readonly onRetry?: (notice: RetryNotice) => void;
 	/** Waits between attempts; injectable so tests can observe it. */
@@ -142,7 +142,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 					response: options.timeouts?.response ?? 30_000,
 					request: options.timeouts?.request ?? 60_000,
 				},
-				https: options.ca ? { certificateAuthority: options.ca } : undefined,
+				https: options.ca
+					? { certificateAuthority: typeof options.ca === 'string' ? options.ca : [...options.ca] }
+					: undefined,
 				headers: { 'user-agent': options.userAgent, accept: 'application/json' },
 			}),
 		);

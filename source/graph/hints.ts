@@ -30,7 +30,7 @@ export function hintFor(input: HintInput): string | undefined {
 		case 'server':
 			return 'Microsoft Graph hit an internal error. Try again; if it keeps happening, share the request ids with support.';
 		case 'network':
-			return /CERT|SELF_SIGNED/.test(input.code)
+			return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|LEAF_SIGNATURE/.test(input.code)
 				? 'Trust the certificate authority with NODE_EXTRA_CA_CERTS or --ca-file (for the emulator: the caFile it prints).'
 				: 'Check the network, proxy settings and --graph-url.';
 		case 'timeout':

@@ -4,8 +4,14 @@ import { runBuilt, spawnEmulator } from '../helpers/built-cli.js';
 
 test('`entra-flows emulator --port 0` prints its URL; commands against it work and --json parses', async (t) => {
 	const { child, info } = await spawnEmulator(t);
-	t.regex(info.graphUrl, /^https?:\/\/127\.0\.0\.1:\d+\/v1\.0$/);
-	const env = { ENTRA_FLOWS_ACCESS_TOKEN: 'x' };
+	t.regex(info.graphUrl, /^https:\/\/127\.0\.0\.1:\d+\/v1\.0$/);
+	t.is(info.authorityHost, info.origin);
+	t.regex(String(info.tenantId), /^[0-9a-f-]{36}$/);
+	t.regex(String(info.accessToken), /^ey[\w-]+\.[\w-]+\.[\w-]+$/);
+	const env = {
+		ENTRA_FLOWS_ACCESS_TOKEN: String(info.accessToken),
+		NODE_EXTRA_CA_CERTS: String(info.caFile),
+	};
 	const list = await runBuilt(['flows', 'list', '--json', '--graph-url', info.graphUrl], env);
 	t.is(list.code, 0, list.stderr);
 	t.true((JSON.parse(list.stdout) as unknown[]).length >= 4);
@@ -22,9 +28,18 @@ test('`entra-flows emulator --port 0` prints its URL; commands against it work a
 
 test('--verbose prints one line per request and never the token', async (t) => {
 	const { info } = await spawnEmulator(t);
-	const token = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.SECRET-PAYLOAD.sig';
+	const token = String(info.accessToken);
 	const run = await runBuilt(
-		['apps', 'list', 'Contoso customers sign-up and sign-in', '--verbose', '--graph-url', info.graphUrl],
+		[
+			'apps',
+			'list',
+			'Contoso customers sign-up and sign-in',
+			'--verbose',
+			'--graph-url',
+			info.graphUrl,
+			'--ca-file',
+			String(info.caFile),
+		],
 		{
 			ENTRA_FLOWS_ACCESS_TOKEN: token,
 		},
@@ -34,13 +49,17 @@ test('--verbose prints one line per request and never the token', async (t) => {
 	t.true(lines.length >= 3);
 	for (const line of lines)
 		t.regex(line, /^(GET|POST|PATCH|DELETE) \/\S+ \d{3} \d+ms request-id [0-9a-f-]{36}/);
-	t.false(`${run.stdout}${run.stderr}`.includes('SECRET-PAYLOAD'));
+	t.false(`${run.stdout}${run.stderr}`.includes(token));
+	t.false(`${run.stdout}${run.stderr}`.includes(token.split('.')[1] ?? ''));
 	t.false(/authorization|bearer/i.test(run.stderr));
-	const failed = await runBuilt(['flows', 'get', 'nope', '--verbose', '--graph-url', info.graphUrl], {
-		ENTRA_FLOWS_ACCESS_TOKEN: token,
-	});
+	const failed = await runBuilt(
+		['flows', 'get', 'nope', '--verbose', '--graph-url', info.graphUrl, '--ca-file', String(info.caFile)],
+		{
+			ENTRA_FLOWS_ACCESS_TOKEN: token,
+		},
+	);
 	t.is(failed.code, 1);
-	t.false(`${failed.stdout}${failed.stderr}`.includes('SECRET-PAYLOAD'));
+	t.false(`${failed.stdout}${failed.stderr}`.includes(token));
 });
 
 test('usage errors exit 2 and name the fix; no token exits 1 with how to sign in', async (t) => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { ExecutionContext } from 'ava';
+import { freshDirs } from './cli.js';
 
 /** Path of the bundled program that `npm test` builds before ava runs. */
 export const builtCli = new URL('../../dist/cli.js', import.meta.url).pathname;
@@ -9,7 +10,7 @@ export const builtCli = new URL('../../dist/cli.js', import.meta.url).pathname;
 export function runBuilt(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string) {
 	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
 		const child = spawn(process.execPath, [builtCli, ...args], {
-			env: { ...process.env, ...env },
+			env: { ...process.env, ...freshDirs(), ...env },
 			stdio: 'pipe',
 		});
 		let stdout = '';

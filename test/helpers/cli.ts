@@ -1,4 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../../source/commands/run-cli.js';
+
+/** A fresh home for config and token cache, so tests never read a developer's sign-in. */
+export function freshDirs(): { XDG_CONFIG_HOME: string; XDG_STATE_HOME: string } {
+	const root = mkdtempSync(join(tmpdir(), 'entra-flows-test-'));
+	return { XDG_CONFIG_HOME: join(root, 'config'), XDG_STATE_HOME: join(root, 'state') };
+}
 
 /** What one in-process run of the CLI printed and returned. */
 export type CliRun = { readonly code: number; readonly stdout: string; readonly stderr: string };
@@ -14,7 +23,7 @@ export async function runCommand(
 	const answers = [...(options.answers ?? [])];
 	const code = await runCli({
 		argv: ['--graph-url', graphUrl, ...argv],
-		env: { ENTRA_FLOWS_ACCESS_TOKEN: options.token ?? 'test-token', ...options.env },
+		env: { ...freshDirs(), ENTRA_FLOWS_ACCESS_TOKEN: options.token ?? 'test-token', ...options.env },
 		version: '0.0.0-test',
 		stdout: (text) => {
 			stdout += text;
