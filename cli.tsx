@@ -1,9 +1,11 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import packageJson from './package.json' with { type: 'json' };
 import { runCli } from './source/commands/run-cli.js';
 
 // The one place that reads process.argv and process.env; everything below gets them as values.
+let ranApp = false;
 const exitCode = await runCli({
 	argv: process.argv.slice(2),
 	env: process.env,
@@ -11,8 +13,21 @@ const exitCode = await runCli({
 	stdout: (text) => process.stdout.write(text),
 	stderr: (text) => process.stderr.write(text),
 	ask: process.stdin.isTTY && process.stderr.isTTY ? ask : undefined,
+	readStdin: () => readFileSync(0, 'utf8'),
+	// Loaded only when no command is given: commands never pay for Ink and React.
+	runApp: async (flags) => {
+		ranApp = true;
+		const { runKeyboardApp } = await import('./source/wiring/run-keyboard-app.js');
+		return runKeyboardApp(flags, {
+			env: process.env,
+			version: packageJson.version,
+			warn: (text) => process.stderr.write(`warning: ${text}\n`),
+		});
+	},
 });
 process.exitCode = exitCode;
+// The demo's in-process emulator would keep the process alive after the app has quit.
+if (ranApp) process.exit(exitCode);
 
 async function ask(question: string): Promise<string> {
 	const prompt = createInterface({ input: process.stdin, output: process.stderr });

@@ -38,11 +38,16 @@ const allowed: Record<string, readonly string[]> = {
 	config: ['config'],
 	graph: ['graph', 'auth', 'text'],
 	text: ['text'],
-	store: ['store', 'graph', 'auth', 'text', 'config'],
+	store: ['store', 'graph', 'auth', 'text', 'config', 'layout', 'inspect'],
 	keys: ['keys', 'store'],
 	ui: ['ui', 'store', 'keys', 'text'],
-	commands: ['commands', 'graph', 'auth', 'config', 'text', 'emulator'],
+	commands: ['commands', 'graph', 'auth', 'config', 'text', 'emulator', 'layout', 'inspect'],
+	// Pure models over Graph types: the layout editor's and the request inspector's building blocks.
+	layout: ['layout', 'graph'],
+	inspect: ['inspect', 'graph', 'text'],
 	emulator: ['emulator'],
+	// The composition root for the keyboard app: it may wire any layer together.
+	wiring: ['wiring', 'ui', 'store', 'keys', 'graph', 'auth', 'config', 'commands', 'emulator', 'text'],
 };
 
 test('each layer imports only from the layers below it', (t) => {

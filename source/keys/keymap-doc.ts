@@ -1,0 +1,29 @@
+import { displayKey } from './hints.js';
+import { actions, type Scope } from './keymap.js';
+
+const where: Record<Scope, string> = {
+	global: 'everywhere',
+	list: 'lists',
+	flows: 'user flows',
+	detail: 'flow detail',
+	sublist: 'providers / attributes / apps',
+	form: 'create form',
+	'sign-in': 'sign-in',
+	filter: 'filter box',
+	text: 'text field',
+	confirm: 'y/n dialog',
+	'typed-confirm': 'delete dialog',
+	picker: 'add-picker',
+	help: 'help',
+};
+
+/** The keymap as a Markdown table, for the README and docs/keybindings.md (generated, never hand-edited). */
+export function keymapMarkdown(): string {
+	const lines = ['| Where | Keys | Action |', '| --- | --- | --- |'];
+	for (const action of actions) {
+		const keys = action.keys.map((key) => `\`${displayKey(key)}\``).join(' ');
+		const scope = action.scopes.map((item) => where[item]).join(', ');
+		lines.push(`| ${scope} | ${keys} | ${action.description.replaceAll('|', '\\|')} |`);
+	}
+	return `${lines.join('\n')}\n`;
+}

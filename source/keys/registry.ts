@@ -1,0 +1,78 @@
+import type { ActionId, Scope } from './keymap.js';
+import { type LayerView, type Level, resolveKey } from './resolve.js';
+import type { TextEdit } from './text-edit.js';
+
+/** What a component registers: its scopes, handlers by action id, disabled reasons and a text sink. */
+export type LayerSpec = {
+	readonly scopes: readonly Scope[];
+	readonly handlers: Partial<Record<ActionId, () => void>>;
+	/** A reason shows in the status line when the key is pressed; '' hides the action silently. */
+	readonly disabled?: Partial<Record<ActionId, string | undefined>>;
+	readonly capture?: (edit: TextEdit) => void;
+};
+
+/** The router's bookkeeping, free of React so it can be tested directly. */
+export type Registry = {
+	register(level: Level, read: () => LayerSpec): () => void;
+	/** Routes one key; `onDisabled` receives the reason of a disabled action. */
+	press(key: string | undefined, text: string, onDisabled: (reason: string) => void): void;
+	layers(): readonly LayerView[];
+	/** Tells footer and help that what is live has changed. */
+	changed(): void;
+	subscribe(listener: () => void): () => void;
+	version(): number;
+};
+
+type Entry = LayerView & { readonly read: () => LayerSpec };
+
+/** Creates an empty registry. */
+export function createRegistry(): Registry {
+	let entries: Entry[] = [];
+	let seq = 0;
+	let version = 0;
+	const listeners = new Set<() => void>();
+	const changed = () => {
+		version++;
+		for (const listener of listeners) listener();
+	};
+	return {
+		register(level, read) {
+			const entry: Entry = {
+				seq: ++seq,
+				level,
+				read,
+				get scopes() {
+					return read().scopes;
+				},
+				get captures() {
+					return read().capture !== undefined;
+				},
+				handles: (id) => read().handlers[id] !== undefined,
+				disabledReason: (id) => read().disabled?.[id],
+			};
+			entries = [...entries, entry];
+			changed();
+			return () => {
+				entries = entries.filter((item) => item !== entry);
+				changed();
+			};
+		},
+		press(key, text, onDisabled) {
+			const result = resolveKey(entries, key, text);
+			if (result.kind === 'text') result.layer.read().capture?.(result.edit);
+			if (result.kind !== 'action' || !result.layer) return;
+			if (result.disabled !== undefined) {
+				if (result.disabled) onDisabled(result.disabled);
+				return;
+			}
+			result.layer.read().handlers[result.action.id as ActionId]?.();
+		},
+		layers: () => entries,
+		changed,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		version: () => version,
+	};
+}

@@ -1,0 +1,68 @@
+import type { GraphClient, RetryNotice } from '../graph/graph-client.js';
+
+export type { GraphClient, RetryNotice } from '../graph/graph-client.js';
+
+/** Who is signed in, as the session reports it. */
+export type SessionInfo = { readonly account?: string; readonly tenant?: string; readonly mode: string };
+
+/** What the device-code sign-in asks the user to do. */
+export type DeviceCodeInfo = {
+	readonly userCode: string;
+	readonly verificationUri: string;
+	readonly expiresAt: Date;
+	readonly message: string;
+};
+
+/** Sign-in, implemented by the composition root over source/auth. */
+export type SessionService = {
+	/** Silent: the cached sign-in, or undefined when there is none. */
+	current(): Promise<SessionInfo | undefined>;
+	/** Interactive device-code sign-in; rejects when the signal aborts. */
+	signIn(hooks: { onDeviceCode(info: DeviceCodeInfo): void }, signal: AbortSignal): Promise<SessionInfo>;
+	signOut(): Promise<void>;
+};
+
+/** Carries the Graph client's onRetry notices into the store (the client is built before the store). */
+export type RetryRelay = {
+	/** Starts forwarding notices to the listener; returns the unsubscribe function. */
+	subscribe(listener: (notice: RetryNotice) => void): () => void;
+};
+
+/** Everything the keyboard app needs from the composition root. */
+export type AppDeps = {
+	/** From createGraphClient, with the token provider already wired. */
+	readonly graph: GraphClient;
+	readonly session: SessionService;
+	/** False shows the Start screen (demo tenant or enter a tenant). */
+	readonly configured: boolean;
+	/** Starts the emulator in-process and returns deps pointing at it. */
+	readonly startDemo?: () => Promise<AppDeps>;
+	/** Deps for a tenant the user typed on the Start screen. */
+	readonly useTenant?: (tenant: string) => Promise<AppDeps>;
+	/** Where the Graph client's onRetry notices arrive ("throttled, retrying in Ns"). */
+	readonly retries?: RetryRelay;
+	/** True when NO_COLOR is set: the theme uses no colours. */
+	readonly noColor?: boolean;
+	/** Milliseconds since the epoch; injectable for tests. */
+	readonly now?: () => number;
+	/** Test overrides for the terminal streams. */
+	readonly stdout?: NodeJS.WriteStream;
+	readonly stdin?: NodeJS.ReadStream;
+	readonly stderr?: NodeJS.WriteStream;
+	/** Renders one frame and exits 0 (start-up benchmarks). */
+	readonly exitAfterFirstFrame?: boolean;
+};
+
+/** A relay the composition root feeds from createGraphClient's onRetry option. */
+export function createRetryRelay(): RetryRelay & { notify(notice: RetryNotice): void } {
+	const listeners = new Set<(notice: RetryNotice) => void>();
+	return {
+		notify(notice) {
+			for (const listener of listeners) listener(notice);
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+	};
+}

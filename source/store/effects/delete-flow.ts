@@ -1,0 +1,65 @@
+import { listFlowApplications, unlinkFlowApplication } from '../../graph/flow-apps.js';
+import { deleteUserFlow as deleteFlow } from '../../graph/flows.js';
+import { display } from '../../text/sanitize.js';
+import { toAppError } from '../errors.js';
+import { flowLabel, selectResource, targets } from '../selectors.js';
+import type { AppState } from '../state.js';
+import type { Effect } from '../store.js';
+import { handleExpiry } from './common.js';
+import { loadUserFlow } from './flows.js';
+
+function appLabel(state: AppState, appId: string): string {
+	const name = selectResource(state, 'applications').data?.find((app) => app.appId === appId)?.displayName;
+	return name ? `${display(name)} (${display(appId)})` : display(appId);
+}
+
+/** Unlinks the flow's apps, then deletes it (as `flows delete` does); a stop half way says what was done. */
+export function deleteUserFlow(flowId: string): Effect {
+	const self: Effect = async (context) => {
+		const name = flowLabel(context.getState(), flowId);
+		const id = `delete:${flowId}`;
+		const label = (appId: string) => appLabel(context.getState(), appId);
+		const unlinked: string[] = [];
+		let step = 'listing its applications';
+		context.dispatch({
+			type: 'activity/started',
+			activity: { id, verb: `Deleting “${name}”`, target: targets.flow(flowId), write: true },
+		});
+		try {
+			// Read fresh: unlinking from a stale list could leave an app behind or fail on one already gone.
+			const linked = (await listFlowApplications(context.deps.graph, flowId))
+				.map((app) => app.appId ?? '')
+				.filter(Boolean);
+			for (const appId of linked) {
+				step = `unlinking ${label(appId)}`;
+				await unlinkFlowApplication(context.deps.graph, flowId, appId);
+				unlinked.push(appId);
+			}
+			step = 'deleting the flow itself';
+			await deleteFlow(context.deps.graph, flowId);
+			context.dispatch({ type: 'userFlows/flowRemoved', flowId });
+			context.dispatch({ type: 'route/reset', route: { id: 'user-flows' } });
+			const tail = unlinked.length > 0 ? ` Unlinked first: ${unlinked.map(label).join(', ')}.` : '';
+			context.dispatch({
+				type: 'flash/shown',
+				level: 'success',
+				text: `Deleted user flow “${name}”.${tail}`,
+			});
+		} catch (error) {
+			if (handleExpiry(context, self, error)) return;
+			const appError = toAppError(error);
+			const done =
+				unlinked.length > 0 ? `Done: unlinked ${unlinked.map(label).join(', ')}.` : 'Nothing was changed.';
+			context.dispatch({
+				type: 'flash/shown',
+				level: 'error',
+				text: `Stopped while ${step}; “${name}” was NOT deleted. ${done}`,
+				error: appError,
+			});
+			if (unlinked.length > 0) await context.run(loadUserFlow(flowId, { force: true }));
+		} finally {
+			context.dispatch({ type: 'activity/finished', id });
+		}
+	};
+	return self;
+}

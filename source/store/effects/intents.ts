@@ -1,0 +1,30 @@
+import type { Intent } from '../state.js';
+import type { Effect } from '../store.js';
+import { moveApplication, unlinkApplication } from './applications.js';
+import { removeAttribute } from './attributes.js';
+import { removeIdentityProvider } from './providers.js';
+
+/** What a confirmed dialog runs; undefined for quit, which only the UI can do. */
+export function intentEffect(intent: Intent): Effect | undefined {
+	switch (intent.type) {
+		case 'removeIdentityProvider':
+			return removeIdentityProvider(intent.flowId, intent.providerId);
+		case 'removeAttribute':
+			return removeAttribute(intent.flowId, intent.attributeId);
+		case 'unlinkApplication':
+			return unlinkApplication(intent.flowId, intent.appId);
+		case 'moveApplication':
+			return moveApplication(intent.flowId, intent.appId, intent.fromFlowId);
+		case 'discardCreateForm':
+			return async (context) => {
+				context.dispatch({ type: 'createDraft/closed' });
+				context.dispatch({ type: 'route/popped' });
+			};
+		case 'quit':
+			return undefined;
+		default: {
+			const never: never = intent;
+			return never;
+		}
+	}
+}

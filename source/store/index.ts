@@ -1,0 +1,35 @@
+// The store's public face: everything ui/ may use. ui/ never imports graph/ or auth/.
+export type { Action } from './actions.js';
+export type {
+	AppDeps,
+	DeviceCodeInfo,
+	RetryNotice,
+	RetryRelay,
+	SessionInfo,
+	SessionService,
+} from './deps.js';
+export { createRetryRelay } from './deps.js';
+export {
+	linkApplication,
+	loadApplications,
+	moveApplication,
+	unlinkApplication,
+} from './effects/applications.js';
+export { addAttribute, loadAttributes, loadTenantAttributes, removeAttribute } from './effects/attributes.js';
+export { createUserFlow, openCreateForm } from './effects/create-flow.js';
+export { deleteUserFlow } from './effects/delete-flow.js';
+export { loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from './effects/flows.js';
+export { intentEffect } from './effects/intents.js';
+export {
+	addIdentityProvider,
+	lastProviderReason,
+	loadIdentityProviders,
+	loadTenantIdentityProviders,
+	removeIdentityProvider,
+} from './effects/providers.js';
+export { cancelSignIn, connect, expireSignInCode, signIn, startSession } from './effects/session.js';
+export { describeError } from './errors.js';
+export * from './selectors.js';
+export * from './state.js';
+export { createStore, type Effect, type EffectContext, type Store } from './store.js';
+export * from './views.js';

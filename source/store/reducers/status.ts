@@ -1,0 +1,49 @@
+import type { OverlayAction, StatusAction } from '../actions.js';
+import type { AppState } from '../state.js';
+import { assertNever } from './never.js';
+
+/** Activity, retry waits, the status-line flash, dialogs and help. */
+export function reduceStatus(state: AppState, action: StatusAction | OverlayAction): AppState {
+	switch (action.type) {
+		case 'activity/started': {
+			const activity = [...state.activity.filter((item) => item.id !== action.activity.id), action.activity];
+			// A new change starts a new story: an old error no longer describes what is on screen.
+			const flash = action.activity.write && state.flash?.level === 'error' ? undefined : state.flash;
+			return { ...state, activity, flash };
+		}
+		case 'activity/finished': {
+			const activity = state.activity.filter((item) => item.id !== action.id);
+			return { ...state, activity, retry: activity.length === 0 ? undefined : state.retry };
+		}
+		case 'activity/retryScheduled':
+			return { ...state, retry: action.wait };
+		case 'flash/shown': {
+			const seq = state.seq + 1;
+			return {
+				...state,
+				seq,
+				flash: { id: seq, level: action.level, text: action.text, error: action.error },
+			};
+		}
+		case 'flash/cleared':
+			return action.id === undefined || state.flash?.id === action.id
+				? { ...state, flash: undefined }
+				: state;
+		case 'overlay/opened':
+			return { ...state, overlay: action.overlay };
+		case 'overlay/closed':
+			return { ...state, overlay: undefined };
+		case 'overlay/textChanged':
+			return state.overlay?.kind === 'deleteFlow'
+				? { ...state, overlay: { ...state.overlay, text: action.text, mismatch: false } }
+				: state;
+		case 'overlay/mismatchShown':
+			return state.overlay?.kind === 'deleteFlow'
+				? { ...state, overlay: { ...state.overlay, mismatch: true } }
+				: state;
+		case 'help/toggled':
+			return { ...state, helpOpen: !state.helpOpen };
+		default:
+			return assertNever(action);
+	}
+}

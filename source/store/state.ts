@@ -1,0 +1,211 @@
+import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
+import type { SessionInfo } from './deps.js';
+
+export type {
+	Application,
+	IdentityProvider,
+	PageInput,
+	UserFlow,
+	UserFlowAttribute,
+} from '../graph/types.js';
+
+/** A failed call in plain data: what the status line and forms show. Strings are already sanitized. */
+export type AppError = {
+	readonly kind: string;
+	readonly status: number;
+	readonly code: string;
+	readonly message: string;
+	readonly requestId?: string;
+	readonly hint?: string;
+};
+
+/** Server data with its load status; data stays while a refresh runs. */
+export type Resource<T> = {
+	readonly status: 'idle' | 'loading' | 'ready' | 'error';
+	readonly data?: T;
+	readonly error?: AppError;
+	readonly fetchedAt?: number;
+};
+
+/** What each kind of resource holds. */
+export type ResourceData = {
+	readonly userFlows: readonly UserFlow[];
+	readonly userFlow: UserFlow;
+	readonly identityProviders: readonly IdentityProvider[];
+	readonly attributes: readonly UserFlowAttribute[];
+	readonly tenantIdentityProviders: readonly IdentityProvider[];
+	readonly tenantAttributes: readonly UserFlowAttribute[];
+	readonly applications: readonly Application[];
+};
+
+/** The kinds of resource the store caches. */
+export type ResourceName = keyof ResourceData;
+
+/** Every resource, keyed by flow id (or '' for tenant-wide ones). */
+export type ResourcesState = {
+	readonly [K in ResourceName]: Readonly<Record<string, Resource<ResourceData[K]>>>;
+};
+
+/** One screen of the navigation stack. */
+export type Route =
+	| { readonly id: 'user-flows' }
+	| { readonly id: 'user-flow'; readonly flowId: string }
+	| { readonly id: 'user-flow/identity-providers'; readonly flowId: string }
+	| { readonly id: 'user-flow/attributes'; readonly flowId: string }
+	| { readonly id: 'user-flow/applications'; readonly flowId: string }
+	| { readonly id: 'user-flow/new' };
+
+/** A route plus the cursor and filter it had, so going back restores them. */
+export type RouteEntry = {
+	readonly route: Route;
+	readonly cursor: number;
+	readonly filter: string;
+	readonly filtering: boolean;
+};
+
+/** The device code being shown. */
+export type DeviceCode = {
+	readonly userCode: string;
+	readonly verificationUri: string;
+	readonly expiresAt: number;
+	readonly message: string;
+};
+
+/** Why the sign-in screen is showing. */
+export type SignInReason = 'start' | 'expired';
+
+/** Sign-in state; anything but signedIn puts the Start or Sign-in screen in front of the routes. */
+export type SessionState =
+	| { readonly status: 'unconfigured'; readonly connecting: boolean; readonly error?: AppError }
+	| { readonly status: 'checking' }
+	| {
+			readonly status: 'signedOut';
+			readonly reason: SignInReason;
+			readonly outcome: 'cancelled' | 'failed' | 'expiredCode';
+			readonly error?: AppError;
+	  }
+	| { readonly status: 'requestingCode'; readonly reason: SignInReason }
+	| { readonly status: 'awaitingCode'; readonly reason: SignInReason; readonly code: DeviceCode }
+	| { readonly status: 'signedIn'; readonly info: SessionInfo };
+
+/** What a confirmed y/n dialog does. */
+export type Intent =
+	| { readonly type: 'removeIdentityProvider'; readonly flowId: string; readonly providerId: string }
+	| { readonly type: 'removeAttribute'; readonly flowId: string; readonly attributeId: string }
+	| { readonly type: 'unlinkApplication'; readonly flowId: string; readonly appId: string }
+	| {
+			readonly type: 'moveApplication';
+			readonly flowId: string;
+			readonly appId: string;
+			readonly fromFlowId: string;
+	  }
+	| { readonly type: 'discardCreateForm' }
+	| { readonly type: 'quit' };
+
+/** The kinds of add-picker. */
+export type PickerKind = 'identityProviders' | 'attributes' | 'applications';
+
+/** At most one dialog at a time (help is separate: it can sit on top of a dialog). */
+export type Overlay =
+	| { readonly kind: 'confirm'; readonly message: string; readonly intent: Intent }
+	| { readonly kind: 'picker'; readonly picker: PickerKind; readonly flowId: string }
+	| {
+			readonly kind: 'deleteFlow';
+			readonly flowId: string;
+			readonly text: string;
+			readonly mismatch: boolean;
+	  };
+
+/** One operation in flight; `target` names the row it changes, `write` marks changes to the tenant. */
+export type Activity = {
+	readonly id: string;
+	readonly verb: string;
+	readonly target?: string;
+	readonly write: boolean;
+};
+
+/** The status line's message. Success fades; errors stay until dismissed. */
+export type Flash = {
+	readonly id: number;
+	readonly level: 'success' | 'error' | 'warning' | 'info';
+	readonly text: string;
+	readonly error?: AppError;
+};
+
+/** The client is waiting before retrying a request. */
+export type RetryWait = { readonly reason: 'throttled' | 'unavailable' | 'network'; readonly until: number };
+
+/** Fields of the create form, in tab order. */
+export const createFields = ['name', 'description', 'signUp', 'providers', 'attributes', 'submit'] as const;
+export type CreateField = (typeof createFields)[number];
+
+/** The create form as typed; survives a sign-in detour and a failed save. */
+export type CreateDraft = {
+	readonly name: string;
+	readonly description: string;
+	readonly signUp: boolean;
+	readonly providerIds: readonly string[];
+	readonly attributeIds: readonly string[];
+	readonly focus: CreateField;
+	readonly itemCursor: number;
+	readonly errors: Readonly<Partial<Record<CreateField | 'form', string>>>;
+	readonly submitting: boolean;
+	readonly dirty: boolean;
+};
+
+/** An in-place edit of a flow's name or description. */
+export type EditDraft = {
+	readonly flowId: string;
+	readonly field: 'displayName' | 'description';
+	readonly text: string;
+	readonly error?: string;
+};
+
+/** The Start screen's choice and typed tenant. */
+export type StartDraft = {
+	readonly choice: 'demo' | 'tenant';
+	readonly tenant: string;
+	readonly editing: boolean;
+};
+
+/** The whole application state. */
+export type AppState = {
+	readonly session: SessionState;
+	readonly routes: readonly [RouteEntry, ...RouteEntry[]];
+	readonly resources: ResourcesState;
+	readonly activity: readonly Activity[];
+	readonly retry?: RetryWait;
+	readonly flash?: Flash;
+	readonly overlay?: Overlay;
+	readonly helpOpen: boolean;
+	readonly createDraft?: CreateDraft;
+	readonly edit?: EditDraft;
+	readonly start: StartDraft;
+	readonly seq: number;
+};
+
+/** A fresh route entry. */
+export function entry(route: Route): RouteEntry {
+	return { route, cursor: 0, filter: '', filtering: false };
+}
+
+/** The state the app starts in. */
+export function initialState(configured: boolean): AppState {
+	return {
+		session: configured ? { status: 'checking' } : { status: 'unconfigured', connecting: false },
+		routes: [entry({ id: 'user-flows' })],
+		resources: {
+			userFlows: {},
+			userFlow: {},
+			identityProviders: {},
+			attributes: {},
+			tenantIdentityProviders: {},
+			tenantAttributes: {},
+			applications: {},
+		},
+		activity: [],
+		helpOpen: false,
+		start: { choice: 'demo', tenant: '', editing: false },
+		seq: 0,
+	};
+}

@@ -1,0 +1,38 @@
+import { Box } from 'ink';
+import { type ReactNode, useRef } from 'react';
+
+/** Props of a virtualized list. */
+export type ListViewProps<T> = {
+	readonly rows: readonly T[];
+	/** Index of the selected row (already clamped by the caller). */
+	readonly cursor: number;
+	/** Rows that fit; only these are rendered, so 10,000 rows scroll as fast as 10. */
+	readonly height: number;
+	readonly rowKey: (row: T) => string;
+	readonly renderRow: (row: T, selected: boolean) => ReactNode;
+};
+
+/** The first visible row: scrolls only as far as needed to keep the cursor on screen. */
+export function windowStart(previous: number, cursor: number, height: number, count: number): number {
+	let start = previous;
+	if (cursor < start) start = cursor;
+	if (cursor >= start + height) start = cursor - height + 1;
+	return Math.max(0, Math.min(start, count - height));
+}
+
+/** Renders only the visible window of `rows`. */
+export function ListView<T>({ rows, cursor, height, rowKey, renderRow }: ListViewProps<T>) {
+	const top = useRef(0);
+	const visible = Math.max(1, height);
+	top.current = windowStart(top.current, cursor, visible, rows.length);
+	const start = top.current;
+	return (
+		<Box flexDirection="column" height={visible} overflow="hidden">
+			{rows.slice(start, start + visible).map((row, index) => (
+				<Box key={rowKey(row)} height={1}>
+					{renderRow(row, start + index === cursor)}
+				</Box>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,84 @@
+import { Box, Text } from 'ink';
+import Spinner from 'ink-spinner';
+import { useEffect } from 'react';
+import type { Flash } from '../../store/index.js';
+import { useAppState, useStore } from '../store-context.js';
+import { useTheme } from '../theme.js';
+import { useNow } from '../use-now.js';
+
+/** How long a success message stays (k9s clears its flash after about 6 s). */
+export const fadeAfterMs = 5000;
+
+const icons: Record<Flash['level'], string> = { success: '✓', error: '✗', warning: '!', info: '·' };
+
+function message(flash: Flash): string {
+	const detail = flash.error ? ` — ${flash.error.code}: ${flash.error.message}` : '';
+	return `${icons[flash.level]} ${flash.text}${detail}`;
+}
+
+// Success and info wait until the work ends; a warning or an error shows under the spinner at once.
+const urgent = (flash: Flash | undefined) => flash?.level === 'error' || flash?.level === 'warning';
+
+function flashLines(flash: Flash, width: number): number {
+	return Math.min(4, Math.max(1, Math.ceil(message(flash).length / Math.max(1, width))));
+}
+
+/** Lines the status area needs: the spinner line while working, plus a message (wrapped, up to 4 lines, plus its request id). */
+export function statusHeight(flash: Flash | undefined, busy: boolean, width: number): number {
+	const shown = flash && (!busy || urgent(flash)) ? flash : undefined;
+	if (!shown) return 1;
+	return (busy ? 1 : 0) + flashLines(shown, width) + (shown.error?.requestId ? 1 : 0);
+}
+
+/** Props of the status line. */
+export type StatusLineProps = { readonly width: number };
+
+/** Footer line 2: spinner and verb while working, "throttled, retrying in Ns", and the latest message. */
+export function StatusLine({ width }: StatusLineProps) {
+	const theme = useTheme();
+	const store = useStore();
+	const activity = useAppState((state) => state.activity.at(-1));
+	const retry = useAppState((state) => state.retry);
+	const flash = useAppState((state) => state.flash);
+	const now = useNow(retry !== undefined);
+
+	useEffect(() => {
+		if (!flash || urgent(flash)) return;
+		const timer = setTimeout(() => store.dispatch({ type: 'flash/cleared', id: flash.id }), fadeAfterMs);
+		return () => clearTimeout(timer);
+	}, [flash, store]);
+
+	const wait = retry ? Math.max(0, Math.ceil((retry.until - now) / 1000)) : 0;
+	const shown = flash && (!activity || urgent(flash)) ? flash : undefined;
+	const color =
+		shown &&
+		{ success: theme.success, error: theme.error, warning: theme.warning, info: theme.muted }[shown.level];
+	const text = shown ? message(shown) : '';
+	return (
+		<Box width={width} flexDirection="column">
+			{activity ? (
+				<Text wrap="truncate-end">
+					<Text color={theme.accent}>
+						<Spinner type="dots" />
+					</Text>{' '}
+					{activity.verb}…
+					<Text color={theme.warning}>{retry ? ` · ${retry.reason}, retrying in ${wait}s` : ''}</Text>
+				</Text>
+			) : null}
+			{shown ? (
+				<Box height={flashLines(shown, width)} overflow="hidden">
+					<Text wrap="wrap">
+						<Text color={color}>{text.slice(0, 2)}</Text>
+						{text.slice(2)}
+					</Text>
+				</Box>
+			) : null}
+			{shown?.level === 'error' && shown.error?.requestId ? (
+				<Text wrap="truncate-end" color={theme.muted}>
+					{'  '}request-id {shown.error.requestId} · esc to dismiss
+				</Text>
+			) : null}
+			{!activity && !shown ? <Text> </Text> : null}
+		</Box>
+	);
+}

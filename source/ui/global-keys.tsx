@@ -1,0 +1,53 @@
+import { useApp } from 'ink';
+import { useKeyActions } from '../keys/input-router.js';
+import { type AppState, currentEntry, writeInFlight } from '../store/index.js';
+import { useAppState, useStore } from './store-context.js';
+
+/** What esc does now, or undefined when there is nothing to go back from (esc never quits). */
+function backStep(state: AppState): 'dismiss' | 'clearFilter' | 'pop' | undefined {
+	if (state.flash?.level === 'error' || state.flash?.level === 'warning') return 'dismiss';
+	if (state.session.status !== 'signedIn') return undefined;
+	if (currentEntry(state).filter) return 'clearFilter';
+	return state.routes.length > 1 ? 'pop' : undefined;
+}
+
+/** The global layer: help, quit (asks while a change is in flight), back and ctrl+c. */
+export function GlobalKeys() {
+	const store = useStore();
+	const { exit } = useApp();
+	const canGoBack = useAppState((state) => backStep(state) !== undefined);
+	const quit = () => {
+		const state = store.getState();
+		if (!writeInFlight(state)) return exit();
+		store.dispatch({
+			type: 'overlay/opened',
+			overlay: {
+				kind: 'confirm',
+				message: 'A change is still being sent to Microsoft Graph. Quit anyway? (It may or may not finish.)',
+				intent: { type: 'quit' },
+			},
+		});
+	};
+	useKeyActions(
+		['global'],
+		{
+			'help.toggle': () => store.dispatch({ type: 'help/toggled' }),
+			'app.quit': quit,
+			'app.interrupt': () => {
+				const overlay = store.getState().overlay;
+				// A second ctrl+c on the "quit anyway?" question means yes.
+				if (overlay?.kind === 'confirm' && overlay.intent.type === 'quit') return exit();
+				quit();
+			},
+			'nav.back': () => {
+				const state = store.getState();
+				const step = backStep(state);
+				if (step === 'dismiss') store.dispatch({ type: 'flash/cleared' });
+				else if (step === 'clearFilter') store.dispatch({ type: 'route/filterClosed', keep: false });
+				else if (step === 'pop') store.dispatch({ type: 'route/popped' });
+			},
+		},
+		{ level: 'global', disabled: { 'nav.back': canGoBack ? undefined : '' } },
+	);
+	return null;
+}

@@ -1,0 +1,36 @@
+import { render } from 'ink';
+import { type AppDeps, createStore } from '../store/index.js';
+import { App } from './app.js';
+import { colorTheme, noColorTheme } from './theme.js';
+
+/** Exit codes of the keyboard app. */
+export const appExitCodes = { ok: 0, noTerminal: 2 } as const;
+
+/** Runs the keyboard app until the person quits; refuses (exit 2) when stdin is not a terminal. */
+export async function runApp(deps: AppDeps): Promise<number> {
+	const stdin = deps.stdin ?? process.stdin;
+	const stdout = deps.stdout ?? process.stdout;
+	const stderr = deps.stderr ?? process.stderr;
+	if (stdin.isTTY !== true) {
+		stderr.write(
+			'entra-flows: the keyboard app needs a terminal (stdin is not a TTY). Use the commands instead, e.g. `entra-flows flows list`; see `entra-flows --help`.\n',
+		);
+		return appExitCodes.noTerminal;
+	}
+	const store = createStore(deps);
+	const instance = render(<App store={store} theme={deps.noColor ? noColorTheme : colorTheme} />, {
+		stdin,
+		stdout,
+		stderr,
+		// ctrl+c goes through the router, which asks first while a change is in flight.
+		exitOnCtrlC: false,
+	});
+	// The first frame is written synchronously, so a benchmark can stop right here.
+	if (deps.exitAfterFirstFrame) instance.unmount();
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		store.dispose();
+	}
+	return appExitCodes.ok;
+}

@@ -1,0 +1,105 @@
+import { Box } from 'ink';
+import { useEffect, useMemo } from 'react';
+import {
+	attributeRows,
+	flowById,
+	flowLabel,
+	loadAttributes,
+	loadTenantAttributes,
+	loadUserFlow,
+	selectResource,
+	targets,
+} from '../../store/index.js';
+import { Cell } from '../components/cell.js';
+import { RowProgress } from '../components/row-progress.js';
+import { useAppState, useStore } from '../store-context.js';
+import { useTheme } from '../theme.js';
+import { SubList } from './sub-list.js';
+
+/** Props of the attributes screen. */
+export type AttributeListScreenProps = { readonly flowId: string };
+
+/** A flow's attributes in page order with label, required and input type; `a` adds, `d` removes after y/n. */
+export function AttributeListScreen({ flowId }: AttributeListScreenProps) {
+	const store = useStore();
+	const theme = useTheme();
+	const resource = useAppState((state) => selectResource(state, 'attributes', flowId));
+	const flow = useAppState((state) => flowById(state, flowId));
+	const flowName = useAppState((state) => flowLabel(state, flowId));
+	const rows = useMemo(
+		() => (resource.data ? attributeRows(resource.data, flow) : undefined),
+		[resource.data, flow],
+	);
+	useEffect(() => {
+		void store.run(loadAttributes(flowId));
+		// Page order and labels come from the flow, which the detail screen has already read (no request).
+		void store.run(loadUserFlow(flowId));
+	}, [store, flowId]);
+	return (
+		<SubList
+			rows={rows}
+			error={resource.error}
+			loadingText="Loading attributes…"
+			emptyText="This flow collects no attributes — press a to add."
+			header={
+				<Box>
+					<Cell width={2}> </Cell>
+					<Cell width={30} bold>
+						Label
+					</Cell>
+					<Cell width={18} bold>
+						Input
+					</Cell>
+					<Cell width={10} bold>
+						Required
+					</Cell>
+					<Cell grow bold>
+						Attribute
+					</Cell>
+				</Box>
+			}
+			rowKey={(row) => row.id}
+			target={(row) => targets.attribute(flowId, row.id)}
+			renderRow={(row, selected, verb) => (
+				<>
+					<Cell width={2} color={theme.accent}>
+						{selected ? '❯' : ' '}
+					</Cell>
+					<Cell width={30} inverse={selected}>
+						{row.label}
+					</Cell>
+					{verb ? (
+						<RowProgress verb={verb} />
+					) : (
+						<>
+							<Cell width={18}>{row.inputType || '—'}</Cell>
+							<Cell width={10}>{row.required ? 'yes' : 'no'}</Cell>
+							<Cell grow color={theme.muted}>
+								{row.idText}
+								{row.dataType ? ` (${row.dataType})` : ''}
+							</Cell>
+						</>
+					)}
+				</>
+			)}
+			onAdd={() => {
+				store.dispatch({ type: 'overlay/opened', overlay: { kind: 'picker', picker: 'attributes', flowId } });
+				void store.run(loadTenantAttributes());
+			}}
+			onRemove={(row) =>
+				store.dispatch({
+					type: 'overlay/opened',
+					overlay: {
+						kind: 'confirm',
+						message: `Stop collecting ${row.label} (${row.idText}) on “${flowName}”? Its input leaves the sign-up page.`,
+						intent: { type: 'removeAttribute', flowId, attributeId: row.id },
+					},
+				})
+			}
+			onRefresh={() => {
+				void store.run(loadAttributes(flowId, { force: true }));
+				void store.run(loadUserFlow(flowId, { force: true }));
+			}}
+		/>
+	);
+}

@@ -1,0 +1,31 @@
+import { currentEntry } from '../../store/index.js';
+import { useAppState } from '../store-context.js';
+import { ApplicationListScreen } from './application-list-screen.js';
+import { AttributeListScreen } from './attribute-list-screen.js';
+import { IdentityProviderListScreen } from './identity-provider-list-screen.js';
+import { UserFlowCreateScreen } from './user-flow-create-screen.js';
+import { UserFlowDetailScreen } from './user-flow-detail-screen.js';
+import { UserFlowListScreen } from './user-flow-list-screen.js';
+
+/** The screen for the top of the navigation stack. */
+export function ScreenRouter() {
+	const { route } = useAppState(currentEntry);
+	switch (route.id) {
+		case 'user-flows':
+			return <UserFlowListScreen />;
+		case 'user-flow':
+			return <UserFlowDetailScreen key={route.flowId} flowId={route.flowId} />;
+		case 'user-flow/identity-providers':
+			return <IdentityProviderListScreen key={route.flowId} flowId={route.flowId} />;
+		case 'user-flow/attributes':
+			return <AttributeListScreen key={route.flowId} flowId={route.flowId} />;
+		case 'user-flow/applications':
+			return <ApplicationListScreen key={route.flowId} flowId={route.flowId} />;
+		case 'user-flow/new':
+			return <UserFlowCreateScreen />;
+		default: {
+			const never: never = route;
+			return never;
+		}
+	}
+}

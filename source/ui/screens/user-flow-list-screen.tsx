@@ -1,0 +1,131 @@
+import { Box, Text } from 'ink';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { useKeyActions } from '../../keys/input-router.js';
+import {
+	currentEntry,
+	type FlowRow,
+	filterRows,
+	flowRows,
+	loadUserFlows,
+	openCreateForm,
+	selectResource,
+	targets,
+} from '../../store/index.js';
+import { useBodySize } from '../body-size.js';
+import { BodyState } from '../components/body-state.js';
+import { ListView } from '../components/list-view.js';
+import { TextField } from '../components/text-field.js';
+import { useListKeys } from '../hooks/use-list-keys.js';
+import { busyReason, usePending } from '../hooks/use-pending.js';
+import { useTextCapture } from '../hooks/use-text-capture.js';
+import { useAppState, useStore } from '../store-context.js';
+import { useTheme } from '../theme.js';
+import { FlowListHeader, FlowListRow } from './flow-list-row.js';
+
+/** Every user flow with sign-up, providers, attributes and apps; `/` filters, enter opens, n new, d delete. */
+export function UserFlowListScreen() {
+	const store = useStore();
+	const theme = useTheme();
+	const { height } = useBodySize();
+	const resource = useAppState((state) => selectResource(state, 'userFlows'));
+	const entry = useAppState(currentEntry);
+	const pending = usePending();
+	const all = useMemo(() => flowRows(resource.data ?? []), [resource.data]);
+	const rows = useMemo(() => filterRows(all, entry.filter), [all, entry.filter]);
+	const cursor = Math.min(entry.cursor, Math.max(0, rows.length - 1));
+	const selected = rows[cursor];
+	const listHeight = Math.max(1, height - 2);
+	useEffect(() => {
+		void store.run(loadUserFlows());
+	}, [store]);
+
+	const selectedBusy = selected && pending.has(targets.flow(selected.id)) ? busyReason : undefined;
+	useKeyActions(
+		['flows', 'list'],
+		{
+			...useListKeys(rows.length, listHeight),
+			'item.open': () =>
+				selected && store.dispatch({ type: 'route/pushed', route: { id: 'user-flow', flowId: selected.id } }),
+			'list.filter': () => store.dispatch({ type: 'route/filterOpened' }),
+			'flow.new': () => void store.run(openCreateForm()),
+			'flow.delete': () =>
+				selected &&
+				store.dispatch({
+					type: 'overlay/opened',
+					overlay: { kind: 'deleteFlow', flowId: selected.id, text: '', mismatch: false },
+				}),
+			'screen.refresh': () => void store.run(loadUserFlows({ force: true })),
+		},
+		{
+			disabled: {
+				'item.open': selected ? undefined : '',
+				'flow.delete': selected ? selectedBusy : '',
+			},
+		},
+	);
+	const capture = useTextCapture(
+		(state) => currentEntry(state).filter,
+		(text) => store.dispatch({ type: 'route/filterChanged', text }),
+	);
+	useKeyActions(
+		['filter'],
+		{
+			'filter.keep': () => store.dispatch({ type: 'route/filterClosed', keep: true }),
+			'filter.clear': () => store.dispatch({ type: 'route/filterClosed', keep: false }),
+		},
+		{ level: 'capture', capture, active: entry.filtering },
+	);
+
+	const renderRow = (row: FlowRow, isSelected: boolean) => (
+		<FlowListRow row={row} selected={isSelected} verb={pending.get(targets.flow(row.id))} />
+	);
+
+	let body: ReactNode;
+	if (!resource.data) {
+		body =
+			resource.status === 'error' && resource.error ? (
+				<BodyState kind="error" error={resource.error} />
+			) : (
+				<BodyState kind="loading" text="Loading user flows…" />
+			);
+	} else if (rows.length === 0) {
+		const text = entry.filter
+			? `No user flow matches “${entry.filter}”.`
+			: 'No user flows yet — press n to create one.';
+		body = <BodyState kind="empty" text={text} />;
+	} else {
+		body = (
+			<ListView
+				rows={rows}
+				cursor={cursor}
+				height={listHeight}
+				rowKey={(row) => row.id}
+				renderRow={renderRow}
+			/>
+		);
+	}
+
+	return (
+		<Box flexDirection="column" height={height}>
+			<FlowListHeader />
+			<Box flexGrow={1} flexDirection="column">
+				{body}
+			</Box>
+			<Box>
+				{entry.filtering || entry.filter ? (
+					<>
+						<Text color={theme.accent}>/ </Text>
+						<TextField value={entry.filter} focused={entry.filtering} width={40} />
+					</>
+				) : null}
+				<Text color={theme.muted}>
+					{' '}
+					{rows.length > 0
+						? `${(cursor + 1).toLocaleString('en-US')}/${rows.length.toLocaleString('en-US')}`
+						: ''}
+					{entry.filter ? ` of ${all.length.toLocaleString('en-US')}` : ''}
+				</Text>
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,85 @@
+import { loadCaFile } from '../auth/index.js';
+import { type Config, resolveConfig } from '../config/config.js';
+import { writeProfile } from '../config/profile.js';
+import { createGraphClient } from '../graph/graph-client.js';
+import { type AppDeps, createRetryRelay } from '../store/deps.js';
+import { createAppSignIn } from './session-service.js';
+
+/** The outside world the keyboard app's dependencies are built from. */
+export type WiringIo = {
+	readonly env: NodeJS.ProcessEnv;
+	readonly version: string;
+	readonly warn: (text: string) => void;
+};
+
+/** Builds the app's dependencies for a configuration: Graph client, sign-in, and how to switch tenants. */
+export function buildAppDeps(
+	config: Config,
+	io: WiringIo,
+	extra: { rememberTenant?: boolean } = {},
+): AppDeps {
+	const retries = createRetryRelay();
+	const signIn = createAppSignIn(config, {
+		env: io.env,
+		warn: io.warn,
+		// A tenant typed on the Start screen is remembered once sign-in worked, as `login` does.
+		onSignedIn: extra.rememberTenant
+			? () =>
+					writeProfile(config.paths.configDir, {
+						tenant: config.tenant,
+						cloud: config.cloud,
+						clientId: config.clientId,
+						authorityHost: config.authorityHost,
+						graphUrl: config.graphUrl,
+						caFile: config.caFile,
+					})
+			: undefined,
+	});
+	const graph = createGraphClient({
+		baseUrl: config.graphUrl,
+		tokenProvider: signIn.tokenProvider,
+		userAgent: `entra-flows/${io.version}`,
+		ca: config.caFile ? loadCaFile(config.caFile) : undefined,
+		onRetry: (notice) => retries.notify(notice),
+	});
+	return {
+		graph,
+		session: signIn.session,
+		configured: Boolean(config.tenant || config.accessToken),
+		retries,
+		noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '',
+		startDemo: () => startDemoDeps(io),
+		useTenant: async (tenant) =>
+			buildAppDeps({ ...config, tenant: tenant.trim() }, io, { rememberTenant: true }),
+	};
+}
+
+/** Starts the built-in demo tenant in this process and signs in to it with the real device-code path. */
+export async function startDemoDeps(io: WiringIo): Promise<AppDeps> {
+	const { serveEmulator } = await import('../emulator/serve.js');
+	// Approved automatically once the code has been shown (one pending poll), so the newcomer sees the real flow.
+	const served = await serveEmulator({
+		port: 0,
+		identity: { autoApprove: true, pendingPolls: 1, pollIntervalSeconds: 1 },
+	});
+	const base = resolveConfig({}, {}, {});
+	const config: Config = {
+		...base,
+		graphUrl: served.info.graphUrl,
+		tenant: served.info.tenantId,
+		authorityHost: served.info.authorityHost,
+		caFile: served.info.caFile,
+		accessToken: undefined,
+		clientSecret: undefined,
+		certificatePath: undefined,
+		// The demo emulator lives only as long as this process: nothing is worth caching on disk.
+		noCache: true,
+		readOnly: false,
+	};
+	return {
+		...buildAppDeps(config, { ...io, env: {} }),
+		configured: true,
+		startDemo: undefined,
+		useTenant: undefined,
+	};
+}

@@ -1,0 +1,13 @@
+import type { FlagValues } from '../commands/command.js';
+import { resolveConfig } from '../config/config.js';
+import { runApp } from '../ui/run-app.js';
+import { buildAppDeps, startDemoDeps, type WiringIo } from './app-deps.js';
+
+/** Builds the dependencies from flags and environment, then runs the keyboard app; returns the exit code. */
+export async function runKeyboardApp(flags: FlagValues, io: WiringIo): Promise<number> {
+	const deps =
+		flags.demo === true
+			? await startDemoDeps(io)
+			: buildAppDeps(resolveConfig(flags, io.env, { warn: io.warn }), io);
+	return runApp({ ...deps, exitAfterFirstFrame: io.env.ENTRA_FLOWS_EXIT_AFTER_FIRST_FRAME === '1' });
+}

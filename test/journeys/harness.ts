@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ExecutionContext } from 'ava';
+import { type ServedEmulator, serveEmulator } from '../../source/emulator/serve.js';
+import { builtCli } from '../helpers/built-cli.js';
+import { freshDirs } from '../helpers/cli.js';
+
+/** A person at an 80×24 terminal (tmux) using the built program against an emulator in this process. */
+export type Journey = {
+	readonly emulator: ServedEmulator;
+	/** The visible screen, as text. */
+	screen(): string;
+	/** Presses one key, by tmux name (Enter, Escape, Tab, Up, Down, C-r, …) or a single character. */
+	press(key: string): void;
+	/** Presses a navigation key until the screen matches (a key sent while a new screen mounts can be lost). */
+	pressUntil(key: string, pattern: RegExp | string): Promise<string>;
+	/** Presses a key and waits until the screen has changed in response. */
+	pressAndWait(key: string): Promise<string>;
+	/** Types text one character at a time (several keys in one write would arrive as one paste). */
+	type(text: string): Promise<void>;
+	/** Polls the screen until it matches; fails with the last screen. */
+	waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
+};
+
+function tmux(args: string[]): string {
+	return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+/** Starts an emulator (sign-in auto-approved) and the built app signed in to it by the real device-code path. */
+export async function startJourney(
+	t: ExecutionContext,
+	options: {
+		appArgs?: readonly string[];
+		pollIntervalSeconds?: number;
+		autoApprove?: boolean;
+		bare?: boolean;
+	} = {},
+): Promise<Journey> {
+	const emulator = await serveEmulator({
+		port: 0,
+		identity: {
+			autoApprove: options.autoApprove ?? true,
+			pendingPolls: 1,
+			pollIntervalSeconds: options.pollIntervalSeconds ?? 0,
+		},
+	});
+	const appArgs = options.appArgs ?? [];
+	const session = `journey-${randomUUID().slice(0, 8)}`;
+	const { info } = emulator;
+	const env = { ...freshDirs(), NODE_EXTRA_CA_CERTS: info.caFile ?? '' };
+	// bare: no tenant flags at all, as `npm start` on a fresh machine.
+	const target = options.bare
+		? []
+		: [
+				'--tenant',
+				info.tenantId ?? '',
+				'--authority-host',
+				info.authorityHost ?? '',
+				'--graph-url',
+				info.graphUrl,
+				'--ca-file',
+				info.caFile ?? '',
+				'--no-cache',
+			];
+	const command = [
+		'env',
+		...Object.entries(env).map(([key, value]) => `${key}=${value}`),
+		process.execPath,
+		builtCli,
+		...target,
+		...appArgs,
+	];
+	tmux(['new-session', '-d', '-s', session, '-x', '80', '-y', '24', ...command]);
+	t.teardown(async () => {
+		try {
+			tmux(['kill-session', '-t', session]);
+		} catch {
+			// Already gone: the app quit.
+		}
+		await emulator.close();
+	});
+	const screen = () => {
+		try {
+			return tmux(['capture-pane', '-p', '-t', session]);
+		} catch {
+			return '';
+		}
+	};
+	const waitFor = async (pattern: RegExp | string, timeoutMs = 10_000) => {
+		const deadline = Date.now() + timeoutMs;
+		let last = screen();
+		const matches = (text: string) =>
+			typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+		while (!matches(last)) {
+			if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen:\n${last}`);
+			await delay(25);
+			last = screen();
+		}
+		return last;
+	};
+	const press = (key: string) => {
+		tmux(['send-keys', '-t', session, ...(key.length === 1 ? ['-l', key] : [key])]);
+	};
+	const type = async (text: string) => {
+		let typed = '';
+		for (const character of text) {
+			press(character);
+			typed += character;
+			// One key per event (several in one write arrive as a paste): wait until the app has echoed this one.
+			await waitFor(typed.slice(-20).trimEnd(), 5000);
+		}
+	};
+	const pressAndWait = async (key: string) => {
+		const before = screen();
+		press(key);
+		const deadline = Date.now() + 5000;
+		let after = screen();
+		while (after === before && Date.now() < deadline) {
+			await delay(10);
+			after = screen();
+		}
+		return after;
+	};
+	const pressUntil = async (key: string, pattern: RegExp | string) => {
+		for (let attempt = 1; ; attempt++) {
+			press(key);
+			try {
+				return await waitFor(pattern, attempt < 3 ? 1500 : 5000);
+			} catch (error) {
+				if (attempt >= 3) throw error;
+			}
+		}
+	};
+	return { emulator, screen, press, pressAndWait, pressUntil, type, waitFor };
+}

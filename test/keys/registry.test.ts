@@ -1,0 +1,56 @@
+import test from 'ava';
+import { createRegistry } from '../../source/keys/registry.js';
+import type { TextEdit } from '../../source/keys/text-edit.js';
+
+test('a pressed key runs the handler of the top layer that has one', (t) => {
+	const registry = createRegistry();
+	const calls: string[] = [];
+	registry.register('global', () => ({
+		scopes: ['global'],
+		handlers: { 'nav.back': () => calls.push('global back') },
+	}));
+	const off = registry.register('screen', () => ({
+		scopes: ['form'],
+		handlers: { 'form.cancel': () => calls.push('form cancel') },
+	}));
+	registry.press('esc', '', () => {});
+	off();
+	registry.press('esc', '', () => {});
+	t.deepEqual(calls, ['form cancel', 'global back']);
+});
+
+test('a disabled action reports its reason instead of running; an empty reason is silent', (t) => {
+	const registry = createRegistry();
+	const reasons: string[] = [];
+	let ran = false;
+	registry.register('screen', () => ({
+		scopes: ['sublist', 'list'],
+		handlers: { 'item.remove': () => (ran = true), 'item.open': () => (ran = true) },
+		disabled: { 'item.remove': 'the last one stays', 'item.open': '' },
+	}));
+	registry.press('d', 'd', (reason) => reasons.push(reason));
+	registry.press('enter', '', (reason) => reasons.push(reason));
+	t.false(ran);
+	t.deepEqual(reasons, ['the last one stays']);
+});
+
+test('a capture layer receives text and pastes; the footer hears about layers coming and going', (t) => {
+	const registry = createRegistry();
+	const edits: TextEdit[] = [];
+	let changes = 0;
+	registry.subscribe(() => changes++);
+	registry.register('capture', () => ({
+		scopes: ['filter'],
+		handlers: {},
+		capture: (edit) => edits.push(edit),
+	}));
+	registry.press('x', 'x', () => {});
+	registry.press(undefined, 'pasted', () => {});
+	registry.press('backspace', '', () => {});
+	t.deepEqual(edits, [
+		{ type: 'insert', text: 'x' },
+		{ type: 'insert', text: 'pasted' },
+		{ type: 'backspace' },
+	]);
+	t.is(changes, 1);
+});

@@ -1,0 +1,164 @@
+import test from 'ava';
+import {
+	createUserFlow,
+	currentEntry,
+	deleteUserFlow,
+	loadUserFlow,
+	loadUserFlows,
+	openCreateForm,
+	saveEdit,
+	selectResource,
+	toggleSignUp,
+} from '../../source/store/index.js';
+import { seed } from '../helpers/emulator.js';
+import { storeFor } from '../helpers/ui-store.js';
+
+const { customers, partners } = seed.flows;
+
+test('the flows list costs one request; going back to it costs none; ctrl+r reads again', async (t) => {
+	const { store, requests } = await storeFor(t, { emulator: { extraFlows: 250 } });
+	await store.run(loadUserFlows());
+	const pages = requests().length;
+	t.is(selectResource(store.getState(), 'userFlows').data?.length, 254);
+	t.true(requests().every((line) => line.startsWith('GET /v1.0/identity/authenticationEventsFlows')));
+	await store.run(loadUserFlows());
+	t.is(requests().length, pages, 'cached');
+	await store.run(loadUserFlows({ force: true }));
+	t.is(requests().length, pages * 2);
+});
+
+test('a flow read once is served from the cache afterwards', async (t) => {
+	const { store, requests } = await storeFor(t);
+	await store.run(loadUserFlow(customers.id));
+	await store.run(loadUserFlow(customers.id));
+	t.deepEqual(requests(), [`GET /v1.0/identity/authenticationEventsFlows/${customers.id}`]);
+});
+
+test('rename re-reads the flow and its row in the list follows', async (t) => {
+	const { store, requests } = await storeFor(t);
+	await store.run(loadUserFlows());
+	store.dispatch({ type: 'edit/opened', flowId: partners.id, field: 'displayName', text: 'Partners only' });
+	const before = requests().length;
+	await store.run(saveEdit());
+	t.deepEqual(requests(before), [
+		`PATCH /v1.0/identity/authenticationEventsFlows/${partners.id}`,
+		`GET /v1.0/identity/authenticationEventsFlows/${partners.id}`,
+	]);
+	t.is(store.getState().edit, undefined);
+	const row = selectResource(store.getState(), 'userFlows').data?.find((flow) => flow.id === partners.id);
+	t.is(row?.displayName, 'Partners only');
+	t.regex(store.getState().flash?.text ?? '', /Renamed/);
+});
+
+test('a rename to a name another flow has is refused before any request', async (t) => {
+	const { store, requests } = await storeFor(t);
+	await store.run(loadUserFlows());
+	store.dispatch({
+		type: 'edit/opened',
+		flowId: partners.id,
+		field: 'displayName',
+		text: customers.name.toUpperCase(),
+	});
+	const before = requests().length;
+	await store.run(saveEdit());
+	t.is(requests().length, before);
+	t.regex(store.getState().edit?.error ?? '', /already exists/);
+});
+
+test('sign-up switches off and the state shows it', async (t) => {
+	const { store } = await storeFor(t);
+	await store.run(loadUserFlow(customers.id));
+	await store.run(toggleSignUp(customers.id));
+	t.false(
+		selectResource(store.getState(), 'userFlow', customers.id).data?.onInteractiveAuthFlowStart
+			?.isSignUpAllowed,
+	);
+});
+
+test('create: email leads the attributes, the flow joins the list and opens', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(loadUserFlows());
+	await store.run(openCreateForm());
+	t.deepEqual(
+		store.getState().createDraft?.providerIds,
+		['EmailPassword-OAUTH'],
+		'the default provider is ticked',
+	);
+	store.dispatch({ type: 'createDraft/changed', patch: { name: 'Web shop' } });
+	store.dispatch({ type: 'createDraft/itemToggled', field: 'attributes', id: 'city' });
+	await store.run(createUserFlow());
+	const post = emulator.log.find((entry) => entry.method === 'POST');
+	const body = post?.body as { onAttributeCollection?: { attributes: { id: string }[] } };
+	t.deepEqual(
+		body.onAttributeCollection?.attributes.map((attribute) => attribute.id),
+		['email', 'city'],
+	);
+	const state = store.getState();
+	t.is(state.createDraft, undefined);
+	const route = currentEntry(state).route;
+	t.is(route.id, 'user-flow');
+	t.true(selectResource(state, 'userFlows').data?.some((flow) => flow.displayName === 'Web shop'));
+});
+
+test('create: empty name, duplicate name and no provider are caught before sending', async (t) => {
+	const { store, requests } = await storeFor(t);
+	await store.run(loadUserFlows());
+	store.dispatch({ type: 'createDraft/opened', providerIds: [] });
+	const before = requests().length;
+	await store.run(createUserFlow());
+	t.deepEqual(Object.keys(store.getState().createDraft?.errors ?? {}).sort(), ['name', 'providers']);
+	store.dispatch({ type: 'createDraft/changed', patch: { name: ` ${customers.name} ` } });
+	await store.run(createUserFlow());
+	t.regex(store.getState().createDraft?.errors.name ?? '', /already exists/);
+	t.is(requests().length, before);
+});
+
+test('create: a refusal keeps every field and puts the service message on the name', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(loadUserFlows());
+	store.dispatch({ type: 'createDraft/opened', providerIds: ['EmailPassword-OAUTH'] });
+	store.dispatch({ type: 'createDraft/changed', patch: { name: 'Late', description: 'typed' } });
+	// Someone else takes the name after our list was loaded: only the service can tell.
+	emulator.tenant.requireFlow(partners.id).displayName = 'Late';
+	await store.run(createUserFlow());
+	const draft = store.getState().createDraft;
+	t.is(draft?.name, 'Late');
+	t.is(draft?.description, 'typed');
+	t.false(draft?.submitting);
+	t.regex(draft?.errors.name ?? '', /already exists/);
+	t.is(store.getState().flash?.level, 'error');
+});
+
+test('delete unlinks the apps first, then deletes, and says so', async (t) => {
+	const { store, requests } = await storeFor(t);
+	await store.run(loadUserFlows());
+	store.dispatch({ type: 'route/pushed', route: { id: 'user-flow', flowId: customers.id } });
+	const before = requests().length;
+	await store.run(deleteUserFlow(customers.id));
+	t.deepEqual(requests(before), [
+		`GET /v1.0/identity/authenticationEventsFlows/${customers.id}/conditions/applications/includeApplications`,
+		`DELETE /v1.0/identity/authenticationEventsFlows/${customers.id}/conditions/applications/includeApplications/${seed.apps.storefront}`,
+		`DELETE /v1.0/identity/authenticationEventsFlows/${customers.id}/conditions/applications/includeApplications/${seed.apps.mobile}`,
+		`DELETE /v1.0/identity/authenticationEventsFlows/${customers.id}`,
+	]);
+	const state = store.getState();
+	t.false(selectResource(state, 'userFlows').data?.some((flow) => flow.id === customers.id));
+	t.is(currentEntry(state).route.id, 'user-flows');
+	t.regex(state.flash?.text ?? '', /Deleted .*Unlinked first/);
+});
+
+test('delete that stops half way reports exactly what was done', async (t) => {
+	const { store, emulator } = await storeFor(t, {
+		emulator: { faults: `F-S4:method=DELETE:path=includeApplications/${seed.apps.mobile}` },
+	});
+	await store.run(loadUserFlows());
+	await store.run(deleteUserFlow(customers.id));
+	const flash = store.getState().flash;
+	t.is(flash?.level, 'error');
+	t.regex(flash?.text ?? '', /NOT deleted/);
+	t.regex(flash?.text ?? '', new RegExp(`Done: unlinked ${seed.apps.storefront}`));
+	t.truthy(flash?.error?.requestId);
+	t.truthy(emulator.tenant.findFlow(customers.id), 'the flow is still there');
+	const row = selectResource(store.getState(), 'userFlows').data?.find((flow) => flow.id === customers.id);
+	t.is(row?.conditions?.applications?.includeApplications?.length, 1, 'the list shows the app that is left');
+});

@@ -1,0 +1,116 @@
+import test from 'ava';
+import {
+	addAttribute,
+	addIdentityProvider,
+	attributeRows,
+	flowById,
+	linkApplication,
+	loadAttributes,
+	loadIdentityProviders,
+	loadUserFlow,
+	loadUserFlows,
+	moveApplication,
+	removeAttribute,
+	removeIdentityProvider,
+	selectResource,
+	unlinkApplication,
+} from '../../source/store/index.js';
+import { seed } from '../helpers/emulator.js';
+import { storeFor } from '../helpers/ui-store.js';
+
+const { customers, partners, support, events } = seed.flows;
+const ids = (list: readonly { id?: string }[] | undefined) => (list ?? []).map((item) => item.id);
+
+test('adding a provider re-reads the sub-list and the flow (its count)', async (t) => {
+	const { store } = await storeFor(t);
+	await store.run(loadUserFlows());
+	await store.run(loadIdentityProviders(partners.id));
+	await store.run(addIdentityProvider(partners.id, 'Google-OAUTH'));
+	const state = store.getState();
+	t.deepEqual(ids(selectResource(state, 'identityProviders', partners.id).data), [
+		'EmailPassword-OAUTH',
+		'Google-OAUTH',
+	]);
+	t.is(flowById(state, partners.id)?.onAuthenticationMethodLoadStart?.identityProviders?.length, 2);
+	t.regex(state.flash?.text ?? '', /Added Google to/);
+	t.deepEqual(state.activity, []);
+});
+
+test('removing the last provider is refused before any request, with the reason', async (t) => {
+	const { store, requests } = await storeFor(t);
+	await store.run(loadIdentityProviders(support.id));
+	const before = requests().length;
+	await store.run(removeIdentityProvider(support.id, 'EmailOtpSignup-OAUTH'));
+	t.is(requests().length, before);
+	t.is(store.getState().flash?.level, 'warning');
+	t.regex(store.getState().flash?.text ?? '', /only identity provider .* needs at least one/);
+});
+
+test('removing a provider sends the $ref delete and the row goes', async (t) => {
+	const { store, requests } = await storeFor(t);
+	await store.run(loadIdentityProviders(customers.id));
+	const before = requests().length;
+	await store.run(removeIdentityProvider(customers.id, 'Facebook-OAUTH'));
+	t.true(requests(before)[0]?.endsWith('/identityProviders/Facebook-OAUTH/$ref'));
+	t.false(
+		ids(selectResource(store.getState(), 'identityProviders', customers.id).data).includes('Facebook-OAUTH'),
+	);
+});
+
+test('attributes come in page order with labels; add and remove re-read them', async (t) => {
+	const { store } = await storeFor(t);
+	await store.run(loadUserFlow(support.id));
+	await store.run(loadAttributes(support.id));
+	const rows = () =>
+		attributeRows(
+			selectResource(store.getState(), 'attributes', support.id).data ?? [],
+			flowById(store.getState(), support.id),
+		);
+	t.deepEqual(
+		rows().map((row) => row.id),
+		['email', 'displayName', 'city', 'jobTitle'],
+	);
+	t.true(rows()[0]?.required);
+	await store.run(addAttribute(support.id, 'country'));
+	t.is(rows().at(-1)?.id, 'country');
+	await store.run(removeAttribute(support.id, 'city'));
+	t.false(rows().some((row) => row.id === 'city'));
+	t.is(flowById(store.getState(), support.id)?.onAttributeCollection?.attributes?.length, 4);
+});
+
+test('link and unlink re-read the flow; the list row follows', async (t) => {
+	const { store } = await storeFor(t);
+	await store.run(loadUserFlows());
+	await store.run(linkApplication(events.id, seed.apps.loyaltyApi));
+	const apps = () =>
+		(flowById(store.getState(), events.id)?.conditions?.applications?.includeApplications ?? []).map(
+			(a) => a.appId,
+		);
+	t.deepEqual(apps(), [seed.apps.loyaltyApi]);
+	const row = selectResource(store.getState(), 'userFlows').data?.find((flow) => flow.id === events.id);
+	t.is(row?.conditions?.applications?.includeApplications?.length, 1);
+	await store.run(unlinkApplication(events.id, seed.apps.loyaltyApi));
+	t.deepEqual(apps(), []);
+});
+
+test('moving an app unlinks it from its flow, then links it here', async (t) => {
+	const { store, requests } = await storeFor(t);
+	await store.run(loadUserFlows());
+	const before = requests().length;
+	await store.run(moveApplication(events.id, seed.apps.mobile, customers.id));
+	const writes = requests(before).filter((line) => !line.startsWith('GET'));
+	t.deepEqual(writes, [
+		`DELETE /v1.0/identity/authenticationEventsFlows/${customers.id}/conditions/applications/includeApplications/${seed.apps.mobile}`,
+		`POST /v1.0/identity/authenticationEventsFlows/${events.id}/conditions/applications/includeApplications`,
+	]);
+	t.regex(store.getState().flash?.text ?? '', /Moved/);
+});
+
+test('linking an app another flow uses shows the service refusal with code and request-id', async (t) => {
+	const { store } = await storeFor(t);
+	await store.run(linkApplication(events.id, seed.apps.mobile));
+	const flash = store.getState().flash;
+	t.is(flash?.level, 'error');
+	t.truthy(flash?.error?.code);
+	t.truthy(flash?.error?.requestId);
+});

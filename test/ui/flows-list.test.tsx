@@ -1,0 +1,88 @@
+import test from 'ava';
+import { renderApp } from '../helpers/ui-render.js';
+
+test.serial('the flows list shows every flow with sign-up and counts, the account, and ? help', async (t) => {
+	const app = await renderApp(t);
+	const frame = await app.waitFor('Contoso customers sign-up and sign-in');
+	t.regex(frame, /entra-flows · admin@contoso\.test · contoso\.test · User flows/);
+	t.regex(frame, /Contoso customers sign-up and sign-in\s+on\s+3\s+7\s+2/);
+	t.regex(frame, /Partner portal sign-in only\s+off\s+1\s+2\s+1/);
+	t.regex(frame, /\? help\s*$/m);
+	t.is(app.emulator.log.length, 1, 'one request for the whole list');
+});
+
+test.serial('/ filters as you type; enter keeps the filter, esc clears it', async (t) => {
+	const app = await renderApp(t);
+	await app.waitFor('Events registration');
+	await app.press('/');
+	await app.type('PART');
+	let frame = await app.waitFor((f) => !f.includes('Events registration'));
+	t.regex(frame, /Partner portal/);
+	t.regex(frame, /\/ PART/);
+	t.regex(frame, /1\/1 of 4/);
+	await app.press('enter');
+	await app.press('j');
+	frame = await app.waitFor('Partner portal');
+	t.false(frame.includes('Events registration'), 'j moves, it is not typed once the filter is kept');
+	await app.press('esc');
+	frame = await app.waitFor('Events registration');
+	t.regex(frame, /1\/4/);
+});
+
+test.serial('enter opens a flow; esc goes back without another request', async (t) => {
+	const app = await renderApp(t);
+	await app.waitFor('Events registration');
+	await app.press('j');
+	await app.press('enter');
+	const frame = await app.waitFor('Sections');
+	t.regex(frame, /User flows › Partner portal/);
+	t.regex(frame, /Name\s+Partner portal sign-in only/);
+	t.regex(frame, /Sign-up\s+off/);
+	const requests = app.emulator.log.length;
+	await app.press('esc');
+	await app.waitFor((f) => f.includes('Events registration') && /2\/4/.test(f));
+	await app.press('enter');
+	await app.waitFor('Sections');
+	t.is(app.emulator.log.length, requests, 'back and forth again is served from the cache');
+});
+
+test.serial('10,000 flows: only the visible window renders and the ends are one key away', async (t) => {
+	const app = await renderApp(t, { emulator: { extraFlows: 10_000, pageSize: 1000 } });
+	await app.waitFor('Generated flow 00001', 15_000);
+	const started = Date.now();
+	await app.press('G');
+	let frame = await app.waitFor('Generated flow 10000');
+	t.regex(frame, /❯ Generated flow 10000/);
+	t.regex(frame, /10,004\/10,004/);
+	t.true(frame.split('\n').length <= 24, 'one screen, no more');
+	await app.press('pgup');
+	frame = await app.waitFor(/❯ Generated flow 09983/);
+	t.regex(frame, /9,987\/10,004/);
+	await app.press('g');
+	await app.waitFor('Contoso customers');
+	t.true(Date.now() - started < 3000, `moving took ${Date.now() - started} ms`);
+});
+
+test.serial('a hostile flow name is shown without its control sequences', async (t) => {
+	const app = await renderApp(t, {
+		state: (state) => state,
+		emulator: {},
+	});
+	app.emulator.tenant.requireFlow('04ae684f-8cfb-4cef-912a-556fdee3c3fd').displayName =
+		'Evil\u001B[2J\u001B]0;owned\u0007\u202E name';
+	await app.press('ctrl+r');
+	const frame = await app.waitFor('Evil');
+	t.regex(frame, /Evil name/);
+	t.false(app.writes().some((write) => write.includes('\u001B[2J') || write.includes(']0;owned')));
+});
+
+test.serial('resizing re-lays the screen', async (t) => {
+	const app = await renderApp(t);
+	await app.waitFor('Events registration');
+	app.resize(120, 30);
+	const frame = await app.waitFor((f) => f.split('\n').length >= 28);
+	t.true(frame.split('\n').some((line) => line.length > 100));
+	app.resize(60, 15);
+	const small = await app.waitFor((f) => f.split('\n').length <= 14);
+	t.true(small.split('\n').every((line) => line.length <= 60));
+});

@@ -1,0 +1,157 @@
+import { EventEmitter } from 'node:events';
+import test from 'ava';
+import { runApp } from '../../source/ui/run-app.js';
+import { colorTheme, noColorTheme } from '../../source/ui/theme.js';
+import { seed } from '../helpers/emulator.js';
+import { renderApp } from '../helpers/ui-render.js';
+import { fakeSession } from '../helpers/ui-session.js';
+import { storeFor } from '../helpers/ui-store.js';
+
+test.serial('? lists every key of the current screen; esc closes it', async (t) => {
+	const app = await renderApp(t);
+	await app.waitFor('Events registration');
+	await app.press('?');
+	let frame = await app.waitFor('Keys on this screen');
+	for (const text of [
+		'Create a user flow',
+		'Filter by name',
+		'Delete the user flow',
+		'Quit',
+		'Open the selected row',
+	]) {
+		t.true(frame.includes(text), text);
+	}
+	t.regex(frame, /esc close · \? help/);
+	await app.press('esc');
+	frame = await app.waitFor('Events registration');
+	await app.press('enter');
+	await app.waitFor('Sections');
+	await app.press('?');
+	frame = await app.waitFor('Keys on this screen');
+	t.regex(frame, /Rename, or edit the description/);
+	t.regex(frame, /more below/);
+	await app.press('?');
+	await app.waitFor('Sections');
+});
+
+test.serial('the footer always ends with ? help, even in a dialog and while typing', async (t) => {
+	const app = await renderApp(t);
+	await app.waitFor('Events registration');
+	await app.press('/');
+	let frame = await app.waitFor('keep filter');
+	t.regex(frame, /\? help\s*$/m);
+	await app.press('esc');
+	await app.press('d');
+	frame = await app.waitFor('Type the flow');
+	t.regex(frame, /enter delete · esc cancel · \? help/);
+});
+
+test.serial('"throttled, retrying in Ns" shows while the client waits', async (t) => {
+	const app = await renderApp(t, {
+		emulator: { faults: 'F-T1:retry-after=1:times=1:method=GET' },
+		graph: { retry: { random: () => 0 } },
+	});
+	const frame = await app.waitFor(/throttled, retrying in 1s/, 3000, { idle: false });
+	t.regex(frame, /Loading user flows…/);
+	await app.waitFor('Events registration');
+});
+
+test.serial('quitting while a change is in flight asks first', async (t) => {
+	const app = await renderApp(t, { emulator: { faults: 'F-L1:min=800:max=800:method=DELETE' } });
+	await app.waitFor('Events registration');
+	await app.press('enter');
+	await app.press('3');
+	await app.waitFor('Contoso Storefront');
+	await app.press('d');
+	await app.press('y');
+	await app.waitFor('unlinking…', 3000, { idle: false });
+	await app.press('q');
+	const frame = await app.waitFor('Quit anyway?', 3000, { idle: false });
+	t.regex(frame, /A change is still being sent/);
+	await app.press('n');
+	await app.waitFor(/Unlinked Contoso Storefront/);
+	t.deepEqual(app.emulator.tenant.requireFlow(seed.flows.customers.id).appIds, [seed.apps.mobile]);
+});
+
+test.serial('a write in progress marks its row and blocks keys on it with the reason', async (t) => {
+	const app = await renderApp(t, { emulator: { faults: 'F-L1:min=600:max=600:method=DELETE' } });
+	await app.waitFor('Events registration');
+	await app.press('enter');
+	await app.press('1');
+	await app.waitFor('Facebook');
+	await app.press('G');
+	await app.press('d');
+	await app.press('y');
+	await app.waitFor(/Facebook\s+Facebook-OAUTH\s+. removing…/, 3000, { idle: false });
+	await app.press('d');
+	const frame = await app.waitFor('A change to this item is still in progress.', 3000, { idle: false });
+	t.false(frame.includes('Are you sure?'), 'no second confirm for the same row');
+	t.regex(frame, /Removing Facebook from/, 'the spinner line stays above the warning');
+	await app.waitFor(/Removed Facebook/);
+	t.is(app.emulator.log.filter((entry) => entry.method === 'DELETE').length, 1);
+});
+
+test('NO_COLOR gets a theme without any colour', (t) => {
+	const colours = Object.entries(noColorTheme).filter(([key, value]) => key !== 'dim' && value !== undefined);
+	t.deepEqual(colours, []);
+	t.truthy(colorTheme.accent);
+});
+
+test('runApp refuses a stdin that is not a terminal and points to the commands', async (t) => {
+	const { store } = await storeFor(t);
+	let written = '';
+	const stderr = {
+		write(text: string) {
+			written += text;
+			return true;
+		},
+	} as unknown as NodeJS.WriteStream;
+	const stdin = Object.assign(new EventEmitter(), { isTTY: undefined }) as unknown as NodeJS.ReadStream;
+	const code = await runApp({ ...store.deps(), stdin, stderr });
+	t.is(code, 2);
+	t.regex(written, /needs a terminal .* Use the commands instead/);
+});
+
+test('runApp renders a first frame and returns 0 (exitAfterFirstFrame)', async (t) => {
+	const { store } = await storeFor(t);
+	let output = '';
+	const stdout = Object.assign(new EventEmitter(), {
+		columns: 80,
+		rows: 24,
+		isTTY: true,
+		write(text: string) {
+			output += text;
+			return true;
+		},
+	}) as unknown as NodeJS.WriteStream;
+	const stdin = Object.assign(new EventEmitter(), {
+		isTTY: true,
+		setRawMode: () => stdin,
+		setEncoding: () => stdin,
+		resume: () => stdin,
+		pause: () => stdin,
+		ref: () => stdin,
+		unref: () => stdin,
+		read: () => null,
+	}) as unknown as NodeJS.ReadStream;
+	const code = await runApp({
+		...store.deps(),
+		session: fakeSession(),
+		stdin,
+		stdout,
+		exitAfterFirstFrame: true,
+	});
+	t.is(code, 0);
+	t.regex(output, /entra-flows/);
+	t.regex(output, /\? help/);
+});
+
+test.serial('q quits at once when nothing is in flight; esc never quits', async (t) => {
+	const app = await renderApp(t);
+	await app.waitFor('Events registration');
+	await app.press('esc');
+	t.true(app.listening());
+	await app.press('q');
+	await app.waitFor(() => !app.listening());
+	t.false(app.listening());
+});
