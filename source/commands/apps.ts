@@ -4,15 +4,15 @@ import { findUserFlowByApp } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import { formatTable } from '../text/table.js';
-import { type Command, CommandFailure, printJson } from './command.js';
+import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
 
 async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
 	try {
 		return new Map((await listApplications(client)).map((app) => [app.appId ?? '', app.displayName ?? '']));
 	} catch (error) {
-		// Display names need Application.Read.All; without it the appIds still tell the story.
-		if (isGraphError(error) && error.status === 403) return new Map();
+		// Display names need Application.Read.All; without it (refused by the service or before sending) the appIds still tell the story.
+		if (isGraphError(error) && error.kind === 'forbidden') return new Map();
 		throw error;
 	}
 }
@@ -40,11 +40,14 @@ const list: Command = {
 
 const link: Command = {
 	path: ['apps', 'link'],
-	usage: 'apps link <flow> <appId> [--move]',
+	usage: 'apps link <flow> <appId> [--move] [--dry-run]',
 	summary:
 		'Link an application (by appId) to a user flow; --move first unlinks it from the flow it uses now.',
 	arity: [2, 2],
-	flags: [{ name: 'move', type: 'boolean', description: 'unlink the app from its current flow first' }],
+	flags: [
+		{ name: 'move', type: 'boolean', description: 'unlink the app from its current flow first' },
+		dryRunFlag,
+	],
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
@@ -73,6 +76,7 @@ const link: Command = {
 		} else {
 			await linkFlowApplication(client, flow.id, appId);
 		}
+		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
 		const moved = current?.id ? ` (moved from "${current.displayName}")` : '';
 		context.stdout(`Linked ${appId} to "${flow.displayName}"${moved}.\n`);
@@ -81,14 +85,16 @@ const link: Command = {
 
 const unlink: Command = {
 	path: ['apps', 'unlink'],
-	usage: 'apps unlink <flow> <appId>',
+	usage: 'apps unlink <flow> <appId> [--dry-run]',
 	summary: 'Unlink an application from a user flow.',
 	arity: [2, 2],
+	flags: [dryRunFlag],
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		const appId = context.args[1] ?? '';
 		await unlinkFlowApplication(client, flow.id, appId);
+		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
 		context.stdout(`Unlinked ${appId} from "${flow.displayName}".\n`);
 	},

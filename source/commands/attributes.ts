@@ -17,6 +17,7 @@ import {
 	type Command,
 	type CommandContext,
 	CommandFailure,
+	dryRunFlag,
 	printJson,
 	stringFlag,
 	UsageError,
@@ -78,9 +79,10 @@ const list: Command = {
 
 const add: Command = {
 	path: ['attributes', 'add'],
-	usage: 'attributes add <flow> <attributeId>',
+	usage: 'attributes add <flow> <attributeId> [--dry-run]',
 	summary: "Collect one of the tenant's user-flow attributes on a flow's sign-up page (appended last).",
 	arity: [2, 2],
+	flags: [dryRunFlag],
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
@@ -89,6 +91,7 @@ const add: Command = {
 			throw new CommandFailure(`"${flow.displayName}" already collects ${attributeId}; nothing to do.`);
 		}
 		await addFlowAttribute(client, flow.id, attributeId);
+		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
 		context.stdout(`Added ${attributeId} to "${flow.displayName}".\n`);
 	},
@@ -96,9 +99,10 @@ const add: Command = {
 
 const remove: Command = {
 	path: ['attributes', 'remove'],
-	usage: 'attributes remove <flow> <attributeId>',
+	usage: 'attributes remove <flow> <attributeId> [--dry-run]',
 	summary: 'Stop collecting an attribute on a user flow (its page input goes too).',
 	arity: [2, 2],
+	flags: [dryRunFlag],
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
@@ -126,6 +130,7 @@ const remove: Command = {
 			}
 			throw error;
 		}
+		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
 		const note = result.inputRemovedByPatch ? ' (its page input was removed with a second request)' : '';
 		context.stdout(`Removed ${attributeId} from "${flow.displayName}"${note}.\n`);
@@ -144,13 +149,14 @@ const tenantList: Command = {
 
 const tenantCreate: Command = {
 	path: ['tenant', 'attributes', 'create'],
-	usage: 'tenant attributes create --name NAME --type string|boolean|int64 [--description TEXT]',
+	usage: 'tenant attributes create --name NAME --type string|boolean|int64 [--description TEXT] [--dry-run]',
 	summary: 'Create a custom user-flow attribute (its data type cannot be changed later).',
 	arity: [0, 0],
 	flags: [
 		{ name: 'name', type: 'string', value: 'NAME', description: 'display name (letters, digits, _)' },
 		{ name: 'type', type: 'string', value: 'TYPE', description: 'string, boolean or int64' },
 		{ name: 'description', type: 'string', value: 'TEXT', description: 'shown to users at sign-up' },
+		dryRunFlag,
 	],
 	async run(context) {
 		const name = stringFlag(context.flags, 'name')?.trim();
@@ -171,6 +177,7 @@ const tenantCreate: Command = {
 			description: stringFlag(context.flags, 'description'),
 			dataType: type as AttributeDataType,
 		});
+		if (context.dryRun) return;
 		if (context.json) return printJson(context, created);
 		context.stdout(`Created attribute ${created.id ?? name} (${type}).\n`);
 	},

@@ -20,6 +20,11 @@ export type CommandContext = {
 	readonly args: readonly string[];
 	readonly flags: FlagValues;
 	readonly json: boolean;
+	/**
+	 * --dry-run: the Graph client plans writes instead of sending them (run-cli prints them afterwards). Reads
+	 * still happen; a command stops after its writes and prints no results of its own in JSON mode.
+	 */
+	readonly dryRun: boolean;
 	/** Builds the Graph client on first use, so usage errors never touch the network or sign-in. */
 	readonly graph: () => Promise<GraphClient>;
 	/** The resolved configuration (read lazily: --help never needs it). */
@@ -61,6 +66,14 @@ export class CommandFailure extends Error {
 		this.hint = hint;
 	}
 }
+
+/** The --dry-run flag every write command accepts. */
+export const dryRunFlag: FlagSpec = {
+	name: 'dry-run',
+	type: 'boolean',
+	description:
+		'send no write: print each request it would send, with curl, az rest and PowerShell equivalents',
+};
 
 /** Reads a repeated string flag as a list. */
 export function listFlag(flags: FlagValues, name: string): string[] {

@@ -10,7 +10,15 @@ import {
 } from '../graph/flows.js';
 import { isGraphError } from '../graph/graph-error.js';
 import { formatFields, formatTable } from '../text/table.js';
-import { type Command, CommandFailure, listFlag, printJson, stringFlag, UsageError } from './command.js';
+import {
+	type Command,
+	CommandFailure,
+	dryRunFlag,
+	listFlag,
+	printJson,
+	stringFlag,
+	UsageError,
+} from './command.js';
 import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
 import { resolveFlow } from './resolve-flow.js';
@@ -74,7 +82,7 @@ const get: Command = {
 const create: Command = {
 	path: ['flows', 'create'],
 	usage:
-		'flows create --name NAME [--description TEXT] [--provider ID]… [--attribute ID]… [--app APPID]… [--no-sign-up]',
+		'flows create --name NAME [--description TEXT] [--provider ID]… [--attribute ID]… [--app APPID]… [--no-sign-up] [--dry-run]',
 	summary:
 		'Create a user flow (default provider: EmailPassword-OAUTH; email is always collected when attributes are).',
 	arity: [0, 0],
@@ -103,6 +111,7 @@ const create: Command = {
 			description: 'application (client) id to link (repeat)',
 		},
 		{ name: 'no-sign-up', type: 'boolean', description: 'sign-in only: no new accounts' },
+		dryRunFlag,
 	],
 	async run(context) {
 		const name = stringFlag(context.flags, 'name');
@@ -117,6 +126,7 @@ const create: Command = {
 			appIds: listFlag(context.flags, 'app'),
 		});
 		const created = await createUserFlow(client, flow);
+		if (context.dryRun) return;
 		const full = created.id ? await getUserFlow(client, created.id) : created;
 		if (context.json) return printJson(context, full);
 		context.stdout(`Created user flow "${name.trim()}" (${full.id ?? 'id unknown'}).\n`);
@@ -125,7 +135,7 @@ const create: Command = {
 
 const update: Command = {
 	path: ['flows', 'update'],
-	usage: 'flows update <flow> [--name NAME] [--description TEXT] [--sign-up | --no-sign-up]',
+	usage: 'flows update <flow> [--name NAME] [--description TEXT] [--sign-up | --no-sign-up] [--dry-run]',
 	summary: 'Rename a user flow, change its description, or switch sign-up on or off.',
 	arity: [1, 1],
 	flags: [
@@ -133,6 +143,7 @@ const update: Command = {
 		{ name: 'description', type: 'string', value: 'TEXT', description: 'new description' },
 		{ name: 'sign-up', type: 'boolean', description: 'allow sign-up' },
 		{ name: 'no-sign-up', type: 'boolean', description: 'sign-in only' },
+		dryRunFlag,
 	],
 	async run(context) {
 		const displayName = stringFlag(context.flags, 'name')?.trim();
@@ -151,6 +162,7 @@ const update: Command = {
 			description,
 			isSignUpAllowed: on ? true : off ? false : undefined,
 		});
+		if (context.dryRun) return;
 		const full = await getUserFlow(client, flow.id);
 		if (context.json) return printJson(context, full);
 		context.stdout(`Updated user flow "${full.displayName ?? flow.displayName}" (${flow.id}).\n`);
@@ -159,11 +171,12 @@ const update: Command = {
 
 const remove: Command = {
 	path: ['flows', 'delete'],
-	usage: 'flows delete <flow> [--yes]',
+	usage: 'flows delete <flow> [--yes] [--dry-run]',
 	summary: 'Delete a user flow. Linked apps are unlinked first (they lose their flow); asks unless --yes.',
 	arity: [1, 1],
 	flags: [
 		{ name: 'yes', type: 'boolean', short: 'y', description: 'do not ask (required without a terminal)' },
+		dryRunFlag,
 	],
 	async run(context) {
 		const client = await context.graph();
@@ -173,7 +186,8 @@ const remove: Command = {
 			.filter(Boolean);
 		const names = linked.length > 0 ? await appNames(client) : new Map<string, string>();
 		const label = (appId: string) => (names.get(appId) ? `${names.get(appId)} (${appId})` : appId);
-		if (context.flags.yes !== true) {
+		// A dry run deletes nothing, so there is nothing to confirm.
+		if (context.flags.yes !== true && !context.dryRun) {
 			if (!context.ask) {
 				throw new UsageError(
 					`Refusing to delete "${flow.displayName}" without a terminal to confirm on; add --yes.`,
@@ -208,6 +222,7 @@ const remove: Command = {
 			if (unlinked.length === 0) throw error;
 			throw partial('The flow itself was NOT deleted.', unlinked.map(label), error);
 		}
+		if (context.dryRun) return;
 		if (context.json)
 			return printJson(context, { deleted: flow.id, displayName: flow.displayName, unlinkedApps: unlinked });
 		const tail = unlinked.length > 0 ? ` Unlinked first: ${unlinked.map(label).join(', ')}.` : '';
@@ -232,9 +247,12 @@ function partial(what: string, done: readonly string[], cause: unknown): Command
 		? `${cause.code}: ${cause.message}${cause.requestId ? ` (request-id ${cause.requestId})` : ''}`
 		: String(cause);
 	const doneText = done.length > 0 ? `Done: unlinked ${done.join(', ')}. ` : 'Nothing was changed. ';
+	// The cause's own advice (e.g. the permission a preflight found missing) beats a generic one.
+	const hint =
+		isGraphError(cause) && cause.hint ? `${cause.hint}; then run the same command again.` : undefined;
 	return new CommandFailure(
 		`${what} ${doneText}Cause: ${reason}`,
-		'Fix the cause and run the same command again.',
+		hint ?? 'Fix the cause and run the same command again.',
 	);
 }
 

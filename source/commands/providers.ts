@@ -6,7 +6,7 @@ import {
 import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
 import type { IdentityProvider } from '../graph/types.js';
 import { formatTable } from '../text/table.js';
-import { type Command, type CommandContext, CommandFailure, printJson } from './command.js';
+import { type Command, type CommandContext, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
 
 function printProviders(context: CommandContext, providers: readonly IdentityProvider[]): void {
@@ -41,9 +41,10 @@ const list: Command = {
 
 const add: Command = {
 	path: ['providers', 'add'],
-	usage: 'providers add <flow> <providerId>',
+	usage: 'providers add <flow> <providerId> [--dry-run]',
 	summary: "Add one of the tenant's identity providers to a user flow.",
 	arity: [2, 2],
+	flags: [dryRunFlag],
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
@@ -54,6 +55,7 @@ const add: Command = {
 			throw new CommandFailure(`"${flow.displayName}" already offers ${providerId}; nothing to do.`);
 		}
 		await addFlowIdentityProvider(client, flow.id, providerId);
+		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
 		context.stdout(`Added ${providerId} to "${flow.displayName}".\n`);
 	},
@@ -61,9 +63,10 @@ const add: Command = {
 
 const remove: Command = {
 	path: ['providers', 'remove'],
-	usage: 'providers remove <flow> <providerId>',
+	usage: 'providers remove <flow> <providerId> [--dry-run]',
 	summary: 'Remove an identity provider from a user flow (a flow keeps at least one).',
 	arity: [2, 2],
+	flags: [dryRunFlag],
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
@@ -83,6 +86,7 @@ const remove: Command = {
 			);
 		}
 		await removeFlowIdentityProvider(client, flow.id, providerId);
+		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
 		context.stdout(`Removed ${providerId} from "${flow.displayName}".\n`);
 	},

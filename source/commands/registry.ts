@@ -3,6 +3,7 @@ import { attributeCommands } from './attributes.js';
 import type { Command } from './command.js';
 import { emulatorCommands } from './emulator.js';
 import { flowCommands } from './flows.js';
+import { layoutCommands } from './layout.js';
 import { providerCommands } from './providers.js';
 import { sessionCommands } from './session.js';
 
@@ -11,6 +12,7 @@ export const commands: readonly Command[] = [
 	...flowCommands,
 	...providerCommands.filter((command) => command.path[0] === 'providers'),
 	...attributeCommands.filter((command) => command.path[0] === 'attributes'),
+	...layoutCommands,
 	...appCommands,
 	...providerCommands.filter((command) => command.path[0] === 'tenant'),
 	...attributeCommands.filter((command) => command.path[0] === 'tenant'),

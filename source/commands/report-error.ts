@@ -17,7 +17,9 @@ export function reportError(error: unknown, write: (text: string) => void, json:
 			return exitCodes.failed;
 		}
 		const lines = [
-			`entra-flows: ${error.method} ${error.path} failed: ${error.status || error.code} ${error.status ? error.code : ''}`.trimEnd(),
+			error.notSent
+				? `entra-flows: ${error.method} ${error.path} not sent: ${error.code}`
+				: `entra-flows: ${error.method} ${error.path} failed: ${error.status || error.code} ${error.status ? error.code : ''}`.trimEnd(),
 		];
 		lines.push(`  ${sanitize(error.message)}`);
 		if (error.hint) lines.push(`  fix: ${error.hint}`);

@@ -1,7 +1,8 @@
 import { loadCaFile } from '../auth/index.js';
 import { type Config, resolveConfig } from '../config/config.js';
-import { createGraphClient, type GraphClient } from '../graph/graph-client.js';
-import type { CommandContext, FlagValues } from './command.js';
+import { createGraphClient, type GraphClient, type PlannedRequest } from '../graph/graph-client.js';
+import { type CommandContext, type FlagValues, printJson } from './command.js';
+import { plannedJson, plannedText } from './dry-run.js';
 import { commandHelp, mainHelp } from './help.js';
 import { parseArgv } from './parse-argv.js';
 import { exitCodes, reportError } from './report-error.js';
@@ -53,12 +54,15 @@ export async function runCli(io: CliIo): Promise<number> {
 			return config;
 		};
 		let client: GraphClient | undefined;
+		const dryRun = parsed.flags['dry-run'] === true;
+		const planned: PlannedRequest[] = [];
 		const signIn = ({ interactive }: { interactive: boolean }) =>
 			createSignIn(getConfig(), { interactive, env: io.env, stderr: io.stderr });
 		const context: CommandContext = {
 			args: parsed.args,
 			flags: parsed.flags,
 			json,
+			dryRun,
 			stdout: io.stdout,
 			stderr: io.stderr,
 			ask: io.ask,
@@ -73,11 +77,16 @@ export async function runCli(io: CliIo): Promise<number> {
 					ca: resolved.caFile ? loadCaFile(resolved.caFile) : undefined,
 					onExchange: resolved.verbose ? (record) => io.stderr(verboseLine(record)) : undefined,
 					onRetry: (notice) => io.stderr(retryLine(notice)),
+					...(dryRun ? { dryRun: (request: PlannedRequest) => planned.push(request) } : {}),
 				});
 				return client;
 			},
 		};
 		await parsed.command.run(context);
+		if (dryRun) {
+			if (json) printJson(context, plannedJson(planned));
+			else io.stdout(plannedText(planned));
+		}
 		return exitCodes.ok;
 	} catch (error) {
 		return reportError(error, io.stderr, json);

@@ -71,6 +71,12 @@ export async function removeFlowAttribute(
 	const flow = await getUserFlow(client, flowId);
 	const inputs = pageInputs(flow);
 	if (!inputs.some((input) => input.attribute === attributeId)) return { inputRemovedByPatch: false };
-	await updateUserFlow(client, flowId, { inputs: inputs.filter((input) => input.attribute !== attributeId) });
+	// In a dry run the $ref removal was not sent, so the re-read always shows the input: say when this applies.
+	await updateUserFlow(
+		client,
+		flowId,
+		{ inputs: inputs.filter((input) => input.attribute !== attributeId) },
+		{ note: 'only if the service leaves the input on the page after removing the attribute' },
+	);
 	return { inputRemovedByPatch: true };
 }

@@ -24,6 +24,8 @@ export type UserFlowChanges = {
 	readonly isSignUpAllowed?: boolean;
 	/** The complete inputs array (PATCH replaces it); attributes themselves change only through $ref. */
 	readonly inputs?: readonly PageInput[];
+	/** Title and description of the page view the inputs go in, sent with them so the PATCH keeps them. */
+	readonly pageView?: { readonly title?: string | null; readonly description?: string | null };
 };
 
 /** Lists every user flow, across pages. */
@@ -117,19 +119,32 @@ export function userFlowUpdateBody(changes: UserFlowChanges): Record<string, unk
 	if (changes.inputs !== undefined) {
 		body.onAttributeCollection = {
 			'@odata.type': '#microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp',
-			attributeCollectionPage: { views: [{ inputs: changes.inputs }] },
+			attributeCollectionPage: {
+				views: [
+					{
+						...(changes.pageView?.title == null ? {} : { title: changes.pageView.title }),
+						...(changes.pageView?.description == null ? {} : { description: changes.pageView.description }),
+						inputs: changes.inputs,
+					},
+				],
+			},
 		};
 	}
 	return body;
 }
 
-/** Changes name, description, sign-up on/off or the page inputs. */
+/** Changes name, description, sign-up on/off or the page inputs; `note` tells a dry run when it applies. */
 export async function updateUserFlow(
 	client: GraphClient,
 	flowId: string,
 	changes: UserFlowChanges,
+	options: { note?: string } = {},
 ): Promise<void> {
-	await client.request('PATCH', flowPath(flowId), { body: userFlowUpdateBody(changes), permission: write });
+	await client.request('PATCH', flowPath(flowId), {
+		body: userFlowUpdateBody(changes),
+		permission: write,
+		...(options.note ? { note: options.note } : {}),
+	});
 }
 
 /** Deletes a flow. */

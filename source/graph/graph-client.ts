@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Got, Response } from 'got';
+import { decodeTokenClaims, type TokenClaims } from '../auth/claims.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import { kindForStatus, parseErrorBody } from './error-body.js';
 import { GraphError, type GraphErrorKind } from './graph-error.js';
 import { hintFor } from './hints.js';
+import { checkPermission, preflightError } from './permissions.js';
 import {
 	backoffDelay,
 	defaultRetryPolicy,
@@ -32,6 +34,22 @@ export type ExchangeRecord = {
 	readonly error?: string;
 };
 
+/** A write a dry run did not send: what would have gone out. Never holds headers or tokens. */
+export type PlannedRequest = {
+	readonly method: string;
+	/** Absolute URL as it would be sent (query included). */
+	readonly url: string;
+	/** Path relative to the service root, without query. */
+	readonly path: string;
+	readonly requestBody?: unknown;
+	/** Permission the write needs. */
+	readonly permission?: string;
+	/** When the write is only sent in some cases, which (e.g. "only if the service left the input on the page"). */
+	readonly note?: string;
+	/** Set when the token's claims show the write would be refused: what it needs and how to get it. */
+	readonly refusal?: string;
+};
+
 /** A wait before the next attempt, so the UI can show "throttled, retrying in Ns". */
 export type RetryNotice = {
 	readonly method: string;
@@ -54,6 +72,16 @@ export type GraphClientOptions = {
 	readonly ca?: string | readonly string[];
 	readonly onExchange?: (record: ExchangeRecord) => void;
 	readonly onRetry?: (notice: RetryNotice) => void;
+	/**
+	 * Dry run: every non-GET request is handed here instead of being sent, and resolves as a 204 would
+	 * (undefined). Reads still go out, so names resolve and rules are checked.
+	 */
+	readonly dryRun?: (request: PlannedRequest) => void;
+	/**
+	 * Refuse a call before sending it when the token's claims show it lacks RequestOptions.permission
+	 * (default true). Opaque tokens are always sent: the service decides.
+	 */
+	readonly permissionPreflight?: boolean;
 	/** Waits between attempts; injectable so tests can observe it. */
 	readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
@@ -62,8 +90,10 @@ export type RequestOptions = {
 	readonly query?: Readonly<Record<string, string | number | undefined>>;
 	readonly body?: unknown;
 	readonly signal?: AbortSignal;
-	/** Permission the call needs, named in 403 messages. */
+	/** Permission the call needs: checked against the token before sending, and named in 403 messages. */
 	readonly permission?: string;
+	/** For a write only sent in some cases: which, shown by dry runs. */
+	readonly note?: string;
 	/** Checked on a 504 to a create: finds the object if the create took effect after all (R9). */
 	readonly reconcile?: () => Promise<unknown>;
 };
@@ -71,6 +101,8 @@ export type RequestOptions = {
 /** The thin Graph client every resource module uses. */
 export type GraphClient = {
 	readonly baseUrl: string;
+	/** True when writes are planned, not sent (GraphClientOptions.dryRun). */
+	readonly dryRun?: boolean;
 	request<T>(method: string, path: string, options?: RequestOptions): Promise<T | undefined>;
 	/** GETs a collection and follows @odata.nextLink until exhausted. */
 	list<T>(path: string, options?: RequestOptions): Promise<T[]>;
@@ -125,7 +157,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 	const baseUrl = root.href.replace(/\/+$/, '');
 	const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
 	const sleep = options.sleep ?? sleepFor;
+	const preflight = options.permissionPreflight ?? true;
 	let instance: Promise<Got> | undefined;
+	let lastToken: { token: string; claims: TokenClaims | undefined } | undefined;
+	// Claims are decoded once per token, not once per request.
+	const claimsOf = (token: string) => {
+		if (lastToken?.token !== token) lastToken = { token, claims: decodeTokenClaims(token) };
+		return lastToken.claims;
+	};
 
 	// got is imported on first use: commands that fail early never pay for it.
 	const getGot = () => {
@@ -160,7 +199,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 		kind: GraphErrorKind,
 		method: string,
 		url: URL,
-		extra: { status?: number; code: string; message: string; permission?: string; clientRequestId: string },
+		extra: {
+			status?: number;
+			code: string;
+			message: string;
+			permission?: string;
+			clientRequestId: string;
+			claims?: TokenClaims;
+		},
 		parsed: { requestId?: string; date?: string; retryAfterSeconds?: number } = {},
 	) => {
 		const path = relativePath(url);
@@ -177,9 +223,43 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 			date: parsed.date,
 			requiredPermission: status === 403 ? extra.permission : undefined,
 			retryAfterSeconds: parsed.retryAfterSeconds,
-			hint: hintFor({ kind, status, code: extra.code, method, path, permission: extra.permission }),
+			hint: hintFor({
+				kind,
+				status,
+				code: extra.code,
+				method,
+				path,
+				permission: extra.permission,
+				claims: extra.claims,
+			}),
 		});
 	};
+
+	// Refuses before sending when the token visibly lacks the permission (opaque tokens pass: the service decides).
+	const refuseUnpermitted = (method: string, url: URL, token: string, requestOptions: RequestOptions) => {
+		if (!preflight || !requestOptions.permission) return;
+		const refusal = preflightError(method, relativePath(url), requestOptions.permission, claimsOf(token));
+		if (refusal) throw refusal;
+	};
+
+	// A dry run's write: recorded with what the token's claims say about it, never sent.
+	async function plan(method: string, url: URL, requestOptions: RequestOptions): Promise<void> {
+		let refusal: string | undefined;
+		if (requestOptions.permission) {
+			const token = await options.tokenProvider.getToken({ signal: requestOptions.signal }).catch(() => '');
+			const verdict = checkPermission(requestOptions.permission, token ? claimsOf(token) : undefined);
+			if (verdict.kind === 'missing') refusal = `${verdict.message}; ${verdict.hint}`;
+		}
+		options.dryRun?.({
+			method,
+			url: url.href,
+			path: relativePath(url),
+			...(requestOptions.body === undefined ? {} : { requestBody: requestOptions.body }),
+			...(requestOptions.permission ? { permission: requestOptions.permission } : {}),
+			...(requestOptions.note ? { note: requestOptions.note } : {}),
+			...(refusal ? { refusal } : {}),
+		});
+	}
 
 	async function send(
 		method: string,
@@ -199,6 +279,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 				claims,
 				signal: requestOptions.signal,
 			});
+			refuseUnpermitted(method, url, token, requestOptions);
 			const started = performance.now();
 			let response: Response<string>;
 			try {
@@ -321,6 +402,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 					message: parsed.message ?? `Microsoft Graph answered ${status} without a readable error body.`,
 					permission: requestOptions.permission,
 					clientRequestId,
+					claims: claimsOf(token),
 				},
 				{
 					requestId: parsed.requestId ?? requestId,
@@ -353,8 +435,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
 	return {
 		baseUrl,
+		dryRun: options.dryRun !== undefined,
 		async request<T>(method: string, path: string, requestOptions: RequestOptions = {}) {
 			const url = buildUrl(path, requestOptions.query);
+			if (options.dryRun && method.toUpperCase() !== 'GET') {
+				await plan(method, url, requestOptions);
+				return undefined;
+			}
 			const result = await send(method, url, requestOptions);
 			if (result.status === 204 || result.body.trim() === '') return undefined;
 			return parseJson<T>(method, url, result.body, header(result.headers['client-request-id']));

@@ -34,6 +34,8 @@ export type GraphErrorDetails = {
 	readonly requiredPermission?: string;
 	/** Seconds the service asked us to wait, when we gave up waiting. */
 	readonly retryAfterSeconds?: number;
+	/** True when the client refused the call before sending it (permission preflight). */
+	readonly notSent?: boolean;
 };
 
 /** The one error type graph/ throws. Printing, logging or JSON.stringify of it cannot leak a token. */
@@ -49,6 +51,7 @@ export class GraphError extends Error {
 	readonly hint?: string;
 	readonly requiredPermission?: string;
 	readonly retryAfterSeconds?: number;
+	readonly notSent?: boolean;
 
 	constructor(details: GraphErrorDetails) {
 		super(details.message);
@@ -64,6 +67,7 @@ export class GraphError extends Error {
 		this.hint = details.hint;
 		this.requiredPermission = details.requiredPermission;
 		this.retryAfterSeconds = details.retryAfterSeconds;
+		this.notSent = details.notSent;
 	}
 
 	/** The ids Microsoft support asks for, on one line. */
@@ -91,6 +95,7 @@ export class GraphError extends Error {
 			hint: this.hint,
 			requiredPermission: this.requiredPermission,
 			retryAfterSeconds: this.retryAfterSeconds,
+			...(this.notSent ? { notSent: true } : {}),
 		};
 	}
 }

@@ -1,4 +1,6 @@
+import type { TokenClaims } from '../auth/claims.js';
 import type { GraphErrorKind } from './graph-error.js';
+import { forbiddenAdvice } from './permissions.js';
 
 type HintInput = {
 	readonly kind: GraphErrorKind;
@@ -7,6 +9,8 @@ type HintInput = {
 	readonly method: string;
 	readonly path: string;
 	readonly permission?: string;
+	/** Claims of the token the request carried, so a 403 can say what it lacked. */
+	readonly claims?: TokenClaims;
 };
 
 /** Plain-words advice on how to fix a failed call (reliability.md §4); undefined when we cannot tell. */
@@ -17,6 +21,10 @@ export function hintFor(input: HintInput): string | undefined {
 		case 'forbidden':
 			if (input.code === 'insufficient_claims') {
 				return 'Your organisation requires extra verification (Conditional Access). Sign in again with `entra-flows login`.';
+			}
+			if (input.permission) {
+				const advice = forbiddenAdvice(input.permission, input.claims);
+				if (advice) return advice;
 			}
 			return input.permission
 				? `This needs the ${input.permission} permission (admin consent), and in delegated mode the External ID User Flow Administrator role. Sign in with a token that has it; if you signed in with --read-only, run \`entra-flows login\` without it.`

@@ -69,15 +69,21 @@ test('login by device code, then commands sign in silently; logout forgets it', 
 	assertNoSecrets();
 });
 
-test('read-only sign-in: a write gets 403 and the message names the permission and the fix', async (t) => {
-	const { run, signInFlags, assertNoSecrets } = await served(t);
+test('read-only sign-in: a write is refused before sending, naming the permission and the fix', async (t) => {
+	const { emulator, run, signInFlags, assertNoSecrets } = await served(t);
 	t.is((await run(['login', '--read-only', ...signInFlags])).code, 0);
 	t.is((await run(['flows', 'list'])).code, 0);
+	emulator.graph.clearLog();
 	const create = await run(['flows', 'create', '--name', 'Not allowed']);
 	t.is(create.code, 1);
-	t.regex(create.stderr, /403 Authorization_RequestDenied/);
-	t.regex(create.stderr, /EventListener\.ReadWrite\.All/);
-	t.regex(create.stderr, /without it|--read-only/);
+	t.regex(create.stderr, /not sent: MissingPermission/);
+	t.regex(create.stderr, /needs EventListener\.ReadWrite\.All; you are signed in with read-only scopes/);
+	t.regex(create.stderr, /without --read-only/);
+	t.false(
+		emulator.graph.log.some(
+			(entry) => entry.method === 'POST' && entry.path.includes('authenticationEventsFlows'),
+		),
+	);
 	t.is((await run(['login'])).code, 0);
 	const again = await run(['flows', 'create', '--name', 'Allowed now']);
 	t.is(again.code, 0, again.stderr);

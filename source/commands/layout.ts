@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { getUserFlow, updateUserFlow } from '../graph/flows.js';
+import type { UserFlow } from '../graph/types.js';
+import { diffLayouts, formatLayoutDiff, isEmptyDiff } from '../layout/diff.js';
+import {
+	type LayoutFile,
+	LayoutFileError,
+	layoutDocument,
+	layoutFromFile,
+	parseLayoutFile,
+} from '../layout/document.js';
+import { layoutFingerprint } from '../layout/fingerprint.js';
+import { isChoiceType, type Layout, layoutFromFlow, layoutUpdate } from '../layout/model.js';
+import { formatProblem, validateLayout } from '../layout/validate.js';
+import { display } from '../text/sanitize.js';
+import { formatTable } from '../text/table.js';
+import {
+	type Command,
+	type CommandContext,
+	CommandFailure,
+	dryRunFlag,
+	printJson,
+	stringFlag,
+	UsageError,
+} from './command.js';
+import { resolveFlow } from './resolve-flow.js';
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+/** The flow, read fresh (a name lookup may come from the list), with its layout. */
+async function readFlow(
+	context: CommandContext,
+): Promise<{ flow: UserFlow & { id: string }; layout: Layout }> {
+	const client = await context.graph();
+	const resolved = await resolveFlow(client, context.args[0] ?? '');
+	const flow = { ...(await getUserFlow(client, resolved.id)), id: resolved.id };
+	return { flow, layout: layoutFromFlow(flow) };
+}
+
+const flowRef = (flow: UserFlow & { id: string }) => ({ id: flow.id, displayName: flow.displayName ?? '' });
+
+function printLayout(context: CommandContext, layout: Layout): void {
+	context.stdout(
+		`${formatTable(
+			layout.inputs.map((input, index) => ({ input, position: index + 1 })),
+			[
+				{ header: 'POS', value: (row) => row.position },
+				{ header: 'ATTRIBUTE', value: (row) => row.input.attribute },
+				{ header: 'LABEL', value: (row) => row.input.label },
+				{ header: 'INPUT', value: (row) => row.input.inputType },
+				{ header: 'REQUIRED', value: (row) => yesNo(row.input.required) },
+				{ header: 'HIDDEN', value: (row) => yesNo(row.input.hidden) },
+				{ header: 'EDITABLE', value: (row) => yesNo(row.input.editable) },
+				{
+					header: 'OPTIONS',
+					value: ({ input }) =>
+						isChoiceType(input.inputType) || input.options.length > 0
+							? `${input.options.length}: ${input.options.map((option) => option.value).join(', ')}`
+							: '',
+				},
+				{ header: 'PATTERN', value: (row) => row.input.validationRegEx ?? '' },
+			],
+		)}\nBase ${layoutFingerprint(layout)}. To edit: \`layout show <flow> --json > FILE\`, change FILE, \`layout set <flow> --file FILE\`.\n`,
+	);
+}
+
+const show: Command = {
+	path: ['layout', 'show'],
+	usage: 'layout show <flow> [--json]',
+	summary:
+		"Show a flow's sign-up page in order: label, input type, required, hidden, editable, options, pattern.",
+	arity: [1, 1],
+	async run(context) {
+		const { flow, layout } = await readFlow(context);
+		if (context.json) return printJson(context, layoutDocument(flowRef(flow), layout));
+		if (layout.inputs.length === 0) {
+			return context.stdout(
+				`"${display(flow.displayName)}" collects no attributes; add one with \`entra-flows attributes add\`.\n`,
+			);
+		}
+		printLayout(context, layout);
+	},
+};
+
+function readLayoutFile(path: string): LayoutFile {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new UsageError(`Cannot read the layout file ${path}: ${(error as Error).message}`);
+	}
+	try {
+		return parseLayoutFile(text);
+	} catch (error) {
+		if (!(error instanceof LayoutFileError)) throw error;
+		const where = [
+			error.line === undefined
+				? undefined
+				: `line ${error.line}${error.column ? `, column ${error.column}` : ''}`,
+			error.path,
+		]
+			.filter(Boolean)
+			.join(', ');
+		throw new UsageError(
+			`${path}${where ? ` (${where})` : ''}: ${error.message}. ${error.fix} Nothing was sent.`,
+		);
+	}
+}
+
+/** Prints lines on stderr, one per line, sanitized (they may quote text from the file or from Graph). */
+function explain(context: CommandContext, lines: readonly string[]): void {
+	context.stderr(lines.map((line) => `  ${display(line)}\n`).join(''));
+}
+
+const set: Command = {
+	path: ['layout', 'set'],
+	usage: 'layout set <flow> --file FILE [--dry-run] [--force]',
+	summary:
+		"Save a flow's sign-up page from a file (`layout show --json`): checked first, sent whole in one PATCH.",
+	arity: [1, 1],
+	flags: [
+		{
+			name: 'file',
+			type: 'string',
+			value: 'FILE',
+			description: 'the layout, as `layout show --json` writes it',
+		},
+		{
+			name: 'force',
+			type: 'boolean',
+			description: "save even if the page changed since the file's base was read (overwrites that change)",
+		},
+		dryRunFlag,
+	],
+	async run(context) {
+		const path = stringFlag(context.flags, 'file');
+		if (!path) {
+			throw new UsageError(
+				'layout set needs --file FILE; write one with `entra-flows layout show <flow> --json > layout.json`.',
+			);
+		}
+		// The file is checked before any request: a malformed one never costs a sign-in.
+		const file = readLayoutFile(path);
+		const { flow, layout: current } = await readFlow(context);
+		const name = `"${flow.displayName ?? flow.id}"`;
+		const { layout: proposed, problems: typeProblems } = layoutFromFile(file, current);
+		const diff = diffLayouts(current, proposed);
+		if (diff.added.length > 0 || diff.removed.length > 0) {
+			explain(
+				context,
+				formatLayoutDiff(diff).filter((line) => line.startsWith('!!!')),
+			);
+			const dropped = diff.removed.length > 0 ? `leaves out ${diff.removed.join(', ')}` : '';
+			const added = diff.added.length > 0 ? `adds ${diff.added.join(', ')}` : '';
+			throw new CommandFailure(
+				`${path} ${[dropped, added].filter(Boolean).join(' and ')}: a layout change cannot add or remove inputs of ${name}. Nothing was sent.`,
+				`Put ${diff.removed.length > 0 ? 'the missing inputs back in the file' : "the file back to the flow's inputs"}; to stop or start collecting an attribute use \`entra-flows attributes remove|add ${name} <attributeId>\` first.`,
+			);
+		}
+		const problems = [...typeProblems, ...validateLayout(proposed, { baseline: current })];
+		if (problems.length > 0) {
+			explain(context, problems.map(formatProblem));
+			throw new CommandFailure(
+				`${path} has ${problems.length} problem${problems.length > 1 ? 's' : ''} (listed above, by position and attribute). Nothing was sent.`,
+				'Fix them in the file and run the command again.',
+			);
+		}
+		if (isEmptyDiff(diff)) {
+			if (context.json && !context.dryRun) return printJson(context, layoutDocument(flowRef(flow), current));
+			if (!context.json)
+				context.stdout(`The sign-up page of ${display(name)} already matches ${path}; nothing to send.\n`);
+			return;
+		}
+		const now = layoutFingerprint(current);
+		if (file.base !== undefined && file.base !== now) {
+			const otherFlow = typeof file.flow?.id === 'string' && file.flow.id !== flow.id;
+			const heading = otherFlow
+				? `${path} was read from another flow (${String(file.flow?.id)}); its base ${file.base} is not ${name}'s layout (now ${now}).`
+				: `The sign-up page of ${name} changed since ${path} was read: base ${file.base}, now ${now}.`;
+			if (context.flags.force !== true) {
+				explain(context, [
+					heading,
+					'Saving the file would make these changes to the page as it is now:',
+					...formatLayoutDiff(diff),
+				]);
+				throw new CommandFailure(
+					`Refusing to overwrite a change made since ${path} was read. Nothing was sent.`,
+					'Run `entra-flows layout show` again and redo your edit on the current page, or add --force to save the file as it is.',
+				);
+			}
+			context.stderr(`warning: ${display(heading)} Saving anyway (--force).\n`);
+		}
+		if (!context.json) {
+			context.stdout(
+				`Changes to the sign-up page of ${display(name)}:\n${formatLayoutDiff(diff)
+					.map((line) => `  ${display(line)}\n`)
+					.join('')}`,
+			);
+		}
+		const client = await context.graph();
+		// The complete inputs array in one PATCH: the service replaces the array, so nothing may be left out.
+		await updateUserFlow(client, flow.id, layoutUpdate(proposed));
+		if (context.dryRun) return;
+		const saved = layoutFromFlow(await getUserFlow(client, flow.id));
+		const differs = diffLayouts(proposed, saved);
+		if (!isEmptyDiff(differs)) {
+			context.stderr('warning: the service stored the page differently from what was sent:\n');
+			explain(context, formatLayoutDiff(differs));
+		}
+		if (context.json) return printJson(context, layoutDocument(flowRef(flow), saved));
+		context.stdout(
+			`Saved the sign-up page of ${display(name)} (${saved.inputs.length} inputs). New base ${layoutFingerprint(saved)}.\n`,
+		);
+	},
+};
+
+export const layoutCommands: readonly Command[] = [show, set];

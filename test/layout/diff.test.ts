@@ -1,0 +1,74 @@
+import test from 'ava';
+import {
+	addOption,
+	diffLayouts,
+	formatLayoutDiff,
+	isEmptyDiff,
+	type Layout,
+	moveToTop,
+	moveUp,
+	setInputType,
+	toggleRequired,
+} from '../../source/layout/index.js';
+import { layout } from './fixture.js';
+
+test('no edits, no diff', (t) => {
+	const diff = diffLayouts(layout, layout);
+	t.true(isEmptyDiff(diff));
+	t.deepEqual(formatLayoutDiff(diff), ['no changes']);
+});
+
+test('moves are the fewest that explain the new order, with 1-based positions', (t) => {
+	t.deepEqual(diffLayouts(layout, moveToTop(layout, 'city')).moved, [{ attribute: 'city', from: 6, to: 1 }]);
+	t.deepEqual(diffLayouts(layout, moveUp(layout, 'displayName')).moved.length, 1, 'a swap is one move');
+	t.deepEqual(diffLayouts(layout, moveUp(layout, 'displayName')).changed, []);
+});
+
+test('changed fields, old → new', (t) => {
+	const edited = addOption(
+		setInputType(toggleRequired(layout, 'city'), 'city', 'radioSingleSelect'),
+		'city',
+		{
+			label: 'Paris',
+			value: 'paris',
+		},
+	);
+	const diff = diffLayouts(layout, edited);
+	t.deepEqual(diff.moved, []);
+	t.deepEqual(diff.changed, [
+		{ attribute: 'city', field: 'inputType', before: 'text', after: 'radioSingleSelect' },
+		{ attribute: 'city', field: 'required', before: false, after: true },
+		{ attribute: 'city', field: 'options', before: [], after: [{ label: 'Paris', value: 'paris' }] },
+	]);
+	t.deepEqual(formatLayoutDiff(diff), [
+		'changed  city inputType: "text" → "radioSingleSelect"',
+		'changed  city required: false → true',
+		'changed  city options: (none) → [Paris=paris]',
+	]);
+});
+
+test('added and removed inputs get a loud section that names them and the command to use', (t) => {
+	const city = layout.inputs.at(-1)!;
+	const other: Layout = {
+		...layout,
+		inputs: [
+			...layout.inputs.filter((input) => input.attribute !== 'city'),
+			{ ...city, attribute: 'country' },
+		],
+	};
+	const diff = diffLayouts(layout, other);
+	t.deepEqual(diff.removed, ['city']);
+	t.deepEqual(diff.added, ['country']);
+	const lines = formatLayoutDiff(diff).join('\n');
+	t.regex(lines, /!!! WOULD REMOVE 1 input\(s\): city/);
+	t.regex(lines, /attributes remove/);
+	t.regex(lines, /!!! WOULD ADD 1 input\(s\): country/);
+	t.regex(lines, /attributes add/);
+});
+
+test('the editor never produces an add or a remove', (t) => {
+	const edited = toggleRequired(moveToTop(layout, 'city'), 'email');
+	const diff = diffLayouts(layout, edited);
+	t.deepEqual([diff.added, diff.removed], [[], []]);
+	t.false(formatLayoutDiff(diff).some((line) => line.startsWith('!!!')));
+});
