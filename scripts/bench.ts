@@ -1,8 +1,12 @@
 // Benchmarks against a baseline measured in the same run; prints ratios, never asserts on time.
 import { spawn } from 'node:child_process';
 import { startEmulator } from '../source/emulator/server.js';
+import { measureKeyLatency } from './bench-keys.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
+// The in-process key benchmark must run React as the bundle does; development React is several times slower.
+if (process.env.NODE_ENV !== 'production')
+	throw new Error('run through `npm run bench` (it sets NODE_ENV=production)');
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -50,4 +54,63 @@ try {
 	console.log(`--help / node -e 0            = ${(help / baseline).toFixed(2)}x`);
 } finally {
 	await emulator.close();
+}
+
+// The keyboard app: first frame, resident memory after browsing 10,000 flows, key-to-frame latency.
+type Probe = { firstFrameMs: number | null; rssMiB: number | null };
+
+// Asynchronous, like timeCommand: the emulator the app talks to lives in this process.
+function probe(graphUrl: string, keys: string, settle: string): Promise<Probe> {
+	return new Promise((resolve, reject) => {
+		const args = [
+			'scripts/pty-probe.py',
+			'entra-flows',
+			keys,
+			settle,
+			process.execPath,
+			'dist/cli.js',
+			'--graph-url',
+			graphUrl,
+		];
+		const child = spawn('python3', args, { env: { ...process.env, ENTRA_FLOWS_ACCESS_TOKEN: 'bench' } });
+		let output = '';
+		child.stdout.on('data', (chunk) => {
+			output += chunk;
+		});
+		child.on('close', (code) =>
+			code === 0 ? resolve(JSON.parse(output) as Probe) : reject(new Error(`probe exited ${code}`)),
+		);
+	});
+}
+
+const big = await startEmulator({ port: 0, extraFlows: 9996, pageSize: 1000 });
+try {
+	const baseline = await measure('node -e 0 (baseline, again)', ['-e', '0']);
+	await probe(big.graphUrl, '', '');
+	const frames: number[] = [];
+	for (let run = 0; run < runs; run++)
+		frames.push((await probe(big.graphUrl, '', '')).firstFrameMs ?? Number.NaN);
+	const firstFrame = median(frames);
+	console.log(
+		`${'keyboard app: spawn to first frame (pty 80x24)'.padEnd(44)} median ${firstFrame.toFixed(1)} ms (${runs} runs)`,
+	);
+	// Browse: scroll, open a flow and its providers, go back, jump to the end and back to the top.
+	const browse = `${'j'.repeat(40)}\r1\u001b\u001bG${'k'.repeat(20)}g`;
+	const browsed = await probe(big.graphUrl, browse, '1/10,000');
+	const latency = await measureKeyLatency(big.graphUrl, 10_000, 200);
+	const sorted = [...latency].sort((a, b) => a - b);
+	const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0;
+	console.log(
+		`${'key-to-frame, scrolling 10,000 flows'.padEnd(44)} median ${median(latency).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${latency.length} keys)`,
+	);
+	console.log(
+		`${'resident memory after browsing 10,000 flows'.padEnd(44)} ${browsed.rssMiB?.toFixed(1) ?? '?'} MiB`,
+	);
+	console.log('');
+	console.log(`first frame / node -e 0 = ${(firstFrame / baseline).toFixed(2)}x (aim ≤ 3x)`);
+	console.log(
+		`key-to-frame median = ${median(latency).toFixed(1)} ms (aim ≤ 16 ms); memory ${browsed.rssMiB?.toFixed(0) ?? '?'} MiB (aim ≤ 100 MB)`,
+	);
+} finally {
+	await big.close();
 }

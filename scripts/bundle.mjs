@@ -1,5 +1,19 @@
 // Bundles cli.tsx into dist/: one entry file plus lazily loaded chunks, so commands never load Ink or React.
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+// yoga's wasm is inlined as base64; fetching that data: URL loads undici (30+ ms at start), decoding it does not.
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(bundle) {
+		bundle.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async (file) => {
+			const text = await readFile(file.path, 'utf8');
+			const patched = text.replaceAll('"function"!=typeof fetch', 'true');
+			if (patched === text) throw new Error('yoga-layout changed: update the yoga-without-fetch plugin');
+			return { contents: patched, loader: 'js' };
+		});
+	},
+};
 
 await build({
 	entryPoints: { cli: 'cli.tsx' },
@@ -16,5 +30,6 @@ await build({
 	banner: {
 		js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
 	},
+	plugins: [yogaWithoutFetch],
 	logLevel: 'warning',
 });

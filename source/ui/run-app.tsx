@@ -6,6 +6,15 @@ import { colorTheme, noColorTheme } from './theme.js';
 /** Exit codes of the keyboard app. */
 export const appExitCodes = { ok: 0, noTerminal: 2 } as const;
 
+/** How the app renders: shared with the key-latency benchmark so it measures what people get. */
+export const renderOptions = {
+	// ctrl+c goes through the router, which asks first while a change is in flight.
+	exitOnCtrlC: false,
+	// Up to 60 frames a second keeps held keys smooth. Ink's incrementalRendering stays off: it left stale lines
+	// on screen in the tmux journeys.
+	maxFps: 60,
+} as const;
+
 /** Runs the keyboard app until the person quits; refuses (exit 2) when stdin is not a terminal. */
 export async function runApp(deps: AppDeps): Promise<number> {
 	const stdin = deps.stdin ?? process.stdin;
@@ -22,8 +31,7 @@ export async function runApp(deps: AppDeps): Promise<number> {
 		stdin,
 		stdout,
 		stderr,
-		// ctrl+c goes through the router, which asks first while a change is in flight.
-		exitOnCtrlC: false,
+		...renderOptions,
 	});
 	// The first frame is written synchronously, so a benchmark can stop right here.
 	if (deps.exitAfterFirstFrame) instance.unmount();

@@ -1,0 +1,59 @@
+"""Runs a program in a pseudo-terminal (80x24) and reports, as one JSON line: milliseconds from spawn to the
+first output containing MARKER, and optionally the resident memory after sending keys. Used by bench.ts."""
+import fcntl, json, os, pty, select, struct, sys, termios, time
+
+def main():
+    marker = sys.argv[1].encode()
+    keys = sys.argv[2]  # keys to send after the marker, '' for none; '~' waits for output to settle
+    settle_marker = sys.argv[3].encode()  # text that must be on screen after the keys ('' = none)
+    argv = sys.argv[4:]
+    started = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvp(argv[0], argv)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 24, 80, 0, 0))
+    buffer = b''
+    first = None
+    deadline = started + 30
+    def read_some(timeout):
+        nonlocal buffer
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                return False
+            if not chunk:
+                return False
+            buffer += chunk
+        return True
+    while first is None and time.monotonic() < deadline:
+        if not read_some(0.05):
+            break
+        if marker in buffer:
+            first = (time.monotonic() - started) * 1000
+    rss = None
+    if keys and first is not None:
+        for key in keys:
+            os.write(fd, key.encode())
+            read_some(0.02)
+        buffer = b''
+        end = time.monotonic() + 10
+        while time.monotonic() < end and settle_marker not in buffer:
+            read_some(0.05)
+        with open(f'/proc/{pid}/status') as status:
+            for line in status:
+                if line.startswith('VmRSS:'):
+                    rss = int(line.split()[1]) / 1024
+    os.write(fd, b'q')
+    end = time.monotonic() + 5
+    while time.monotonic() < end:
+        if not read_some(0.05):
+            break
+    try:
+        os.kill(pid, 9)
+    except ProcessLookupError:
+        pass
+    print(json.dumps({'firstFrameMs': first, 'rssMiB': rss}))
+
+main()
