@@ -98,14 +98,25 @@ export type RequestOptions = {
 	readonly reconcile?: () => Promise<unknown>;
 };
 
+/** Options of GraphClient.list. */
+export type ListOptions<T, U> = RequestOptions & { readonly mapItem?: (item: T) => U };
+
 /** The thin Graph client every resource module uses. */
 export type GraphClient = {
 	readonly baseUrl: string;
 	/** True when writes are planned, not sent (GraphClientOptions.dryRun). */
 	readonly dryRun?: boolean;
 	request<T>(method: string, path: string, options?: RequestOptions): Promise<T | undefined>;
-	/** GETs a collection and follows @odata.nextLink until exhausted. */
-	list<T>(path: string, options?: RequestOptions): Promise<T[]>;
+	/**
+	 * GETs a collection and follows @odata.nextLink until exhausted. `mapItem` is applied page by page, so a
+	 * caller that keeps a little of each item never holds every page whole.
+	 */
+	list<T, U = T>(path: string, options?: ListOptions<T, U>): Promise<U[]>;
+	/**
+	 * Claims of the token the next request would carry (read, not verified), so callers can refuse a write up
+	 * front; undefined for an opaque token, when no token can be had, or with permissionPreflight off.
+	 */
+	tokenClaims?(signal?: AbortSignal): Promise<TokenClaims | undefined>;
 };
 
 const maxPages = 10_000;
@@ -436,6 +447,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 	return {
 		baseUrl,
 		dryRun: options.dryRun !== undefined,
+		async tokenClaims(signal) {
+			if (!preflight) return undefined;
+			// No token (signed out, expired) means no advice: the request itself then reports why.
+			const token = await options.tokenProvider.getToken({ signal }).catch(() => '');
+			return token ? claimsOf(token) : undefined;
+		},
 		async request<T>(method: string, path: string, requestOptions: RequestOptions = {}) {
 			const url = buildUrl(path, requestOptions.query);
 			if (options.dryRun && method.toUpperCase() !== 'GET') {
@@ -446,8 +463,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 			if (result.status === 204 || result.body.trim() === '') return undefined;
 			return parseJson<T>(method, url, result.body, header(result.headers['client-request-id']));
 		},
-		async list<T>(path: string, requestOptions: RequestOptions = {}) {
-			const items: T[] = [];
+		async list<T, U = T>(path: string, requestOptions: ListOptions<T, U> = {}) {
+			const items: U[] = [];
+			const mapItem = requestOptions.mapItem ?? ((item: T) => item as unknown as U);
 			let url: URL | undefined = buildUrl(path, requestOptions.query);
 			for (let page = 0; url; page++) {
 				if (page >= maxPages)
@@ -465,7 +483,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 						clientRequestId: '',
 					});
 				}
-				items.push(...body.value);
+				for (const item of body.value) items.push(mapItem(item));
 				url = nextPage(body['@odata.nextLink'], root, (next) =>
 					fail('protocol', 'GET', next, {
 						code: 'ForeignNextLink',

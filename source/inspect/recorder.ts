@@ -1,5 +1,5 @@
 import type { ExchangeRecord, PlannedRequest } from '../graph/graph-client.js';
-import { maskBodyText, maskSecrets, maskUrl } from './mask.js';
+import { maskBodyText, maskSecrets, maskSecretsInText, maskUrl } from './mask.js';
 
 /** One Graph call as the inspector shows it: secrets masked, never a header or a token. */
 export type RecordedRequest = {
@@ -21,7 +21,7 @@ export type RecordedRequest = {
 	readonly clientRequestId?: string;
 	/** The JSON body sent, secrets masked. */
 	readonly requestBody?: unknown;
-	/** The body received: parsed JSON when it was JSON, else text (cut at maxBodyChars); secrets masked. */
+	/** The body received: parsed JSON when it was JSON and short, else text cut at maxBodyChars; secrets masked. */
 	readonly responseBody?: unknown;
 	/** Transport error code (ECONNRESET, ETIMEDOUT…) when no response arrived. */
 	readonly error?: string;
@@ -51,21 +51,22 @@ export type RequestRecorder = {
 export type RecorderOptions = {
 	/** Entries kept, oldest dropped first (default 500). */
 	readonly limit?: number;
-	/** Longest non-JSON response text kept (default 100 000 characters). */
+	/** Longest response kept whole (default 32 000 characters); longer ones keep their start, as text. */
 	readonly maxBodyChars?: number;
 	/** Clock, injectable for tests. */
 	readonly now?: () => Date;
 };
 
-function cut(body: unknown, max: number): unknown {
-	if (typeof body !== 'string' || body.length <= max) return body;
-	return `${body.slice(0, max)}… (${body.length - max} more characters)`;
+// A long body (a page of thousands of flows) is kept as its masked start only: the session record stays small.
+function responseFor(text: string, max: number): unknown {
+	if (text.length <= max) return maskBodyText(text);
+	return `${maskSecretsInText(text.slice(0, max))}… (${text.length - max} more characters)`;
 }
 
 /** Creates an empty recorder. */
 export function createRequestRecorder(options: RecorderOptions = {}): RequestRecorder {
 	const limit = options.limit ?? 500;
-	const maxBodyChars = options.maxBodyChars ?? 100_000;
+	const maxBodyChars = options.maxBodyChars ?? 32_000;
 	const now = options.now ?? (() => new Date());
 	const listeners = new Set<(entry: RecordedRequest) => void>();
 	let kept: RecordedRequest[] = [];
@@ -93,7 +94,7 @@ export function createRequestRecorder(options: RecorderOptions = {}): RequestRec
 				...(exchange.requestBody === undefined ? {} : { requestBody: maskSecrets(exchange.requestBody) }),
 				...(exchange.responseBody === undefined
 					? {}
-					: { responseBody: cut(maskBodyText(exchange.responseBody), maxBodyChars) }),
+					: { responseBody: responseFor(exchange.responseBody, maxBodyChars) }),
 				...(exchange.error ? { error: exchange.error } : {}),
 				sent: true,
 			});

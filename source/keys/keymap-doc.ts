@@ -15,6 +15,12 @@ const where: Record<Scope, string> = {
 	'typed-confirm': 'delete dialog',
 	picker: 'add-picker',
 	help: 'help',
+	attributes: 'attributes',
+	layout: 'layout editor',
+	'layout-options': 'layout options',
+	'layout-conflict': 'layout conflict dialog',
+	'layout-leave': 'leave-editor dialog',
+	request: 'one request (requests)',
 };
 
 /** The keymap as a Markdown table, for the README and docs/keybindings.md (generated, never hand-edited). */

@@ -12,7 +12,13 @@ export type Scope =
 	| 'confirm'
 	| 'typed-confirm'
 	| 'picker'
-	| 'help';
+	| 'help'
+	| 'attributes'
+	| 'layout'
+	| 'layout-options'
+	| 'layout-conflict'
+	| 'layout-leave'
+	| 'request';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

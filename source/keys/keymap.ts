@@ -1,4 +1,6 @@
 import { dialogActions } from './keymap-dialogs.js';
+import { layoutActions } from './keymap-layout.js';
+import { requestActions } from './keymap-requests.js';
 import { screenActions } from './keymap-screens.js';
 import type { KeyAction } from './keymap-types.js';
 
@@ -103,7 +105,13 @@ const baseActions = [
 ] as const satisfies readonly KeyAction[];
 
 /** The default keymap (style.md §3.5): routing, the footer, the help overlay and the docs all read it. */
-export const keymap = [...baseActions, ...screenActions, ...dialogActions] as const;
+export const keymap = [
+	...baseActions,
+	...screenActions,
+	...dialogActions,
+	...layoutActions,
+	...requestActions,
+] as const;
 
 /** The keymap widened to plain rows, for code that searches it. */
 export const actions: readonly KeyAction[] = keymap;

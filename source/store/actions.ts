@@ -1,4 +1,5 @@
 import type { SessionInfo } from './deps.js';
+import type { LayoutAction } from './layout-state.js';
 import type {
 	Activity,
 	AppError,
@@ -121,7 +122,8 @@ export type Action =
 	| FlowListAction
 	| StatusAction
 	| OverlayAction
-	| DraftAction;
+	| DraftAction
+	| LayoutAction;
 
 /** Load-action creators; the resource kind and its data type travel together. */
 export const loadActions = {

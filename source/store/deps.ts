@@ -1,4 +1,5 @@
 import type { GraphClient, RetryNotice } from '../graph/graph-client.js';
+import type { RequestRecorder } from '../inspect/recorder.js';
 
 export type { GraphClient, RetryNotice } from '../graph/graph-client.js';
 
@@ -28,6 +29,9 @@ export type RetryRelay = {
 	subscribe(listener: (notice: RetryNotice) => void): () => void;
 };
 
+/** The session's recorded Graph calls, as the request inspector reads them (secrets already masked). */
+export type RequestHistory = Pick<RequestRecorder, 'entries' | 'subscribe'>;
+
 /** Everything the keyboard app needs from the composition root. */
 export type AppDeps = {
 	/** From createGraphClient, with the token provider already wired. */
@@ -41,6 +45,10 @@ export type AppDeps = {
 	readonly useTenant?: (tenant: string) => Promise<AppDeps>;
 	/** Where the Graph client's onRetry notices arrive ("throttled, retrying in Ns"). */
 	readonly retries?: RetryRelay;
+	/** Every Graph call the client made, fed from its onExchange option (the request inspector). */
+	readonly requests?: RequestHistory;
+	/** True inside tmux: clipboard sequences are wrapped in tmux's passthrough. */
+	readonly tmux?: boolean;
 	/** True when NO_COLOR is set: the theme uses no colours. */
 	readonly noColor?: boolean;
 	/** Milliseconds since the epoch; injectable for tests. */

@@ -3,6 +3,7 @@ export type { Action } from './actions.js';
 export type {
 	AppDeps,
 	DeviceCodeInfo,
+	RequestHistory,
 	RetryNotice,
 	RetryRelay,
 	SessionInfo,
@@ -21,6 +22,13 @@ export { deleteUserFlow } from './effects/delete-flow.js';
 export { loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';
 export {
+	commitLayout,
+	flowLayout,
+	openLayoutDraft,
+	reloadLayoutDraft,
+	saveLayout,
+} from './effects/layout.js';
+export {
 	addIdentityProvider,
 	lastProviderReason,
 	loadIdentityProviders,
@@ -29,6 +37,9 @@ export {
 } from './effects/providers.js';
 export { cancelSignIn, connect, expireSignInCode, signIn, startSession } from './effects/session.js';
 export { describeError } from './errors.js';
+export * from './layout-state.js';
+export * from './layout-views.js';
+export * from './requests.js';
 export * from './selectors.js';
 export * from './state.js';
 export { createStore, type Effect, type EffectContext, type Store } from './store.js';

@@ -1,5 +1,6 @@
 import type { Action } from './actions.js';
 import { reduceDrafts } from './reducers/drafts.js';
+import { reduceLayoutDrafts } from './reducers/layout.js';
 import { assertNever } from './reducers/never.js';
 import { reduceResources } from './reducers/resources.js';
 import { reduceRoutes } from './reducers/routes.js';
@@ -71,6 +72,24 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'edit/closed':
 		case 'start/changed':
 			return reduceDrafts(state, action);
+		case 'layout/opened':
+		case 'layout/edited':
+		case 'layout/inputTypeCycled':
+		case 'layout/undone':
+		case 'layout/cursorMoved':
+		case 'layout/optionsOpened':
+		case 'layout/optionsClosed':
+		case 'layout/optionCursorMoved':
+		case 'layout/fieldOpened':
+		case 'layout/fieldChanged':
+		case 'layout/fieldAccepted':
+		case 'layout/fieldClosed':
+		case 'layout/saveStarted':
+		case 'layout/saveEnded':
+		case 'layout/discarded': {
+			const layoutDrafts = reduceLayoutDrafts(state.layoutDrafts, action);
+			return layoutDrafts === state.layoutDrafts ? state : { ...state, layoutDrafts };
+		}
 		default:
 			return assertNever(action);
 	}

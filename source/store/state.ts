@@ -1,5 +1,6 @@
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import type { SessionInfo } from './deps.js';
+import type { LayoutDraft, LayoutOverlay } from './layout-state.js';
 
 export type {
 	Application,
@@ -53,7 +54,13 @@ export type Route =
 	| { readonly id: 'user-flow/identity-providers'; readonly flowId: string }
 	| { readonly id: 'user-flow/attributes'; readonly flowId: string }
 	| { readonly id: 'user-flow/applications'; readonly flowId: string }
-	| { readonly id: 'user-flow/new' };
+	| { readonly id: 'user-flow/new' }
+	/** The sign-up page layout editor of a flow. */
+	| { readonly id: 'user-flow/layout'; readonly flowId: string }
+	/** The request inspector: every Graph call of this session; its entry's cursor is the selected row. */
+	| { readonly id: 'requests' }
+	/** One recorded call in full; its entry's cursor is the scroll offset. */
+	| { readonly id: 'requests/entry'; readonly seq: number };
 
 /** A route plus the cursor and filter it had, so going back restores them. */
 export type RouteEntry = {
@@ -114,7 +121,8 @@ export type Overlay =
 			readonly flowId: string;
 			readonly text: string;
 			readonly mismatch: boolean;
-	  };
+	  }
+	| LayoutOverlay;
 
 /** One operation in flight; `target` names the row it changes, `write` marks changes to the tenant. */
 export type Activity = {
@@ -180,6 +188,8 @@ export type AppState = {
 	readonly helpOpen: boolean;
 	readonly createDraft?: CreateDraft;
 	readonly edit?: EditDraft;
+	/** Layout editor drafts by flow id; a kept draft waits here until it is saved or discarded. */
+	readonly layoutDrafts: Readonly<Record<string, LayoutDraft>>;
 	readonly start: StartDraft;
 	readonly seq: number;
 };
@@ -205,6 +215,7 @@ export function initialState(configured: boolean): AppState {
 		},
 		activity: [],
 		helpOpen: false,
+		layoutDrafts: {},
 		start: { choice: 'demo', tenant: '', editing: false },
 		seq: 0,
 	};

@@ -7,6 +7,7 @@ import { Frame } from './frame/frame.js';
 import { GlobalKeys } from './global-keys.js';
 import { HelpOverlay } from './overlays/help-overlay.js';
 import { OverlayHost } from './overlays/overlay-host.js';
+import { RequestsKey } from './requests-key.js';
 import { ScreenRouter } from './screens/screen-router.js';
 import { SignInScreen } from './screens/sign-in-screen.js';
 import { StartScreen } from './screens/start-screen.js';
@@ -64,6 +65,7 @@ export function App({ store, theme }: AppProps) {
 					onDisabled={(reason) => store.dispatch({ type: 'flash/shown', level: 'warning', text: reason })}
 				>
 					<GlobalKeys />
+					<RequestsKey />
 					<Frame>
 						<Body />
 					</Frame>

@@ -1,6 +1,6 @@
 import { useApp } from 'ink';
 import { useKeyActions } from '../keys/input-router.js';
-import { type AppState, currentEntry, writeInFlight } from '../store/index.js';
+import { type AppState, currentEntry, hasUnsavedLayout, writeInFlight } from '../store/index.js';
 import { useAppState, useStore } from './store-context.js';
 
 /** What esc does now, or undefined when there is nothing to go back from (esc never quits). */
@@ -18,12 +18,15 @@ export function GlobalKeys() {
 	const canGoBack = useAppState((state) => backStep(state) !== undefined);
 	const quit = () => {
 		const state = store.getState();
-		if (!writeInFlight(state)) return exit();
+		const unsaved = hasUnsavedLayout(state);
+		if (!writeInFlight(state) && !unsaved) return exit();
 		store.dispatch({
 			type: 'overlay/opened',
 			overlay: {
 				kind: 'confirm',
-				message: 'A change is still being sent to Microsoft Graph. Quit anyway? (It may or may not finish.)',
+				message: writeInFlight(state)
+					? 'A change is still being sent to Microsoft Graph. Quit anyway? (It may or may not finish.)'
+					: 'A sign-up page layout has unsaved changes. Quit anyway? They will be lost.',
 				intent: { type: 'quit' },
 			},
 		});

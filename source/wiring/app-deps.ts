@@ -3,6 +3,7 @@ import { type Config, resolveConfig } from '../config/config.js';
 import { writeProfile } from '../config/profile.js';
 import { createGraphClient } from '../graph/graph-client.js';
 import { type AppDeps, createRetryRelay } from '../store/deps.js';
+import { createRequestRecorder, type RequestRecorder } from '../store/requests.js';
 import { createAppSignIn } from './session-service.js';
 
 /** The outside world the keyboard app's dependencies are built from. */
@@ -12,13 +13,18 @@ export type WiringIo = {
 	readonly warn: (text: string) => void;
 };
 
+/** Calls the request inspector keeps for a session; the oldest are dropped first. */
+const keptRequests = 2000;
+
 /** Builds the app's dependencies for a configuration: Graph client, sign-in, and how to switch tenants. */
 export function buildAppDeps(
 	config: Config,
 	io: WiringIo,
-	extra: { rememberTenant?: boolean } = {},
+	extra: { rememberTenant?: boolean; requests?: RequestRecorder } = {},
 ): AppDeps {
 	const retries = createRetryRelay();
+	// One record for the whole session: switching to the demo or another tenant keeps what was recorded.
+	const requests = extra.requests ?? createRequestRecorder({ limit: keptRequests });
 	const signIn = createAppSignIn(config, {
 		env: io.env,
 		warn: io.warn,
@@ -41,21 +47,24 @@ export function buildAppDeps(
 		userAgent: `entra-flows/${io.version}`,
 		ca: config.caFile ? loadCaFile(config.caFile) : undefined,
 		onRetry: (notice) => retries.notify(notice),
+		onExchange: requests.record,
 	});
 	return {
 		graph,
 		session: signIn.session,
 		configured: Boolean(config.tenant || config.accessToken),
 		retries,
+		requests,
+		tmux: Boolean(io.env.TMUX),
 		noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '',
-		startDemo: () => startDemoDeps(io),
+		startDemo: () => startDemoDeps(io, requests),
 		useTenant: async (tenant) =>
-			buildAppDeps({ ...config, tenant: tenant.trim() }, io, { rememberTenant: true }),
+			buildAppDeps({ ...config, tenant: tenant.trim() }, io, { rememberTenant: true, requests }),
 	};
 }
 
 /** Starts the built-in demo tenant in this process and signs in to it with the real device-code path. */
-export async function startDemoDeps(io: WiringIo): Promise<AppDeps> {
+export async function startDemoDeps(io: WiringIo, requests?: RequestRecorder): Promise<AppDeps> {
 	const { serveEmulator } = await import('../emulator/serve.js');
 	// Approved automatically once the code has been shown (one pending poll), so the newcomer sees the real flow.
 	const served = await serveEmulator({
@@ -77,7 +86,8 @@ export async function startDemoDeps(io: WiringIo): Promise<AppDeps> {
 		readOnly: false,
 	};
 	return {
-		...buildAppDeps(config, { ...io, env: {} }),
+		...buildAppDeps(config, { ...io, env: {} }, { requests }),
+		tmux: Boolean(io.env.TMUX),
 		configured: true,
 		startDemo: undefined,
 		useTenant: undefined,

@@ -100,3 +100,35 @@ test('planned writes, limits and clearing', (t) => {
 	recorder.clear();
 	t.deepEqual(recorder.entries(), []);
 });
+
+test('a long JSON response keeps only its masked start, as text, so the record stays small', (t) => {
+	const recorder = createRequestRecorder({ maxBodyChars: 60 });
+	const body = JSON.stringify({
+		clientSecret: 'hunter2-secret',
+		value: Array.from({ length: 50 }, (_, i) => i),
+	});
+	const entry = recorder.record({
+		method: 'GET',
+		url: 'https://g/v1.0/x',
+		path: '/x',
+		status: 200,
+		ms: 1,
+		attempt: 1,
+		clientRequestId: 'c',
+		responseBody: body,
+	});
+	t.is(typeof entry.responseBody, 'string');
+	t.regex(String(entry.responseBody), /more characters\)$/);
+	t.false(String(entry.responseBody).includes('hunter2'));
+	const short = recorder.record({
+		method: 'GET',
+		url: 'https://g/v1.0/y',
+		path: '/y',
+		status: 200,
+		ms: 1,
+		attempt: 1,
+		clientRequestId: 'c',
+		responseBody: '{"a":1}',
+	});
+	t.deepEqual(short.responseBody, { a: 1 });
+});

@@ -108,7 +108,8 @@ test.serial('creates a user flow from the form, then deletes it by typing its na
 	await journey.pressUntil('C-s', /Created user flow/);
 	const created = journey.emulator.graph.tenant.flowNamed('Journey flow');
 	t.deepEqual(created?.providerIds, ['EmailPassword-OAUTH']);
-	await journey.pressUntil('d', /Journey flow[\s\S]*name/i);
+	// The dialog's own title: the detail screen behind it also shows the name.
+	await journey.pressUntil('d', /Delete the user flow “Journey flow”\?/);
 	await journey.type('Journey flow');
 	await journey.pressUntil('Enter', /Deleted/);
 	t.is(journey.emulator.graph.tenant.flowNamed('Journey flow'), undefined);
@@ -134,3 +135,37 @@ test.serial('with nothing configured, the start screen leads a newcomer into the
 	await journey.pressUntil('q', /^\s*$/);
 	t.pass();
 });
+
+test.serial(
+	'reorders the sign-up page layout and makes an input required, after confirming the diff',
+	async (t) => {
+		const journey = await startJourney(t);
+		await signedIn(journey);
+		await journey.pressUntil('Enter', 'Shoppers on the web shop');
+		await journey.pressUntil('2', 'Favorite color');
+		await journey.pressUntil('l', /7 inputs · no unsaved changes/);
+		await journey.pressUntil('j', /❯\s+2\s+Display Name/);
+		await journey.pressUntil('J', /❯\s+3\s+Display Name/);
+		await journey.pressUntil('j', /❯\s+4\s+Surname/);
+		await journey.pressUntil('j', /❯\s+5\s+Country\/Region/);
+		await journey.pressUntil('r', /❯\s+5\s+Country\/Region\s+country\s+text\s+yes/);
+		const diff = await journey.pressUntil('s', 'Save the sign-up page');
+		t.regex(diff, /changed\s+country required: false → true/);
+		await journey.pressUntil('y', /Saved the sign-up page/);
+		const inputs = flow(journey, seed.flows.customers.id).attributeCollection?.views[0]?.inputs ?? [];
+		t.deepEqual(
+			inputs.map((input) => input.attribute),
+			[
+				'email',
+				'givenName',
+				'displayName',
+				'surname',
+				'country',
+				seed.favoriteColor,
+				'extension_6ea3bc85aec24b1c92ff4a117afb6621_Newsletter',
+			],
+		);
+		t.true(inputs.find((input) => input.attribute === 'country')?.required);
+		t.is(journey.emulator.graph.log.filter((entry) => entry.method === 'PATCH').length, 1, 'one PATCH');
+	},
+);

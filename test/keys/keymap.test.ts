@@ -41,6 +41,26 @@ const stacks: readonly (readonly [Level, readonly Scope[]])[][] = [
 		['screen', ['list']],
 		['capture', ['text']],
 	],
+	[
+		['global', ['global']],
+		['screen', ['request']],
+	],
+	[
+		['global', ['global']],
+		['screen', ['sublist', 'list', 'attributes']],
+	],
+	[
+		['global', ['global']],
+		['screen', ['layout']],
+		['capture', ['text']],
+	],
+	[
+		['global', ['global']],
+		['screen', ['layout-options']],
+		['capture', ['text']],
+	],
+	[['overlay', ['layout-conflict']]],
+	[['overlay', ['layout-leave']]],
 	[['overlay', ['confirm']]],
 	[['overlay', ['typed-confirm']]],
 	[['overlay', ['picker']]],
@@ -194,4 +214,25 @@ test('the generated keymap table has one row per action', (t) => {
 	const table = keymapMarkdown();
 	t.is(table.trim().split('\n').length, actions.length + 2);
 	t.regex(table, /\| everywhere \| `\?` \| Show or hide the keys for this screen \|/);
+});
+
+test('the layout editor: its keys win over the global ones; while typing a label, letters are text', (t) => {
+	const base = [layer('global', ['global'], 1), layer('screen', ['layout'], 2)];
+	const pick = (layers: LayerView[], key: string) => {
+		const result = resolveKey(layers, key, key);
+		return result.kind === 'action' ? result.action.id : result.kind;
+	};
+	t.is(pick(base, 'K'), 'layout.moveUp');
+	t.is(pick(base, 'J'), 'layout.moveDown');
+	t.is(pick(base, 'enter'), 'layout.label');
+	t.is(pick(base, 'esc'), 'layout.back', 'esc asks about unsaved changes instead of going straight back');
+	t.is(pick(base, 'ctrl+z'), 'layout.undo');
+	const typing = [...base, layer('capture', ['text'], 3)];
+	t.is(pick(typing, 'r'), 'text');
+	t.is(pick(typing, 'enter'), 'text.accept');
+	t.is(pick(typing, 'esc'), 'text.cancel');
+	const options = [layer('global', ['global'], 1), layer('screen', ['layout-options'], 2)];
+	t.is(pick(options, 'd'), 'options.remove');
+	t.is(pick(options, 'esc'), 'options.close');
+	t.is(pick(options, 'u'), 'layout.undo');
 });

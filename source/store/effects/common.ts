@@ -3,6 +3,7 @@ import { loadActions } from '../actions.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
 import type { ResourceData, ResourceName } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
+import { refuseWithoutPermission } from './preflight.js';
 import { signIn } from './session.js';
 
 /** force: load even when cached (ctrl+r, or after a write). */
@@ -54,9 +55,14 @@ export type WriteSpec = {
 	/** What failed, for the error line: "Could not remove Google". */
 	readonly failure: string;
 	readonly target?: string;
+	/** What the write needs; checked against the token before anything is sent (default EventListener.ReadWrite.All). */
+	readonly permission?: string;
 };
 
-/** Runs a write with inline progress; the body returns the success message. False when it failed. */
+/**
+ * Runs a write with inline progress; the body returns the success message. False when it failed, or when the
+ * token visibly lacks the permission (refused before any request, the fix in the status line).
+ */
 export async function write(
 	context: EffectContext,
 	self: Effect,
@@ -68,6 +74,7 @@ export async function write(
 		activity: { id: spec.id, verb: spec.verb, target: spec.target, write: true },
 	});
 	try {
+		if (await refuseWithoutPermission(context, spec.failure, spec.permission)) return false;
 		const message = await body();
 		if (message) context.dispatch({ type: 'flash/shown', level: 'success', text: message });
 		return true;

@@ -7,6 +7,7 @@ import type { Effect } from '../store.js';
 import { validateCreateDraft } from '../validate.js';
 import { loadTenantAttributes } from './attributes.js';
 import { handleExpiry } from './common.js';
+import { missingPermission } from './preflight.js';
 import { loadTenantIdentityProviders } from './providers.js';
 
 /** Builds the create request like source/commands/new-flow.ts: email leads whenever attributes are collected. */
@@ -52,6 +53,18 @@ export function createUserFlow(): Effect {
 		if (Object.keys(errors).length > 0) return context.dispatch({ type: 'createDraft/rejected', errors });
 		const name = display(draft.name.trim());
 		const id = 'create-flow';
+		// A token that visibly cannot create is refused before the catalogue read or the create.
+		const refusal = await missingPermission(context);
+		if (refusal) {
+			context.dispatch({ type: 'createDraft/rejected', errors: { form: refusal.message } });
+			context.dispatch({
+				type: 'flash/shown',
+				level: 'error',
+				text: 'The user flow was not created (nothing was sent)',
+				error: refusal,
+			});
+			return;
+		}
 		context.dispatch({ type: 'createDraft/submitStarted' });
 		// The default inputs come from the catalogue; it is normally loaded by reaching the attributes field.
 		if (draft.attributeIds.length > 0) await context.run(loadTenantAttributes());

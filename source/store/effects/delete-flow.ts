@@ -7,6 +7,7 @@ import type { AppState } from '../state.js';
 import type { Effect } from '../store.js';
 import { handleExpiry } from './common.js';
 import { loadUserFlow } from './flows.js';
+import { refuseWithoutPermission } from './preflight.js';
 
 function appLabel(state: AppState, appId: string): string {
 	const name = selectResource(state, 'applications').data?.find((app) => app.appId === appId)?.displayName;
@@ -20,6 +21,7 @@ export function deleteUserFlow(flowId: string): Effect {
 		const id = `delete:${flowId}`;
 		const label = (appId: string) => appLabel(context.getState(), appId);
 		const unlinked: string[] = [];
+		if (await refuseWithoutPermission(context, `“${name}” was NOT deleted`)) return;
 		let step = 'listing its applications';
 		context.dispatch({
 			type: 'activity/started',

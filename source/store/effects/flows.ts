@@ -5,9 +5,9 @@ import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
 import { type LoadOptions, load, write } from './common.js';
 
-/** The flows list: one request, every count read from it. */
+/** The flows list: one request (paged), every count read from it; rows keep only what the list shows. */
 export function loadUserFlows(options?: LoadOptions): Effect {
-	return load('userFlows', '', 'Loading user flows', (graph) => api.listUserFlows(graph), options);
+	return load('userFlows', '', 'Loading user flows', (graph) => api.listUserFlowSummaries(graph), options);
 }
 
 /** One flow (overview and the sections' counts). */

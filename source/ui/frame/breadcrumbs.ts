@@ -14,6 +14,12 @@ function crumb(state: AppState, route: Route): string {
 			return 'Applications';
 		case 'user-flow/new':
 			return 'New user flow';
+		case 'user-flow/layout':
+			return 'Sign-up page';
+		case 'requests':
+			return 'Requests';
+		case 'requests/entry':
+			return `#${route.seq}`;
 		default: {
 			const never: never = route;
 			return never;

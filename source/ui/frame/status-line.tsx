@@ -13,17 +13,39 @@ const icons: Record<Flash['level'], string> = { success: '✓', error: '✗', wa
 
 function message(flash: Flash): string {
 	const detail = flash.error ? ` — ${flash.error.code}: ${flash.error.message}` : '';
-	return `${icons[flash.level]} ${flash.text}${detail}`;
+	// A missing permission is only fixed by signing in differently, so its hint (what to run) is shown too.
+	const fix = flash.error?.kind === 'forbidden' && flash.error.hint ? ` — ${flash.error.hint}` : '';
+	return `${icons[flash.level]} ${flash.text}${detail}${fix}`;
 }
+
+/** Most lines a message takes; a refused permission with its fix needs about five at 80 columns. */
+const maxFlashLines = 6;
 
 // Success and info wait until the work ends; a warning or an error shows under the spinner at once.
 const urgent = (flash: Flash | undefined) => flash?.level === 'error' || flash?.level === 'warning';
 
-function flashLines(flash: Flash, width: number): number {
-	return Math.min(4, Math.max(1, Math.ceil(message(flash).length / Math.max(1, width))));
+/** Lines `text` takes when wrapped at spaces the way Ink wraps it (a word longer than a line is split). */
+export function wrappedLineCount(text: string, width: number): number {
+	const size = Math.max(1, width);
+	let lines = 1;
+	let used = 0;
+	for (const word of text.split(' ')) {
+		const needed = used === 0 ? word.length : used + 1 + word.length;
+		if (needed <= size) used = needed;
+		else {
+			lines += used === 0 ? 0 : 1;
+			lines += Math.floor(Math.max(0, word.length - 1) / size);
+			used = word.length % size || size;
+		}
+	}
+	return lines;
 }
 
-/** Lines the status area needs: the spinner line while working, plus a message (wrapped, up to 4 lines, plus its request id). */
+function flashLines(flash: Flash, width: number): number {
+	return Math.min(maxFlashLines, wrappedLineCount(message(flash), width));
+}
+
+/** Lines the status area needs: the spinner line while working, plus a message (wrapped, up to 6 lines, plus its request id). */
 export function statusHeight(flash: Flash | undefined, busy: boolean, width: number): number {
 	const shown = flash && (!busy || urgent(flash)) ? flash : undefined;
 	if (!shown) return 1;

@@ -1,6 +1,9 @@
 import type { Overlay } from '../../store/index.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { DeleteFlowDialog } from './delete-flow-dialog.js';
+import { LayoutConflictDialog } from './layout-conflict-dialog.js';
+import { LayoutLeaveDialog } from './layout-leave-dialog.js';
+import { LayoutSaveDialog } from './layout-save-dialog.js';
 import { PickerOverlay } from './picker-overlay.js';
 
 /** Props of the overlay host. */
@@ -15,6 +18,12 @@ export function OverlayHost({ overlay, focused }: OverlayHostProps) {
 			return <PickerOverlay picker={overlay.picker} flowId={overlay.flowId} focused={focused} />;
 		case 'deleteFlow':
 			return <DeleteFlowDialog flowId={overlay.flowId} text={overlay.text} mismatch={overlay.mismatch} />;
+		case 'layoutSave':
+			return <LayoutSaveDialog flowId={overlay.flowId} lines={overlay.lines} loud={overlay.loud} />;
+		case 'layoutConflict':
+			return <LayoutConflictDialog {...overlay} />;
+		case 'layoutLeave':
+			return <LayoutLeaveDialog flowId={overlay.flowId} />;
 		default: {
 			const never: never = overlay;
 			return never;

@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import { useEffect, useMemo } from 'react';
+import { useKeyActions } from '../../keys/input-router.js';
 import {
 	attributeRows,
 	flowById,
@@ -30,6 +31,9 @@ export function AttributeListScreen({ flowId }: AttributeListScreenProps) {
 		() => (resource.data ? attributeRows(resource.data, flow) : undefined),
 		[resource.data, flow],
 	);
+	useKeyActions(['attributes'], {
+		'flow.layout': () => store.dispatch({ type: 'route/pushed', route: { id: 'user-flow/layout', flowId } }),
+	});
 	useEffect(() => {
 		void store.run(loadAttributes(flowId));
 		// Page order and labels come from the flow, which the detail screen has already read (no request).

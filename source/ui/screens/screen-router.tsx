@@ -3,6 +3,9 @@ import { useAppState } from '../store-context.js';
 import { ApplicationListScreen } from './application-list-screen.js';
 import { AttributeListScreen } from './attribute-list-screen.js';
 import { IdentityProviderListScreen } from './identity-provider-list-screen.js';
+import { LayoutEditorScreen } from './layout-editor-screen.js';
+import { RequestDetailScreen } from './request-detail-screen.js';
+import { RequestListScreen } from './request-list-screen.js';
 import { UserFlowCreateScreen } from './user-flow-create-screen.js';
 import { UserFlowDetailScreen } from './user-flow-detail-screen.js';
 import { UserFlowListScreen } from './user-flow-list-screen.js';
@@ -23,6 +26,12 @@ export function ScreenRouter() {
 			return <ApplicationListScreen key={route.flowId} flowId={route.flowId} />;
 		case 'user-flow/new':
 			return <UserFlowCreateScreen />;
+		case 'user-flow/layout':
+			return <LayoutEditorScreen key={route.flowId} flowId={route.flowId} />;
+		case 'requests':
+			return <RequestListScreen />;
+		case 'requests/entry':
+			return <RequestDetailScreen key={route.seq} seq={route.seq} />;
 		default: {
 			const never: never = route;
 			return never;

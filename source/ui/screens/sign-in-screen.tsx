@@ -1,23 +1,19 @@
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { useEffect } from 'react';
 import { useKeyActions } from '../../keys/input-router.js';
 import { cancelSignIn, expireSignInCode, signIn } from '../../store/index.js';
+import { useClipboard } from '../hooks/use-clipboard.js';
 import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { useNow } from '../use-now.js';
 import { SignInCode } from './sign-in-code.js';
 
-/** OSC 52 asks the terminal (even at the far end of SSH) to put the text on the clipboard. */
-export function osc52(text: string): string {
-	return `\u001B]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
-}
-
 /** The device code, large and clear, with the URL and a countdown; c copies, r asks anew, esc cancels. */
 export function SignInScreen() {
 	const store = useStore();
 	const theme = useTheme();
-	const { stdout } = useStdout();
+	const copy = useClipboard();
 	const session = useAppState((state) => state.session);
 	const waiting = session.status === 'awaitingCode';
 	const now = useNow(waiting);
@@ -33,7 +29,7 @@ export function SignInScreen() {
 			'signin.copy': () => {
 				const current = store.getState().session;
 				if (current.status !== 'awaitingCode') return;
-				stdout.write(osc52(current.code.userCode));
+				copy(current.code.userCode);
 				store.dispatch({
 					type: 'flash/shown',
 					level: 'info',

@@ -73,6 +73,8 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			'detail.providers': () => open('providers'),
 			'detail.attributes': () => open('attributes'),
 			'detail.applications': () => open('applications'),
+			'flow.layout': () =>
+				store.dispatch({ type: 'route/pushed', route: { id: 'user-flow/layout', flowId } }),
 			'flow.delete': () =>
 				store.dispatch({
 					type: 'overlay/opened',
@@ -86,6 +88,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 				'detail.signUp': blocked,
 				'flow.delete': blocked,
 				'item.open': overview ? undefined : '',
+				'flow.layout': overview ? undefined : '',
 			},
 		},
 	);

@@ -1,0 +1,187 @@
+import test from 'ava';
+import { staticTokenProvider } from '../../source/auth/token-provider.js';
+import { layoutFromFlow, toPageInputs } from '../../source/layout/index.js';
+import {
+	commitLayout,
+	loadUserFlow,
+	openLayoutDraft,
+	reloadLayoutDraft,
+	type Store,
+	saveLayout,
+	selectResource,
+} from '../../source/store/index.js';
+import { fakeJwt, readOnlyScopes } from '../graph/fake-jwt.js';
+import { seed } from '../helpers/emulator.js';
+import { storeFor } from '../helpers/ui-store.js';
+
+const { customers } = seed.flows;
+const flowPath = `/v1.0/identity/authenticationEventsFlows/${customers.id}`;
+
+function draft(store: Store) {
+	const found = store.getState().layoutDrafts[customers.id];
+	if (!found) throw new Error('no draft');
+	return found;
+}
+
+function toggleRequired(store: Store, attribute: string) {
+	store.dispatch({
+		type: 'layout/edited',
+		flowId: customers.id,
+		edit: { kind: 'toggleRequired', attribute },
+	});
+}
+
+test('the draft starts from the cached flow without a request, or from one GET', async (t) => {
+	const cold = await storeFor(t);
+	await cold.store.run(openLayoutDraft(customers.id));
+	t.deepEqual(cold.requests(), [`GET ${flowPath}`]);
+	t.is(draft(cold.store).layout.inputs.length, 7);
+	t.is(
+		draft(cold.store).layout.inputs.find((input) => input.attribute === seed.favoriteColor)?.dataType,
+		'string',
+	);
+
+	const warm = await storeFor(t);
+	await warm.store.run(loadUserFlow(customers.id));
+	const before = warm.requests().length;
+	await warm.store.run(openLayoutDraft(customers.id));
+	t.is(warm.requests().length, before, 'the flow the detail screen read is reused');
+	t.truthy(warm.store.getState().layoutDrafts[customers.id]);
+});
+
+test('save with a problem sends nothing and says why in the status line', async (t) => {
+	const { store, requests } = await storeFor(t);
+	await store.run(openLayoutDraft(customers.id));
+	store.dispatch({ type: 'layout/cursorMoved', flowId: customers.id, index: 2 });
+	store.dispatch({ type: 'layout/fieldOpened', flowId: customers.id, target: 'label' });
+	store.dispatch({ type: 'layout/fieldChanged', flowId: customers.id, text: '  ' });
+	store.dispatch({ type: 'layout/fieldAccepted', flowId: customers.id });
+	const before = requests().length;
+	await store.run(saveLayout(customers.id));
+	t.is(requests().length, before);
+	t.is(store.getState().overlay, undefined);
+	t.regex(store.getState().flash?.text ?? '', /Not saved: fix this problem first — 3\. givenName \(label\)/);
+});
+
+test('save re-reads once and shows the diff; yes sends every input in one PATCH, then re-reads', async (t) => {
+	const { store, requests, emulator } = await storeFor(t);
+	await store.run(openLayoutDraft(customers.id));
+	store.dispatch({ type: 'layout/cursorMoved', flowId: customers.id, index: 4 });
+	store.dispatch({
+		type: 'layout/edited',
+		flowId: customers.id,
+		edit: { kind: 'moveUp', attribute: 'country' },
+	});
+	toggleRequired(store, 'country');
+	const sent = toPageInputs(draft(store).layout);
+	const before = requests().length;
+	await store.run(saveLayout(customers.id));
+	t.deepEqual(requests(before), [`GET ${flowPath}`]);
+	const overlay = store.getState().overlay;
+	if (overlay?.kind !== 'layoutSave') return t.fail(`no save dialog: ${JSON.stringify(overlay)}`);
+	t.false(overlay.loud);
+	t.true(
+		overlay.lines.some((line) => /moved\s+(country: position 5 → 4|surname: position 4 → 5)/.test(line)),
+		overlay.lines.join('\n'),
+	);
+	t.true(overlay.lines.some((line) => /changed\s+country required: false → true/.test(line)));
+
+	const patchAt = emulator.log.length;
+	await store.run(commitLayout(customers.id));
+	t.deepEqual(requests(patchAt), [`PATCH ${flowPath}`, `GET ${flowPath}`]);
+	const body = emulator.log[patchAt]?.body as {
+		onAttributeCollection: { attributeCollectionPage: { views: { inputs: unknown[] }[] } };
+	};
+	t.deepEqual(body.onAttributeCollection.attributeCollectionPage.views[0]?.inputs, sent);
+	t.is(sent.length, 7);
+	t.is(store.getState().layoutDrafts[customers.id], undefined, 'the saved draft is gone');
+	const flow = selectResource(store.getState(), 'userFlow', customers.id).data;
+	const saved = flow ? layoutFromFlow(flow) : undefined;
+	t.is(saved?.inputs[3]?.attribute, 'country', 'the cached flow is the saved one');
+	t.true(saved?.inputs[3]?.required);
+	t.regex(
+		store.getState().flash?.text ?? '',
+		/Saved the sign-up page of “Contoso customers sign-up and sign-in” \(7 inputs\)/,
+	);
+});
+
+test('a page changed on the server meanwhile shows both changes; loading theirs restarts the draft', async (t) => {
+	const { store, requests, emulator } = await storeFor(t);
+	await store.run(openLayoutDraft(customers.id));
+	toggleRequired(store, 'country');
+	const record = emulator.tenant.requireFlow(customers.id);
+	const surname = record.attributeCollection?.views[0]?.inputs.find((input) => input.attribute === 'surname');
+	if (!surname) return t.fail('seed changed');
+	surname.label = 'Family name';
+	emulator.tenant.touch();
+	const before = requests().length;
+	await store.run(saveLayout(customers.id));
+	t.deepEqual(requests(before), [`GET ${flowPath}`], 'nothing is written');
+	const overlay = store.getState().overlay;
+	if (overlay?.kind !== 'layoutConflict') return t.fail(`no conflict dialog: ${JSON.stringify(overlay)}`);
+	t.deepEqual(overlay.theirs, ['changed  surname label: "Surname" → "Family name"']);
+	t.true(
+		overlay.mine.includes('changed  surname label: "Family name" → "Surname"'),
+		'overwriting undoes theirs',
+	);
+	t.true(overlay.mine.includes('changed  country required: false → true'));
+
+	await store.run(reloadLayoutDraft(customers.id, overlay.server));
+	const fresh = draft(store);
+	t.is(fresh.layout.inputs.find((input) => input.attribute === 'surname')?.label, 'Family name');
+	t.false(fresh.layout.inputs.find((input) => input.attribute === 'country')?.required);
+	t.deepEqual(fresh.history, []);
+});
+
+test('a refused PATCH keeps the draft as typed and shows the Graph error with its request id', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(openLayoutDraft(customers.id));
+	toggleRequired(store, 'country');
+	const typed = draft(store).layout;
+	emulator.setFaults('F-A3:method=PATCH:times=1');
+	await store.run(commitLayout(customers.id));
+	t.is(draft(store).layout, typed);
+	t.false(draft(store).saving);
+	const flash = store.getState().flash;
+	t.is(flash?.level, 'error');
+	t.regex(flash?.text ?? '', /was not saved; your draft is kept/);
+	t.is(flash?.error?.code, 'Authorization_RequestDenied');
+	t.truthy(flash?.error?.requestId);
+	t.false(
+		emulator.tenant
+			.requireFlow(customers.id)
+			.attributeCollection?.views[0]?.inputs.find((input) => input.attribute === 'country')?.required ?? true,
+	);
+});
+
+test('without EventListener.ReadWrite.All the save is refused before sending, naming the permission', async (t) => {
+	const { store, emulator } = await storeFor(t, {
+		graph: { tokenProvider: staticTokenProvider(fakeJwt({ scp: readOnlyScopes, tid: 't' })) },
+	});
+	await store.run(openLayoutDraft(customers.id));
+	toggleRequired(store, 'country');
+	await store.run(commitLayout(customers.id));
+	t.false(emulator.log.some((entry) => entry.method === 'PATCH'));
+	const flash = store.getState().flash;
+	t.is(flash?.error?.code, 'MissingPermission');
+	t.regex(
+		flash?.error?.message ?? '',
+		/needs EventListener\.ReadWrite\.All; you are signed in with read-only scopes/,
+	);
+	t.truthy(store.getState().layoutDrafts[customers.id], 'the draft is kept');
+});
+
+test('without the write permission, s is refused before the re-read: no request at all, the draft kept', async (t) => {
+	const { store, emulator } = await storeFor(t, {
+		graph: { tokenProvider: staticTokenProvider(fakeJwt({ scp: readOnlyScopes, tid: 't' })) },
+	});
+	await store.run(openLayoutDraft(customers.id));
+	toggleRequired(store, 'country');
+	const before = emulator.log.length;
+	await store.run(saveLayout(customers.id));
+	t.is(emulator.log.length, before, 'nothing was sent, not even the re-read');
+	t.is(store.getState().overlay, undefined);
+	t.is(store.getState().flash?.error?.code, 'MissingPermission');
+	t.regex(store.getState().flash?.text ?? '', /Not saved; your draft is kept \(nothing was sent\)/);
+	t.truthy(store.getState().layoutDrafts[customers.id]);
+});
