@@ -9,8 +9,8 @@ import {
 	useSyncExternalStore,
 } from 'react';
 import { footerHints, type HelpEntry, type Hint, helpEntries } from './hints.js';
+import { createKeyQueue, isBurst, noKey } from './key-queue.js';
 import type { ActionId, Scope } from './keymap.js';
-import { keyName } from './normalize.js';
 import { createRegistry, type LayerSpec, type Registry } from './registry.js';
 import type { Level } from './resolve.js';
 import type { TextEdit } from './text-edit.js';
@@ -34,12 +34,35 @@ export type InputRouterProps = {
 export function InputRouter({ children, onDisabled }: InputRouterProps) {
 	const registry = useMemo(createRegistry, []);
 	// Ink reports isRawModeSupported as undefined (not false) for a pipe; only a real TTY may read keys.
-	const canReadKeys = useStdin().isRawModeSupported === true;
+	const { isRawModeSupported, internal_eventEmitter: inputEvents } = useStdin();
+	const canReadKeys = isRawModeSupported === true;
 	const report = useRef(onDisabled);
 	report.current = onDisabled;
-	useInput((input, key) => registry.press(keyName(input, key), input, (reason) => report.current(reason)), {
-		isActive: canReadKeys,
-	});
+	const queue = useMemo(
+		() =>
+			createKeyQueue({
+				route: (name, text) => registry.press(name, text, (reason) => report.current(reason)),
+				takesText: registry.takesText,
+				defer: (next) => setImmediate(next),
+			}),
+		[registry],
+	);
+	// Ink's key parsing garbles a burst of keys read at once ("\x7f\x7f\r" comes out as "\r"), so the raw
+	// text of each read is kept here (this listener runs before useInput's) and bursts are split from it.
+	const raw = useRef('');
+	useLayoutEffect(() => {
+		const keep = (data: string) => {
+			raw.current = data;
+		};
+		inputEvents.prependListener('input', keep);
+		return () => void inputEvents.off('input', keep);
+	}, [inputEvents]);
+	useInput(
+		(input, key) => queue.push(isBurst(raw.current) ? { input: raw.current, key: noKey } : { input, key }),
+		{
+			isActive: canReadKeys,
+		},
+	);
 	return <RouterContext.Provider value={registry}>{children}</RouterContext.Provider>;
 }
 

@@ -1,5 +1,5 @@
 import type { ActionId, Scope } from './keymap.js';
-import { type LayerView, type Level, resolveKey } from './resolve.js';
+import { captureLayer, type LayerView, type Level, liveLayers, resolveKey } from './resolve.js';
 import type { TextEdit } from './text-edit.js';
 
 /** What a component registers: its scopes, handlers by action id, disabled reasons and a text sink. */
@@ -17,6 +17,8 @@ export type Registry = {
 	/** Routes one key; `onDisabled` receives the reason of a disabled action. */
 	press(key: string | undefined, text: string, onDisabled: (reason: string) => void): void;
 	layers(): readonly LayerView[];
+	/** True while a live layer takes typed text (a field being edited). */
+	takesText(): boolean;
 	/** Tells footer and help that what is live has changed. */
 	changed(): void;
 	subscribe(listener: () => void): () => void;
@@ -68,6 +70,7 @@ export function createRegistry(): Registry {
 			result.layer.read().handlers[result.action.id as ActionId]?.();
 		},
 		layers: () => entries,
+		takesText: () => captureLayer(liveLayers(entries)) !== undefined,
 		changed,
 		subscribe(listener) {
 			listeners.add(listener);

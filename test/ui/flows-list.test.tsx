@@ -86,3 +86,17 @@ test.serial('resizing re-lays the screen', async (t) => {
 	const small = await app.waitFor((f) => f.split('\n').length <= 14);
 	t.true(small.split('\n').every((line) => line.length <= 60));
 });
+
+test.serial(
+	'keys typed faster than the screen changes (one read, as over SSH) all land where they were aimed',
+	async (t) => {
+		const app = await renderApp(t);
+		await app.waitFor('Events registration');
+		await app.press('jjj'); // one write: three keys in one read
+		let frame = await app.waitFor(/4\/4/);
+		t.regex(frame, /❯ Events registration/);
+		await app.press('gnBurst flow\x7f\x7fows');
+		frame = await app.waitFor(/Name\s+Burst flows/);
+		t.regex(frame, /New user flow|Create/i);
+	},
+);
