@@ -36,17 +36,32 @@ export function listUserFlows(
 	return client.list<UserFlow>(flowsPath, { permission: read, signal: options.signal });
 }
 
+/** Returns one shared copy of each string it is given, so thousands of rows hold each repeated text once. */
+export function createStringPool(): <T extends string | null | undefined>(text: T) => T {
+	const pool = new Map<string, string>();
+	return (text) => {
+		if (typeof text !== 'string') return text;
+		const shared = pool.get(text);
+		if (shared !== undefined) return shared as typeof text;
+		pool.set(text, text);
+		return text;
+	};
+}
+
 /**
  * What a row of the flows list needs of a flow: ids, names, sign-up, user type, and the providers, attributes
- * and apps to count. The sign-up page and provider details (client ids) are left out: with thousands of
- * flows they would be most of the memory. Open a flow with getUserFlow for the whole of it.
+ * and apps to count and name. The sign-up page and provider details (client ids) are left out, and repeated
+ * texts (types, provider and attribute ids) are shared through `share`: with thousands of flows those were
+ * most of the memory. Open a flow with getUserFlow for the whole of it.
  */
-export function userFlowSummary(flow: UserFlow): UserFlow {
+export function userFlowSummary(flow: UserFlow, share = createStringPool()): UserFlow {
 	const applications = flow.conditions?.applications;
 	const providers = flow.onAuthenticationMethodLoadStart;
 	const collection = flow.onAttributeCollection;
+	const signUp = flow.onInteractiveAuthFlowStart;
+	const userCreate = flow.onUserCreateStart;
 	return {
-		'@odata.type': flow['@odata.type'],
+		'@odata.type': share(flow['@odata.type']),
 		id: flow.id,
 		displayName: flow.displayName,
 		description: flow.description,
@@ -55,34 +70,43 @@ export function userFlowSummary(flow: UserFlow): UserFlow {
 			? {
 					applications: {
 						includeAllApplications: applications.includeAllApplications,
-						includeApplications: applications.includeApplications?.map((app) => ({ appId: app.appId })),
+						includeApplications: applications.includeApplications?.map((app) => ({
+							appId: share(app.appId),
+						})),
 					},
 				}
 			: flow.conditions,
-		onInteractiveAuthFlowStart: flow.onInteractiveAuthFlowStart,
+		onInteractiveAuthFlowStart: signUp
+			? { '@odata.type': share(signUp['@odata.type']), isSignUpAllowed: signUp.isSignUpAllowed }
+			: signUp,
 		onAuthenticationMethodLoadStart: providers
 			? {
-					'@odata.type': providers['@odata.type'],
+					'@odata.type': share(providers['@odata.type']),
 					identityProviders: providers.identityProviders?.map((provider) => ({
-						'@odata.type': provider['@odata.type'],
-						id: provider.id,
-						displayName: provider.displayName,
-						identityProviderType: provider.identityProviderType,
+						'@odata.type': share(provider['@odata.type']),
+						id: share(provider.id),
+						displayName: share(provider.displayName),
+						identityProviderType: share(provider.identityProviderType),
 					})),
 				}
 			: providers,
 		onAttributeCollection: collection
 			? {
-					'@odata.type': collection['@odata.type'],
+					'@odata.type': share(collection['@odata.type']),
 					attributes: collection.attributes?.map((attribute) => ({
-						id: attribute.id,
-						displayName: attribute.displayName,
-						dataType: attribute.dataType,
-						userFlowAttributeType: attribute.userFlowAttributeType,
+						id: share(attribute.id),
+						displayName: share(attribute.displayName),
+						dataType: share(attribute.dataType),
+						userFlowAttributeType: share(attribute.userFlowAttributeType),
 					})),
 				}
 			: collection,
-		onUserCreateStart: flow.onUserCreateStart,
+		onUserCreateStart: userCreate
+			? {
+					'@odata.type': share(userCreate['@odata.type']),
+					userTypeToCreate: share(userCreate.userTypeToCreate),
+				}
+			: userCreate,
 	};
 }
 
@@ -91,10 +115,11 @@ export function listUserFlowSummaries(
 	client: GraphClient,
 	options: { signal?: AbortSignal } = {},
 ): Promise<UserFlow[]> {
+	const share = createStringPool();
 	return client.list<UserFlow, UserFlow>(flowsPath, {
 		permission: read,
 		signal: options.signal,
-		mapItem: userFlowSummary,
+		mapItem: (flow) => userFlowSummary(flow, share),
 	});
 }
 
