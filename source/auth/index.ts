@@ -63,7 +63,7 @@ export {
 	type SignInProvider,
 } from './create-token-provider.js';
 export type { SignedInIdentity } from './identity.js';
-export { loadCaFile, type ProxyEnvironment, proxyForUrl } from './network.js';
+export { loadCaFile, openTunnel, type ProxyEnvironment, proxyForUrl } from './network.js';
 export type { AuthHooks, DeviceCodeInfo } from './session.js';
 export { defaultStateDirectory, tokenCacheFile } from './token-cache.js';
 export { type GetTokenOptions, staticTokenProvider, type TokenProvider } from './token-provider.js';

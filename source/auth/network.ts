@@ -292,40 +292,52 @@ export class SignInNetworkClient implements INetworkModule {
 	}
 
 	#tunnel(proxy: URL, target: URL, timeoutMs: number): Promise<Socket> {
-		const authority = `${target.hostname}:${target.port || 443}`;
-		const credentials = proxy.username
-			? {
-					'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`,
-				}
-			: {};
-		const secure = proxy.protocol === 'https:';
-		return new Promise((resolve, reject) => {
-			const request = (secure ? https : http).request({
-				method: 'CONNECT',
-				host: bare(proxy.hostname),
-				port: proxy.port || (secure ? 443 : 80),
-				path: authority,
-				headers: { host: authority, ...credentials },
-				agent: false,
-				timeout: timeoutMs,
-				...(secure && this.#ca ? { ca: this.#ca } : {}),
-			});
-			request.on('connect', (response, socket) => {
-				if (response.statusCode === 200) {
-					socket.setTimeout(0);
-					resolve(socket);
-				} else {
-					socket.destroy();
-					reject(Object.assign(new Error('proxy refused'), { code: `PROXY_HTTP_${response.statusCode}` }));
-				}
-			});
-			request.on('timeout', () =>
-				request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
-			);
-			request.on('error', (error: NodeJS.ErrnoException) =>
-				reject(Object.assign(new Error('proxy unreachable'), { code: `PROXY_${error.code ?? 'ERROR'}` })),
-			);
-			request.end();
-		});
+		return openTunnel(proxy, target, { timeoutMs, ca: this.#ca });
 	}
+}
+
+/**
+ * Opens a CONNECT tunnel through an HTTP(S) proxy to the target's host and port (443 by default), with the
+ * proxy's credentials from its URL. Failures carry a `PROXY_…` code. Shared by sign-in and the Graph client.
+ */
+export function openTunnel(
+	proxy: URL,
+	target: { readonly hostname: string; readonly port: string | number },
+	options: { readonly timeoutMs: number; readonly ca?: string | readonly string[] },
+): Promise<Socket> {
+	const authority = `${target.hostname}:${target.port || 443}`;
+	const credentials = proxy.username
+		? {
+				'proxy-authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`,
+			}
+		: {};
+	const secure = proxy.protocol === 'https:';
+	return new Promise((resolve, reject) => {
+		const request = (secure ? https : http).request({
+			method: 'CONNECT',
+			host: bare(proxy.hostname),
+			port: proxy.port || (secure ? 443 : 80),
+			path: authority,
+			headers: { host: authority, ...credentials },
+			agent: false,
+			timeout: options.timeoutMs,
+			...(secure && options.ca ? { ca: options.ca as string | string[] } : {}),
+		});
+		request.on('connect', (response, socket) => {
+			if (response.statusCode === 200) {
+				socket.setTimeout(0);
+				resolve(socket);
+			} else {
+				socket.destroy();
+				reject(Object.assign(new Error('proxy refused'), { code: `PROXY_HTTP_${response.statusCode}` }));
+			}
+		});
+		request.on('timeout', () =>
+			request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
+		);
+		request.on('error', (error: NodeJS.ErrnoException) =>
+			reject(Object.assign(new Error('proxy unreachable'), { code: `PROXY_${error.code ?? 'ERROR'}` })),
+		);
+		request.end();
+	});
 }

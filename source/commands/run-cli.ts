@@ -1,4 +1,4 @@
-import { loadCaFile } from '../auth/index.js';
+import { loadCaFile, proxyForUrl } from '../auth/index.js';
 import { type Config, resolveConfig } from '../config/config.js';
 import { createGraphClient, type GraphClient, type PlannedRequest } from '../graph/graph-client.js';
 import { type CommandContext, type FlagValues, printJson } from './command.js';
@@ -75,6 +75,7 @@ export async function runCli(io: CliIo): Promise<number> {
 					tokenProvider: signIn({ interactive: false }),
 					userAgent: `entra-flows/${io.version}`,
 					ca: resolved.caFile ? loadCaFile(resolved.caFile) : undefined,
+					proxyFor: (url) => proxyForUrl(url, io.env),
 					onExchange: resolved.verbose ? (record) => io.stderr(verboseLine(record)) : undefined,
 					onRetry: (notice) => io.stderr(retryLine(notice)),
 					...(dryRun ? { dryRun: (request: PlannedRequest) => planned.push(request) } : {}),

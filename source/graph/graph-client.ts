@@ -8,6 +8,7 @@ import { kindForStatus, parseErrorBody } from './error-body.js';
 import { GraphError, type GraphErrorKind } from './graph-error.js';
 import { hintFor } from './hints.js';
 import { checkPermission, preflightError } from './permissions.js';
+import { ProxyTunnelAgent } from './proxy-agent.js';
 import {
 	backoffDelay,
 	defaultRetryPolicy,
@@ -70,6 +71,8 @@ export type GraphClientOptions = {
 	readonly timeouts?: { readonly connect?: number; readonly response?: number; readonly request?: number };
 	/** Certificate authorities to trust (PEM), replacing the default list; pass the system roots too. */
 	readonly ca?: string | readonly string[];
+	/** The proxy for a URL (HTTPS_PROXY / NO_PROXY), or undefined to connect directly. */
+	readonly proxyFor?: (url: URL) => URL | undefined;
 	readonly onExchange?: (record: ExchangeRecord) => void;
 	readonly onRetry?: (notice: RetryNotice) => void;
 	/**
@@ -170,6 +173,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 	const sleep = options.sleep ?? sleepFor;
 	const preflight = options.permissionPreflight ?? true;
 	let instance: Promise<Got> | undefined;
+	// Every request goes to the service root's origin (nextLinks are checked), so one proxy decision serves all.
+	const proxy = root.protocol === 'https:' ? options.proxyFor?.(root) : undefined;
+	const httpsAgent = () => (proxy ? new ProxyTunnelAgent(proxy) : new HttpsAgent());
 	let lastToken: { token: string; claims: TokenClaims | undefined } | undefined;
 	// Claims are decoded once per token, not once per request.
 	const claimsOf = (token: string) => {
@@ -196,6 +202,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 					? { certificateAuthority: typeof options.ca === 'string' ? options.ca : [...options.ca] }
 					: undefined,
 				headers: { 'user-agent': options.userAgent, accept: 'application/json' },
+				...(proxy ? { agent: { https: httpsAgent() } } : {}),
 			}),
 		);
 		return instance;
@@ -299,7 +306,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 					body,
 					signal: requestOptions.signal,
 					// After a 503 the retry goes over a new connection (reliability R11).
-					...(freshConnection ? { agent: { http: new HttpAgent(), https: new HttpsAgent() } } : {}),
+					...(freshConnection ? { agent: { http: new HttpAgent(), https: httpsAgent() } } : {}),
 					headers: {
 						authorization: `Bearer ${token}`,
 						'client-request-id': clientRequestId,
@@ -539,6 +546,13 @@ function networkError(
 		return fail('network', method, url, {
 			code,
 			message: `The TLS certificate of ${url.host} is not trusted (${code}).`,
+			clientRequestId,
+		});
+	}
+	if (code.startsWith('PROXY_')) {
+		return fail('network', method, url, {
+			code,
+			message: `The proxy (HTTPS_PROXY) did not open a connection to ${url.host} (${code}).`,
 			clientRequestId,
 		});
 	}

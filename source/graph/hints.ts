@@ -38,9 +38,11 @@ export function hintFor(input: HintInput): string | undefined {
 		case 'server':
 			return 'Microsoft Graph hit an internal error. Try again; if it keeps happening, share the request ids with support.';
 		case 'network':
+			if (input.code.startsWith('PROXY_'))
+				return 'Check HTTPS_PROXY (its host, port and any user:password in it), or list the Graph host in NO_PROXY.';
 			return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|LEAF_SIGNATURE/.test(input.code)
 				? 'Trust the certificate authority with NODE_EXTRA_CA_CERTS or --ca-file (for the emulator: the caFile it prints).'
-				: 'Check the network, proxy settings and --graph-url.';
+				: 'Check the network, proxy settings (HTTPS_PROXY / NO_PROXY) and --graph-url.';
 		case 'timeout':
 			return 'The service did not answer in time; check the network and try again.';
 		case 'conflict':

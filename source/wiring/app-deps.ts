@@ -1,4 +1,4 @@
-import { loadCaFile } from '../auth/index.js';
+import { loadCaFile, proxyForUrl } from '../auth/index.js';
 import { type Config, resolveConfig } from '../config/config.js';
 import { writeProfile } from '../config/profile.js';
 import { createGraphClient } from '../graph/graph-client.js';
@@ -46,6 +46,7 @@ export function buildAppDeps(
 		tokenProvider: signIn.tokenProvider,
 		userAgent: `entra-flows/${io.version}`,
 		ca: config.caFile ? loadCaFile(config.caFile) : undefined,
+		proxyFor: (url) => proxyForUrl(url, io.env),
 		onRetry: (notice) => retries.notify(notice),
 		onExchange: requests.record,
 	});
