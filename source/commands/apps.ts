@@ -1,11 +1,12 @@
 import { listApplications } from '../graph/applications.js';
 import { linkFlowApplication, listFlowApplications, unlinkFlowApplication } from '../graph/flow-apps.js';
-import { findUserFlowByApp } from '../graph/flows.js';
+import { findUserFlowByApp, listUserFlowSummaries } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
+import { explainRefusal, requireAppId, requireApplication } from './tenant-checks.js';
 
 async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
 	try {
@@ -49,13 +50,18 @@ const link: Command = {
 		dryRunFlag,
 	],
 	async run(context) {
+		const appId = context.args[1] ?? '';
+		requireAppId(appId);
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const appId = context.args[1] ?? '';
 		// An app belongs to at most one flow: find its current one before the service refuses.
 		const current = await findUserFlowByApp(client, appId);
-		if (current?.id === flow.id)
-			throw new CommandFailure(`${appId} already uses "${flow.displayName}"; nothing to do.`);
+		if (current?.id === flow.id) {
+			// Already as asked: a script that runs twice succeeds twice.
+			if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
+			return context.stdout(`${appId} already uses "${flow.displayName}"; nothing to do.\n`);
+		}
+		if (context.dryRun) await requireApplication(client, appId);
 		if (current?.id) {
 			if (context.flags.move !== true) {
 				throw new CommandFailure(
@@ -74,7 +80,10 @@ const link: Command = {
 				);
 			}
 		} else {
-			await linkFlowApplication(client, flow.id, appId);
+			await explainRefusal(
+				() => linkFlowApplication(client, flow.id, appId),
+				() => requireApplication(client, appId),
+			);
 		}
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
@@ -90,9 +99,17 @@ const unlink: Command = {
 	arity: [2, 2],
 	flags: [dryRunFlag],
 	async run(context) {
+		const appId = context.args[1] ?? '';
+		requireAppId(appId);
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const appId = context.args[1] ?? '';
+		const linked = (await listFlowApplications(client, flow.id)).map((app) => app.appId ?? '');
+		if (!linked.some((id) => id.toLowerCase() === appId.toLowerCase())) {
+			throw new CommandFailure(
+				`${appId} is not linked to "${flow.displayName}".`,
+				`Linked: ${linked.join(', ') || 'no applications'} (\`entra-flows apps list "${flow.displayName}"\`).`,
+			);
+		}
 		await unlinkFlowApplication(client, flow.id, appId);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
@@ -100,4 +117,37 @@ const unlink: Command = {
 	},
 };
 
-export const appCommands: readonly Command[] = [list, link, unlink];
+const tenantApps: Command = {
+	path: ['tenant', 'apps'],
+	usage: 'tenant apps',
+	summary:
+		"List the tenant's applications (appId, name) and the user flow each uses: what `apps link` takes.",
+	arity: [0, 0],
+	async run(context) {
+		const client = await context.graph();
+		const [apps, flows] = await Promise.all([listApplications(client), listUserFlowSummaries(client)]);
+		const owners = new Map<string, { id: string; displayName: string }>();
+		for (const flow of flows) {
+			for (const app of flow.conditions?.applications?.includeApplications ?? []) {
+				owners.set((app.appId ?? '').toLowerCase(), {
+					id: flow.id ?? '',
+					displayName: flow.displayName ?? '',
+				});
+			}
+		}
+		const rows = apps.map((app) => ({
+			...app,
+			userFlow: owners.get((app.appId ?? '').toLowerCase()) ?? null,
+		}));
+		if (context.json) return printJson(context, rows);
+		context.stdout(
+			`${formatTable(rows, [
+				{ header: 'APP ID', value: (row) => row.appId },
+				{ header: 'NAME', value: (row) => row.displayName },
+				{ header: 'USER FLOW', value: (row) => row.userFlow?.displayName ?? '—' },
+			])}\n`,
+		);
+	},
+};
+
+export const appCommands: readonly Command[] = [list, link, unlink, tenantApps];

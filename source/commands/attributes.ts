@@ -23,6 +23,7 @@ import {
 	UsageError,
 } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
+import { explainRefusal, requireTenantAttribute } from './tenant-checks.js';
 
 function printAttributes(context: CommandContext, attributes: readonly UserFlowAttribute[]): void {
 	if (context.json) {
@@ -88,9 +89,15 @@ const add: Command = {
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		const attributeId = context.args[1] ?? '';
 		if (flow.onAttributeCollection?.attributes?.some((attribute) => attribute.id === attributeId)) {
-			throw new CommandFailure(`"${flow.displayName}" already collects ${attributeId}; nothing to do.`);
+			// Already as asked: a script that runs twice succeeds twice.
+			if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
+			return context.stdout(`"${flow.displayName}" already collects ${attributeId}; nothing to do.\n`);
 		}
-		await addFlowAttribute(client, flow.id, attributeId);
+		if (context.dryRun) await requireTenantAttribute(client, attributeId);
+		await explainRefusal(
+			() => addFlowAttribute(client, flow.id, attributeId),
+			() => requireTenantAttribute(client, attributeId),
+		);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
 		context.stdout(`Added ${attributeId} to "${flow.displayName}".\n`);

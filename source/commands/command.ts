@@ -1,6 +1,7 @@
 import type { SignInProvider } from '../auth/index.js';
 import type { Config } from '../config/config.js';
 import type { GraphClient } from '../graph/graph-client.js';
+import type { GraphError } from '../graph/graph-error.js';
 
 /** A flag a command accepts, for parsing and for --help. */
 export type FlagSpec = {
@@ -60,10 +61,13 @@ export class UsageError extends Error {
 /** The operation could not be done for a reason that is not a Graph error (unknown name, refused precondition). */
 export class CommandFailure extends Error {
 	readonly hint?: string;
-	constructor(message: string, hint?: string) {
+	/** The service's refusal this failure explains, kept for its ids (request-id, date). */
+	readonly refusal?: GraphError;
+	constructor(message: string, hint?: string, refusal?: GraphError) {
 		super(message);
 		this.name = 'CommandFailure';
 		this.hint = hint;
+		this.refusal = refusal;
 	}
 }
 

@@ -22,6 +22,7 @@ import {
 import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
 import { resolveFlow } from './resolve-flow.js';
+import { explainRefusal, requireAppId, requireFreeName } from './tenant-checks.js';
 
 const yesNo = (value: boolean) => (value ? 'on' : 'off');
 
@@ -116,6 +117,8 @@ const create: Command = {
 	async run(context) {
 		const name = stringFlag(context.flags, 'name');
 		if (!name?.trim()) throw new UsageError('flows create needs --name NAME.');
+		const appIds = listFlag(context.flags, 'app');
+		for (const appId of appIds) requireAppId(appId);
 		const client = await context.graph();
 		const flow = await buildNewFlow(client, {
 			displayName: name.trim(),
@@ -123,9 +126,13 @@ const create: Command = {
 			isSignUpAllowed: context.flags['no-sign-up'] !== true,
 			providerIds: listFlag(context.flags, 'provider'),
 			attributeIds: listFlag(context.flags, 'attribute'),
-			appIds: listFlag(context.flags, 'app'),
+			appIds,
 		});
-		const created = await createUserFlow(client, flow);
+		if (context.dryRun) await requireFreeName(client, flow.displayName);
+		const created = await explainRefusal(
+			() => createUserFlow(client, flow),
+			() => requireFreeName(client, flow.displayName),
+		);
 		if (context.dryRun) return;
 		const full = created.id ? await getUserFlow(client, created.id) : created;
 		if (context.json) return printJson(context, full);
@@ -157,11 +164,19 @@ const update: Command = {
 		}
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		await updateUserFlow(client, flow.id, {
-			displayName,
-			description,
-			isSignUpAllowed: on ? true : off ? false : undefined,
-		});
+		const renamed = displayName !== undefined && displayName !== flow.displayName;
+		if (context.dryRun && renamed) await requireFreeName(client, displayName, flow.id);
+		await explainRefusal(
+			() =>
+				updateUserFlow(client, flow.id, {
+					displayName,
+					description,
+					isSignUpAllowed: on ? true : off ? false : undefined,
+				}),
+			async () => {
+				if (renamed) await requireFreeName(client, displayName, flow.id);
+			},
+		);
 		if (context.dryRun) return;
 		const full = await getUserFlow(client, flow.id);
 		if (context.json) return printJson(context, full);

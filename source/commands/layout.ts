@@ -128,7 +128,8 @@ const set: Command = {
 		{
 			name: 'force',
 			type: 'boolean',
-			description: "save even if the page changed since the file's base was read (overwrites that change)",
+			description:
+				"save even if the page changed since the file's base was read (overwrites that change), or the file is another flow's page",
 		},
 		dryRunFlag,
 	],
@@ -143,6 +144,15 @@ const set: Command = {
 		const file = readLayoutFile(path);
 		const { flow, layout: current } = await readFlow(context);
 		const name = `"${flow.displayName ?? flow.id}"`;
+		const fileFlow = typeof file.flow?.id === 'string' ? file.flow.id : undefined;
+		if (fileFlow && fileFlow.toLowerCase() !== flow.id.toLowerCase() && context.flags.force !== true) {
+			const from =
+				typeof file.flow?.displayName === 'string' ? `"${file.flow.displayName}" (${fileFlow})` : fileFlow;
+			throw new CommandFailure(
+				`${path} is the sign-up page of ${from}, not of ${name}. Nothing was sent.`,
+				`Check the flow you meant; to copy that page onto ${name} on purpose, add --force.`,
+			);
+		}
 		const { layout: proposed, problems: typeProblems } = layoutFromFile(file, current);
 		const diff = diffLayouts(current, proposed);
 		if (diff.added.length > 0 || diff.removed.length > 0) {

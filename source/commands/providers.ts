@@ -8,6 +8,7 @@ import type { IdentityProvider } from '../graph/types.js';
 import { formatTable } from '../text/table.js';
 import { type Command, type CommandContext, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
+import { explainRefusal, requireTenantProvider } from './tenant-checks.js';
 
 function printProviders(context: CommandContext, providers: readonly IdentityProvider[]): void {
 	if (context.json) {
@@ -52,9 +53,15 @@ const add: Command = {
 		const onFlow =
 			flow.onAuthenticationMethodLoadStart?.identityProviders?.map((provider) => provider.id) ?? [];
 		if (onFlow.includes(providerId)) {
-			throw new CommandFailure(`"${flow.displayName}" already offers ${providerId}; nothing to do.`);
+			// Already as asked: a script that runs twice succeeds twice.
+			if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
+			return context.stdout(`"${flow.displayName}" already offers ${providerId}; nothing to do.\n`);
 		}
-		await addFlowIdentityProvider(client, flow.id, providerId);
+		if (context.dryRun) await requireTenantProvider(client, providerId);
+		await explainRefusal(
+			() => addFlowIdentityProvider(client, flow.id, providerId),
+			() => requireTenantProvider(client, providerId),
+		);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
 		context.stdout(`Added ${providerId} to "${flow.displayName}".\n`);

@@ -13,9 +13,10 @@ export const commands: readonly Command[] = [
 	...providerCommands.filter((command) => command.path[0] === 'providers'),
 	...attributeCommands.filter((command) => command.path[0] === 'attributes'),
 	...layoutCommands,
-	...appCommands,
+	...appCommands.filter((command) => command.path[0] === 'apps'),
 	...providerCommands.filter((command) => command.path[0] === 'tenant'),
 	...attributeCommands.filter((command) => command.path[0] === 'tenant'),
+	...appCommands.filter((command) => command.path[0] === 'tenant'),
 	...sessionCommands,
 	...emulatorCommands,
 ];

@@ -5,17 +5,47 @@ import { CommandFailure, UsageError } from './command.js';
 /** Exit codes: 0 done, 1 the service refused or failed, 2 usage error. */
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 
+/** One error as `--json` prints it on stderr: `{"error": {kind, code, message, hint?, …}}`. */
+function jsonError(error: unknown): Record<string, unknown> {
+	if (isGraphError(error)) return error.toJSON();
+	if (!(error instanceof Error)) return { kind: 'bug', code: 'UnexpectedError', message: String(error) };
+	const hint = (error as Error & { hint?: unknown }).hint;
+	const base = { message: error.message, ...(typeof hint === 'string' && hint ? { hint } : {}) };
+	if (error instanceof UsageError || error.name === 'ConfigError')
+		return { kind: 'usage', code: error.name, ...base };
+	if (error instanceof CommandFailure)
+		return {
+			kind: 'refused',
+			code: error.name,
+			...base,
+			...(error.refusal ? { service: error.refusal.toJSON() } : {}),
+		};
+	if (error.name === 'AuthError') {
+		const auth = error as Error & { code?: string; aadsts?: string; correlationId?: string };
+		return {
+			kind: 'signIn',
+			code: auth.code ?? 'AuthError',
+			...base,
+			...(auth.aadsts ? { aadsts: auth.aadsts } : {}),
+			...(auth.correlationId ? { correlationId: auth.correlationId } : {}),
+		};
+	}
+	return { kind: 'bug', code: 'UnexpectedError', message: error.message };
+}
+
 /** Writes an error in plain words (what, how to fix, ids) and returns the exit code. Never prints a token. */
 export function reportError(error: unknown, write: (text: string) => void, json: boolean): number {
-	if (error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError')) {
-		write(`entra-flows: ${sanitize(error.message)}\n`);
+	const usage = error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError');
+	if (json) {
+		// Scripts get one JSON object whatever went wrong; the exit code still tells usage (2) from failure (1).
+		write(`${JSON.stringify({ error: jsonError(error) })}\n`);
+		return usage ? exitCodes.usage : exitCodes.failed;
+	}
+	if (usage) {
+		write(`entra-flows: ${sanitize((error as Error).message)}\n`);
 		return exitCodes.usage;
 	}
 	if (isGraphError(error)) {
-		if (json) {
-			write(`${JSON.stringify({ error: error.toJSON() })}\n`);
-			return exitCodes.failed;
-		}
 		const lines = [
 			error.notSent
 				? `entra-flows: ${error.method} ${error.path} not sent: ${error.code}`
@@ -28,7 +58,12 @@ export function reportError(error: unknown, write: (text: string) => void, json:
 		return exitCodes.failed;
 	}
 	if (error instanceof CommandFailure) {
-		write(`entra-flows: ${sanitize(error.message)}\n${error.hint ? `  fix: ${sanitize(error.hint)}\n` : ''}`);
+		const refusal = error.refusal
+			? `  the service refused it: ${sanitize(`${error.refusal.status} ${error.refusal.code} · ${error.refusal.correlation}`)}\n`
+			: '';
+		write(
+			`entra-flows: ${sanitize(error.message)}\n${error.hint ? `  fix: ${sanitize(error.hint)}\n` : ''}${refusal}`,
+		);
 		return exitCodes.failed;
 	}
 	if (error instanceof Error && error.name === 'AuthError') {

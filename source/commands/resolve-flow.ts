@@ -6,7 +6,8 @@ import { CommandFailure } from './command.js';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function flowsNamed(client: GraphClient, name: string): Promise<UserFlow[]> {
+/** Flows whose name may equal `name` (the service's filter, or the whole list where it refuses the filter). */
+export async function flowsNamed(client: GraphClient, name: string): Promise<UserFlow[]> {
 	try {
 		return await findUserFlowsByName(client, name);
 	} catch (error) {

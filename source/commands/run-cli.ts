@@ -1,6 +1,7 @@
 import { loadCaFile, proxyForUrl } from '../auth/index.js';
 import { type Config, resolveConfig } from '../config/config.js';
 import { createGraphClient, type GraphClient, type PlannedRequest } from '../graph/graph-client.js';
+import { sanitizeLines } from '../text/sanitize.js';
 import { type CommandContext, type FlagValues, printJson } from './command.js';
 import { plannedJson, plannedText } from './dry-run.js';
 import { commandHelp, mainHelp } from './help.js';
@@ -25,7 +26,8 @@ export type CliIo = {
 
 /** Reads argv once, runs one command, and returns the exit code. */
 export async function runCli(io: CliIo): Promise<number> {
-	let json = false;
+	// Known before parsing, so even a usage error reaches a script as JSON.
+	let json = io.argv.includes('--json');
 	try {
 		const parsed = parseArgv(io.argv);
 		json = parsed.flags.json === true;
@@ -57,14 +59,19 @@ export async function runCli(io: CliIo): Promise<number> {
 		const dryRun = parsed.flags['dry-run'] === true;
 		const planned: PlannedRequest[] = [];
 		const signIn = ({ interactive }: { interactive: boolean }) =>
-			createSignIn(getConfig(), { interactive, env: io.env, stderr: io.stderr });
+			createSignIn(getConfig(), {
+				interactive,
+				env: io.env,
+				stderr: (text) => io.stderr(sanitizeLines(text)),
+			});
 		const context: CommandContext = {
 			args: parsed.args,
 			flags: parsed.flags,
 			json,
 			dryRun,
-			stdout: io.stdout,
-			stderr: io.stderr,
+			// Human output may quote names from Graph: every line is stripped of control sequences on the way out.
+			stdout: json ? io.stdout : (text) => io.stdout(sanitizeLines(text)),
+			stderr: (text) => io.stderr(sanitizeLines(text)),
 			ask: io.ask,
 			config: getConfig,
 			signIn,
@@ -86,7 +93,7 @@ export async function runCli(io: CliIo): Promise<number> {
 		await parsed.command.run(context);
 		if (dryRun) {
 			if (json) printJson(context, plannedJson(planned));
-			else io.stdout(plannedText(planned));
+			else io.stdout(sanitizeLines(plannedText(planned)));
 		}
 		return exitCodes.ok;
 	} catch (error) {

@@ -249,6 +249,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 				path,
 				permission: extra.permission,
 				claims: extra.claims,
+				retryAfterSeconds: parsed.retryAfterSeconds,
 			}),
 		});
 	};

@@ -11,6 +11,8 @@ type HintInput = {
 	readonly permission?: string;
 	/** Claims of the token the request carried, so a 403 can say what it lacked. */
 	readonly claims?: TokenClaims;
+	/** The service's Retry-After, when it asked for a wait longer than the client will sit through. */
+	readonly retryAfterSeconds?: number;
 };
 
 /** Plain-words advice on how to fix a failed call (reliability.md §4); undefined when we cannot tell. */
@@ -32,9 +34,14 @@ export function hintFor(input: HintInput): string | undefined {
 		case 'notFound':
 			return 'Check the id: list what exists with `entra-flows flows list` (or the matching list command).';
 		case 'throttled':
-			return 'Microsoft Graph is throttling this tenant; wait a little and try again.';
+			return input.retryAfterSeconds
+				? `Microsoft Graph is throttling this tenant; try again in about ${input.retryAfterSeconds} s.`
+				: 'Microsoft Graph is throttling this tenant; wait a little and try again.';
 		case 'unavailable':
-			return 'Microsoft Graph is temporarily unavailable; try again shortly.';
+			// A write that timed out at the gateway may still have been applied: a blind retry could repeat it.
+			return input.status === 504 && input.method !== 'GET'
+				? "The request timed out at Microsoft's side, so the change may or may not have been made. Read it back (e.g. `entra-flows flows get <flow>`) before running it again."
+				: 'Microsoft Graph is temporarily unavailable; try again shortly.';
 		case 'server':
 			return 'Microsoft Graph hit an internal error. Try again; if it keeps happening, share the request ids with support.';
 		case 'network':

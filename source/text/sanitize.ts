@@ -16,3 +16,8 @@ export function display(value: unknown): string {
 	if (value === undefined || value === null) return '';
 	return sanitize(String(value));
 }
+
+/** Sanitizes printed text line by line, keeping its line breaks: the last guard before a terminal. */
+export function sanitizeLines(text: string): string {
+	return text.split('\n').map(sanitize).join('\n');
+}

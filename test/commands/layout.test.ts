@@ -210,3 +210,24 @@ test('a file without a base skips the concurrency check; an unchanged file sends
 	t.is(saved.code, 0, saved.stderr);
 	t.is(writes(emulator.log).length, 1);
 });
+
+test("another flow's page is refused unless --force: the file names the flow it was read from", async (t) => {
+	const emulator = await emulatorFor(t);
+	const document = await show(emulator.graphUrl);
+	const other = {
+		...edited(document),
+		flow: { id: seed.flows.events.id, displayName: seed.flows.events.name },
+	};
+	const path = fileWith(t, other);
+	const run = await runCommand(emulator.graphUrl, ['layout', 'set', flowId, '--file', path]);
+	t.is(run.code, 1);
+	t.regex(
+		run.stderr,
+		/is the sign-up page of "Events registration" \(5730a1a1-[^)]+\), not of "Contoso customers/,
+	);
+	t.regex(run.stderr, /add --force/);
+	t.deepEqual(writes(emulator.log), []);
+	const forced = await runCommand(emulator.graphUrl, ['layout', 'set', flowId, '--file', path, '--force']);
+	t.is(forced.code, 0, forced.stderr);
+	t.is(writes(emulator.log).length, 1);
+});

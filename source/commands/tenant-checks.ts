@@ -1,0 +1,97 @@
+// The rules the service applies to a write, checked by reading: up front in a dry run (nothing is sent, so the
+// service cannot refuse), and after a refusal, to say in our words what was wrong instead of the service's.
+import { listApplications } from '../graph/applications.js';
+import type { GraphClient } from '../graph/graph-client.js';
+import { isGraphError } from '../graph/graph-error.js';
+import { listTenantAttributes } from '../graph/tenant-attributes.js';
+import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
+import { CommandFailure, UsageError } from './command.js';
+import { flowsNamed } from './resolve-flow.js';
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An application (client) id must be a GUID: anything else is a usage error, refused before any request. */
+export function requireAppId(appId: string): void {
+	if (!guid.test(appId)) {
+		throw new UsageError(
+			`"${appId}" is not an application (client) id: expected a GUID such as 3f50bdf7-1afb-4192-97ec-327636846440. List them with \`entra-flows tenant apps\`.`,
+		);
+	}
+}
+
+/** Refuses an identity provider the tenant does not have, naming the ones it has. */
+export async function requireTenantProvider(client: GraphClient, providerId: string): Promise<void> {
+	const ids = (await listTenantIdentityProviders(client)).map((provider) => provider.id ?? '');
+	if (!ids.includes(providerId)) {
+		throw new CommandFailure(
+			`${providerId} is not an identity provider of this tenant.`,
+			`It has: ${ids.join(', ') || 'none'} (\`entra-flows tenant providers\`). Configure a new one in the Entra admin center first.`,
+		);
+	}
+}
+
+/** Refuses a user-flow attribute the tenant does not have, naming the ones it has. */
+export async function requireTenantAttribute(client: GraphClient, attributeId: string): Promise<void> {
+	const ids = (await listTenantAttributes(client)).map((attribute) => attribute.id ?? '');
+	if (!ids.includes(attributeId)) {
+		throw new CommandFailure(
+			`${attributeId} is not a user-flow attribute of this tenant.`,
+			`It has: ${ids.join(', ')}. Create a custom one with \`entra-flows tenant attributes create\`.`,
+		);
+	}
+}
+
+/** Refuses an appId no application of the tenant has (skipped when the token may not read applications). */
+export async function requireApplication(client: GraphClient, appId: string): Promise<void> {
+	let appIds: string[];
+	try {
+		appIds = (await listApplications(client)).map((app) => app.appId ?? '');
+	} catch (error) {
+		if (isGraphError(error) && error.kind === 'forbidden') return;
+		throw error;
+	}
+	if (!appIds.some((id) => id.toLowerCase() === appId.toLowerCase())) {
+		throw new CommandFailure(
+			`No application of this tenant has the appId ${appId}.`,
+			'List them with `entra-flows tenant apps`; register the app first if it is new.',
+		);
+	}
+}
+
+/** Refuses a display name another user flow already has (names are unique in a tenant). */
+export async function requireFreeName(
+	client: GraphClient,
+	name: string,
+	exceptFlowId?: string,
+): Promise<void> {
+	const taken = (await flowsNamed(client, name)).find(
+		(flow) => flow.id !== exceptFlowId && flow.displayName?.toLowerCase() === name.toLowerCase(),
+	);
+	if (taken) {
+		throw new CommandFailure(
+			`A user flow named "${taken.displayName}" already exists (${taken.id}); names are unique in a tenant.`,
+			'Choose another name, or change that flow with `entra-flows flows update`.',
+		);
+	}
+}
+
+/**
+ * Runs a write; if the service refuses it with 400 or 409, runs `explain` (which throws our own words when it
+ * finds the cause) before letting the service's error through.
+ */
+export async function explainRefusal<T>(write: () => Promise<T>, explain: () => Promise<void>): Promise<T> {
+	try {
+		return await write();
+	} catch (error) {
+		if (isGraphError(error) && (error.status === 400 || error.status === 409)) {
+			try {
+				await explain();
+			} catch (explained) {
+				// Only our own finding replaces the service's error; a failed check leaves it as it was.
+				if (explained instanceof CommandFailure)
+					throw new CommandFailure(explained.message, explained.hint, error);
+			}
+		}
+		throw error;
+	}
+}

@@ -1,0 +1,145 @@
+import test from 'ava';
+import { json, runCommand } from '../helpers/cli.js';
+import { emulatorFor, seed } from '../helpers/emulator.js';
+
+const writes = (log: readonly { method: string }[]) => log.filter((entry) => entry.method !== 'GET');
+
+test('--json: every error is one {"error": …} object on stderr, usage ones too', async (t) => {
+	const emulator = await emulatorFor(t);
+	const unknown = await runCommand(emulator.graphUrl, ['flows', 'get', 'No such flow', '--json']);
+	t.is(unknown.code, 1);
+	t.is(unknown.stdout, '');
+	const refused = JSON.parse(unknown.stderr) as { error: { kind: string; message: string; hint: string } };
+	t.is(refused.error.kind, 'refused');
+	t.regex(refused.error.message, /No user flow has the id or name "No such flow"/);
+	t.regex(refused.error.hint, /flows list/);
+	const usage = await runCommand(emulator.graphUrl, ['flows', 'list', '--json', '--bogus']);
+	t.is(usage.code, 2);
+	t.is((JSON.parse(usage.stderr) as { error: { kind: string } }).error.kind, 'usage');
+});
+
+test('a dry run checks what the service would: unknown provider, attribute, app, a taken name', async (t) => {
+	const emulator = await emulatorFor(t);
+	const events = seed.flows.events.id;
+	const cases = [
+		{
+			argv: ['providers', 'add', events, 'Nope-OAUTH'],
+			says: /Nope-OAUTH is not an identity provider of this tenant/,
+		},
+		{
+			argv: ['attributes', 'add', events, 'favcolor'],
+			says: /favcolor is not a user-flow attribute of this tenant/,
+		},
+		{
+			argv: ['apps', 'link', events, '11111111-2222-3333-4444-555555555555'],
+			says: /No application of this tenant has the appId 11111111/,
+		},
+		{ argv: ['flows', 'create', '--name', seed.flows.partners.name], says: /already exists/ },
+		{ argv: ['flows', 'update', events, '--name', seed.flows.partners.name], says: /already exists/ },
+	];
+	for (const { argv, says } of cases) {
+		const run = await runCommand(emulator.graphUrl, [...argv, '--dry-run']);
+		t.is(run.code, 1, argv.join(' '));
+		t.regex(run.stderr, says);
+		t.is(run.stdout, '', 'no plan is printed for a write that would be refused');
+	}
+	t.deepEqual(writes(emulator.log), []);
+});
+
+test('a refusal by the service is explained in our words, with the service ids kept', async (t) => {
+	const emulator = await emulatorFor(t);
+	const run = await runCommand(emulator.graphUrl, ['providers', 'add', seed.flows.events.id, 'Nope-OAUTH']);
+	t.is(run.code, 1);
+	t.regex(run.stderr, /Nope-OAUTH is not an identity provider of this tenant/);
+	t.regex(run.stderr, /It has: EmailPassword-OAUTH/);
+	t.regex(run.stderr, /the service refused it: 400 .*request-id [0-9a-f-]{36}/);
+});
+
+test('app ids: a malformed one is a usage error before any request; unlinking one not linked says what is', async (t) => {
+	const emulator = await emulatorFor(t);
+	const malformed = await runCommand(emulator.graphUrl, ['apps', 'link', seed.flows.events.id, 'abc/../x']);
+	t.is(malformed.code, 2);
+	t.regex(malformed.stderr, /"abc\/\.\.\/x" is not an application \(client\) id/);
+	t.is(emulator.log.length, 0, 'nothing was sent, not even a read');
+	const notLinked = await runCommand(emulator.graphUrl, [
+		'apps',
+		'unlink',
+		seed.flows.events.id,
+		seed.apps.storefront,
+	]);
+	t.is(notLinked.code, 1);
+	t.regex(notLinked.stderr, /is not linked to "Events registration"/);
+	t.deepEqual(writes(emulator.log), []);
+});
+
+test('adding what is already there succeeds with nothing to do (a script may run twice)', async (t) => {
+	const emulator = await emulatorFor(t);
+	const provider = await runCommand(emulator.graphUrl, [
+		'providers',
+		'add',
+		seed.flows.events.id,
+		'EmailPassword-OAUTH',
+	]);
+	t.is(provider.code, 0);
+	t.regex(provider.stdout, /already offers EmailPassword-OAUTH; nothing to do/);
+	const attribute = await runCommand(emulator.graphUrl, [
+		'attributes',
+		'add',
+		seed.flows.events.id,
+		'city',
+		'--json',
+	]);
+	t.is(attribute.code, 0);
+	t.true(json<{ id: string }[]>(attribute).some((item) => item.id === 'city'));
+	t.deepEqual(writes(emulator.log), []);
+});
+
+test('names from Graph are printed without their control sequences', async (t) => {
+	const emulator = await emulatorFor(t);
+	const hostile = 'Evil \u001b]0;pwned\u0007\u001b[31mred\u001b[0m \u009b2J flow';
+	const created = json<{ id: string }>(
+		await runCommand(emulator.graphUrl, ['flows', 'create', '--name', hostile, '--json']),
+	);
+	const run = await runCommand(emulator.graphUrl, ['providers', 'add', created.id, 'Google-OAUTH']);
+	t.is(run.code, 0, run.stderr);
+	t.regex(run.stdout, /Added Google-OAUTH to "Evil red 2J flow"/);
+	t.false(/[\u001b\u0007\u009b]/.test(run.stdout));
+});
+
+test('a write that timed out at the gateway (504) is not called failed-so-retry: its outcome is unknown', async (t) => {
+	const emulator = await emulatorFor(t);
+	emulator.setFaults('F-S3:method=PATCH:times=1');
+	const run = await runCommand(emulator.graphUrl, [
+		'flows',
+		'update',
+		seed.flows.events.id,
+		'--description',
+		'd2',
+	]);
+	t.is(run.code, 1);
+	t.regex(run.stderr, /504/);
+	t.regex(run.stderr, /may or may not have been made\. Read it back/);
+	t.false(/try again shortly/.test(run.stderr));
+});
+
+test('throttled beyond the longest wait: says when to try again', async (t) => {
+	const emulator = await emulatorFor(t);
+	emulator.setFaults('F-T4:method=GET:times=1');
+	const run = await runCommand(emulator.graphUrl, ['flows', 'list']);
+	t.is(run.code, 1);
+	t.regex(run.stderr, /try again in about \d+ s/);
+});
+
+test('tenant apps lists what apps link takes, with the user flow each app uses', async (t) => {
+	const emulator = await emulatorFor(t);
+	const rows = json<{ appId: string; userFlow: { displayName: string } | null }[]>(
+		await runCommand(emulator.graphUrl, ['tenant', 'apps', '--json']),
+	);
+	t.is(
+		rows.find((row) => row.appId === seed.apps.storefront)?.userFlow?.displayName,
+		seed.flows.customers.name,
+	);
+	t.is(rows.find((row) => row.appId === seed.apps.loyaltyApi)?.userFlow, null);
+	const table = await runCommand(emulator.graphUrl, ['tenant', 'apps']);
+	t.regex(table.stdout, /3f50bdf7-1afb-4192-97ec-327636846440\s+Contoso Loyalty API\s+—/);
+});
