@@ -1,5 +1,5 @@
 import type { PlannedRequest } from '../graph/graph-client.js';
-import { equivalentCommands } from '../inspect/equivalents.js';
+import { type EquivalentOptions, equivalentCommands } from '../inspect/equivalents.js';
 import { maskSecrets } from '../inspect/mask.js';
 
 /** The writes a --dry-run would have sent, as `--json` prints them: method, URL and body (secrets masked). */
@@ -14,11 +14,14 @@ export function plannedJson(
 }
 
 /** The writes a --dry-run would have sent, for people: each with its body and curl / az rest / PowerShell lines. */
-export function plannedText(planned: readonly PlannedRequest[]): string {
+export function plannedText(planned: readonly PlannedRequest[], options: EquivalentOptions = {}): string {
 	if (planned.length === 0) return 'Dry run: no write would be sent.\n';
 	const blocks = planned.map((request, index) => {
 		const body = request.requestBody === undefined ? undefined : maskSecrets(request.requestBody);
-		const commands = equivalentCommands({ method: request.method, url: request.url, requestBody: body });
+		const commands = equivalentCommands(
+			{ method: request.method, url: request.url, requestBody: body },
+			options,
+		);
 		const indent = (text: string) => text.replace(/^/gm, '   ');
 		return [
 			`${index + 1}. ${request.method} ${request.url}`,

@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import { loadCaFile, proxyForUrl } from '../auth/index.js';
 import { type Config, resolveConfig } from '../config/config.js';
 import { createGraphClient, type GraphClient, type PlannedRequest } from '../graph/graph-client.js';
@@ -93,7 +94,11 @@ export async function runCli(io: CliIo): Promise<number> {
 		await parsed.command.run(context);
 		if (dryRun) {
 			if (json) printJson(context, plannedJson(planned));
-			else io.stdout(sanitizeLines(plannedText(planned)));
+			// The curl lines trust the same CA file the command did, so they run as printed.
+			else {
+				const caFile = getConfig().caFile;
+				io.stdout(sanitizeLines(plannedText(planned, { caFile: caFile ? resolvePath(caFile) : undefined })));
+			}
 		}
 		return exitCodes.ok;
 	} catch (error) {

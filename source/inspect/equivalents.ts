@@ -33,14 +33,18 @@ export function powerShellQuote(text: string): string {
 const hasBody = (request: ReplayableRequest) => request.requestBody !== undefined;
 const bodyText = (request: ReplayableRequest) => JSON.stringify(request.requestBody);
 
+/** How the equivalents should reach the service: a CA file to trust (the emulator's, a TLS-inspecting proxy's). */
+export type EquivalentOptions = { readonly caFile?: string };
+
 /**
  * curl, with the bearer token left as `$TOKEN` inside double quotes so the shell fills it in from the
  * environment (the token is never written into the line).
  */
-export function toCurl(request: ReplayableRequest): string {
+export function toCurl(request: ReplayableRequest, options: EquivalentOptions = {}): string {
 	const method = request.method.toUpperCase();
 	return [
 		'curl',
+		...(options.caFile ? ['--cacert', shellQuote(options.caFile)] : []),
 		...(method === 'GET' ? [] : ['-X', method]),
 		shellQuote(request.url),
 		'-H',
@@ -80,6 +84,9 @@ export function toPowerShell(request: ReplayableRequest): string {
 }
 
 /** All three equivalents of one request. */
-export function equivalentCommands(request: ReplayableRequest): EquivalentCommands {
-	return { curl: toCurl(request), azRest: toAzRest(request), powerShell: toPowerShell(request) };
+export function equivalentCommands(
+	request: ReplayableRequest,
+	options: EquivalentOptions = {},
+): EquivalentCommands {
+	return { curl: toCurl(request, options), azRest: toAzRest(request), powerShell: toPowerShell(request) };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import test from 'ava';
+import { identityFor } from '../helpers/auth-emulator.js';
 import { json, runCommand } from '../helpers/cli.js';
 import { emulatorFor, seed } from '../helpers/emulator.js';
 
@@ -182,4 +183,42 @@ test('the curl line of a $ref write keeps $ref literal', async (t) => {
 		await runCommand(emulator.graphUrl, ['providers', 'list', seed.flows.partners.id, '--json']),
 	);
 	t.true(providers.some((provider) => provider.id === 'Google-OAUTH'));
+});
+
+test('over HTTPS with --ca-file, the printed curl line trusts the same CA and runs as printed', async (t) => {
+	const harness = await identityFor(t, { graph: true });
+	const token = harness.identity.mintAccessToken({
+		scopes: ['EventListener.ReadWrite.All'],
+		lifetimeSeconds: 600,
+	});
+	const dry = await runCommand(
+		harness.graphUrl ?? '',
+		[
+			'flows',
+			'update',
+			seed.flows.events.id,
+			'--description',
+			'from curl',
+			'--ca-file',
+			harness.caFile,
+			'--dry-run',
+		],
+		{ token },
+	);
+	t.is(dry.code, 0, dry.stderr);
+	const curl = lines(dry.stdout).curl[0] ?? '';
+	t.true(curl.startsWith(`curl --cacert '${harness.caFile}' -X PATCH 'https://`), curl);
+	await run('bash', ['-c', `${curl} --silent --show-error --fail`], {
+		env: { ...process.env, TOKEN: token },
+	});
+	const flow = json<{ description: string }>(
+		await runCommand(
+			harness.graphUrl ?? '',
+			['flows', 'get', seed.flows.events.id, '--json', '--ca-file', harness.caFile],
+			{
+				token,
+			},
+		),
+	);
+	t.is(flow.description, 'from curl');
 });
