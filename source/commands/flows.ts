@@ -264,7 +264,9 @@ function partial(what: string, done: readonly string[], cause: unknown): Command
 	const doneText = done.length > 0 ? `Done: unlinked ${done.join(', ')}. ` : 'Nothing was changed. ';
 	// The cause's own advice (e.g. the permission a preflight found missing) beats a generic one.
 	const hint =
-		isGraphError(cause) && cause.hint ? `${cause.hint}; then run the same command again.` : undefined;
+		isGraphError(cause) && cause.hint
+			? `${cause.hint.replace(/\.$/, '')}; then run the same command again.`
+			: undefined;
 	return new CommandFailure(
 		`${what} ${doneText}Cause: ${reason}`,
 		hint ?? 'Fix the cause and run the same command again.',

@@ -219,7 +219,7 @@ const set: Command = {
 		}
 		if (context.json) return printJson(context, layoutDocument(flowRef(flow), saved));
 		context.stdout(
-			`Saved the sign-up page of ${display(name)} (${saved.inputs.length} inputs). New base ${layoutFingerprint(saved)}.\n`,
+			`Saved the sign-up page of ${display(name)} (${saved.inputs.length} input${saved.inputs.length === 1 ? '' : 's'}). New base ${layoutFingerprint(saved)}.\n`,
 		);
 	},
 };

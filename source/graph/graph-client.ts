@@ -440,15 +440,26 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 		return url;
 	}
 
-	function parseJson<T>(method: string, url: URL, body: string, clientRequestId = ''): T {
+	// A body that is not JSON still came with the ids support asks for: they go into the error.
+	function parseJson<T>(
+		method: string,
+		url: URL,
+		result: { body: string; headers: Record<string, string | string[] | undefined> },
+	): T {
 		try {
-			return JSON.parse(body) as T;
+			return JSON.parse(result.body) as T;
 		} catch {
-			throw fail('protocol', method, url, {
-				code: 'MalformedResponse',
-				message: 'Microsoft Graph sent a response that is not valid JSON.',
-				clientRequestId,
-			});
+			throw fail(
+				'protocol',
+				method,
+				url,
+				{
+					code: 'MalformedResponse',
+					message: 'Microsoft Graph sent a response that is not valid JSON.',
+					clientRequestId: header(result.headers['client-request-id']) ?? '',
+				},
+				{ requestId: header(result.headers['request-id']), date: header(result.headers.date) },
+			);
 		}
 	}
 
@@ -469,7 +480,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 			}
 			const result = await send(method, url, requestOptions);
 			if (result.status === 204 || result.body.trim() === '') return undefined;
-			return parseJson<T>(method, url, result.body, header(result.headers['client-request-id']));
+			return parseJson<T>(method, url, result);
 		},
 		async list<T, U = T>(path: string, requestOptions: ListOptions<T, U> = {}) {
 			const items: U[] = [];
@@ -483,7 +494,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 						clientRequestId: '',
 					});
 				const result = await send('GET', url, requestOptions);
-				const body = parseJson<{ value?: T[]; '@odata.nextLink'?: string }>('GET', url, result.body);
+				const body = parseJson<{ value?: T[]; '@odata.nextLink'?: string }>('GET', url, result);
 				if (!Array.isArray(body.value)) {
 					throw fail('protocol', 'GET', url, {
 						code: 'MalformedResponse',

@@ -50,6 +50,10 @@ export function hintFor(input: HintInput): string | undefined {
 			return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|LEAF_SIGNATURE/.test(input.code)
 				? 'Trust the certificate authority with NODE_EXTRA_CA_CERTS or --ca-file (for the emulator: the caFile it prints).'
 				: 'Check the network, proxy settings (HTTPS_PROXY / NO_PROXY) and --graph-url.';
+		case 'protocol':
+			return input.code === 'MalformedResponse'
+				? 'The answer was cut off or garbled on the way (a proxy or a network fault). Try again; if it keeps happening, share the ids below.'
+				: undefined;
 		case 'timeout':
 			return 'The service did not answer in time; check the network and try again.';
 		case 'conflict':

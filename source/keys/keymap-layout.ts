@@ -62,7 +62,8 @@ export const layoutActions = [
 		keys: ['t'],
 		scopes: ['layout'],
 		label: 'type',
-		description: 'Cycle through the input types its data type allows',
+		description:
+			'Cycle through the input types its data type allows (choices come back with radio/checkboxes)',
 		showInFooter: true,
 	},
 	{
@@ -213,7 +214,8 @@ export const layoutActions = [
 		keys: ['o'],
 		scopes: ['layout-conflict'],
 		label: 'overwrite',
-		description: 'Save my draft over the change made on the server',
+		description:
+			'Save my draft over the change made on the server (re-read first; a newer change asks again)',
 		showInFooter: true,
 		danger: true,
 	},

@@ -32,7 +32,7 @@ export const screenActions = [
 		keys: ['e'],
 		scopes: ['detail'],
 		label: 'edit',
-		description: 'Rename, or edit the description (on the selected row)',
+		description: 'Rename, or edit the description (only on the Name or Description row)',
 		showInFooter: true,
 	},
 	{
@@ -158,7 +158,7 @@ export const screenActions = [
 		keys: ['esc'],
 		scopes: ['form'],
 		label: 'cancel',
-		description: 'Leave the form (asks first if you typed anything)',
+		description: 'Leave the form (dismisses an error first; asks first if you typed anything)',
 		showInFooter: true,
 		whileTyping: true,
 	},

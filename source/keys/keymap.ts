@@ -24,7 +24,7 @@ const baseActions = [
 		keys: ['q'],
 		scopes: ['global'],
 		label: 'quit',
-		description: 'Quit (asks first while a change is in flight)',
+		description: 'Quit (asks first while a change is in flight or typed work would be lost)',
 		showInFooter: true,
 	},
 	{
@@ -32,7 +32,7 @@ const baseActions = [
 		keys: ['ctrl+c'],
 		scopes: ['global'],
 		label: 'quit',
-		description: 'Quit, even while typing (asks first while a change is in flight)',
+		description: 'Quit, even while typing (asks first like q)',
 		whileTyping: true,
 		everywhere: true,
 	},

@@ -136,11 +136,21 @@ export function formatFieldValue(value: unknown): string {
 	return JSON.stringify(value);
 }
 
+/** Options of formatLayoutDiff. */
+export type FormatDiffOptions = {
+	/**
+	 * `proposed` (default): the diff is what a save would do, so added or removed inputs are a loud warning.
+	 * `happened`: the diff is what someone already did on the server, told as facts in the past tense.
+	 */
+	readonly tense?: 'proposed' | 'happened';
+};
+
 /**
- * The diff as lines for people: moves, then changes, then a loud section for inputs that would be added or
- * removed (the service refuses those by PATCH; the editor never produces them).
+ * The diff as lines for people: moves, then changes, then inputs added or removed. A proposed diff makes those
+ * a loud `!!!` section (the service refuses them by PATCH; the editor never produces them); one that
+ * happened on the server says so plainly, ahead of the rest.
  */
-export function formatLayoutDiff(diff: LayoutDiff): string[] {
+export function formatLayoutDiff(diff: LayoutDiff, options: FormatDiffOptions = {}): string[] {
 	if (isEmptyDiff(diff)) return ['no changes'];
 	const lines = [
 		...diff.moved.map((move) => `moved    ${move.attribute}: position ${move.from} → ${move.to}`),
@@ -149,6 +159,14 @@ export function formatLayoutDiff(diff: LayoutDiff): string[] {
 				`changed  ${change.attribute} ${change.field}: ${formatFieldValue(change.before)} → ${formatFieldValue(change.after)}`,
 		),
 	];
+	if (options.tense === 'happened') {
+		// First, so a dialog that cuts a long list still shows them.
+		return [
+			...(diff.added.length > 0 ? [`added on the server: ${diff.added.join(', ')}`] : []),
+			...(diff.removed.length > 0 ? [`removed on the server: ${diff.removed.join(', ')}`] : []),
+			...lines,
+		];
+	}
 	if (diff.added.length > 0) {
 		lines.push(
 			`!!! WOULD ADD ${diff.added.length} input(s): ${diff.added.join(', ')}`,

@@ -1,6 +1,7 @@
 // The sign-up page layout model: pure, shared by `layout show/set` and the keyboard editor.
 export {
 	diffLayouts,
+	type FormatDiffOptions,
 	formatFieldValue,
 	formatLayoutDiff,
 	isEmptyDiff,
@@ -57,6 +58,7 @@ export {
 	toggleRequired,
 	updateOption,
 } from './operations.js';
+export { type InputSetChange, inputSetChange, rebaseLayout, sameInputSet } from './rebase.js';
 export {
 	formatProblem,
 	type LayoutProblem,

@@ -15,7 +15,13 @@ export type LayoutEdit =
 	| { readonly kind: 'moveTo'; readonly attribute: string; readonly index: number }
 	| { readonly kind: 'toggleRequired' | 'toggleHidden' | 'toggleEditable'; readonly attribute: string }
 	| { readonly kind: 'setLabel'; readonly attribute: string; readonly label: string }
-	| { readonly kind: 'setInputType'; readonly attribute: string; readonly inputType: string }
+	| {
+			readonly kind: 'setInputType';
+			readonly attribute: string;
+			readonly inputType: string;
+			/** Choices to bring back when the new type is a choice type and the input has none. */
+			readonly restore?: readonly LayoutOption[];
+	  }
 	| { readonly kind: 'setValidationRegEx'; readonly attribute: string; readonly pattern: string | null }
 	| {
 			readonly kind: 'addOption';
@@ -105,15 +111,22 @@ export function setLabel(layout: Layout, attribute: string, label: string): Layo
 
 /**
  * Sets the input type, only among those the data type allows (allowedInputTypes). Leaving a choice type
- * clears the options (they would not be shown); an int64 text input gets the integer pattern if it has none.
+ * clears the options (they would not be shown); coming to one with none takes `restore`; an int64 text input
+ * gets the integer pattern if it has none.
  */
-export function setInputType(layout: Layout, attribute: string, inputType: string): Layout {
+export function setInputType(
+	layout: Layout,
+	attribute: string,
+	inputType: string,
+	restore: readonly LayoutOption[] = [],
+): Layout {
 	return update(layout, attribute, (input) => {
 		if (input.inputType === inputType || !allowedInputTypes(input.dataType).includes(inputType)) return input;
+		const choices = input.options.length > 0 ? input.options : restore.map((option) => ({ ...option }));
 		return {
 			...input,
 			inputType,
-			options: isChoiceType(inputType) ? input.options : [],
+			options: isChoiceType(inputType) ? choices : [],
 			validationRegEx:
 				input.dataType === 'int64' && inputType === 'text' && !input.validationRegEx
 					? integerPattern
@@ -211,7 +224,7 @@ export function applyEdit(layout: Layout, edit: LayoutEdit): Layout {
 		case 'setLabel':
 			return setLabel(layout, edit.attribute, edit.label);
 		case 'setInputType':
-			return setInputType(layout, edit.attribute, edit.inputType);
+			return setInputType(layout, edit.attribute, edit.inputType, edit.restore);
 		case 'setValidationRegEx':
 			return setValidationRegEx(layout, edit.attribute, edit.pattern);
 		case 'addOption':

@@ -76,6 +76,7 @@ export type StatusAction =
 			readonly level: Flash['level'];
 			readonly text: string;
 			readonly error?: AppError;
+			readonly topic?: Flash['topic'];
 	  }
 	| { readonly type: 'flash/cleared'; readonly id?: number };
 

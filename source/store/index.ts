@@ -21,13 +21,8 @@ export { createUserFlow, openCreateForm } from './effects/create-flow.js';
 export { deleteUserFlow } from './effects/delete-flow.js';
 export { loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';
-export {
-	commitLayout,
-	flowLayout,
-	openLayoutDraft,
-	reloadLayoutDraft,
-	saveLayout,
-} from './effects/layout.js';
+export { commitLayout, flowLayout, openLayoutDraft, reloadLayoutDraft } from './effects/layout.js';
+export { saveLayout } from './effects/layout-save.js';
 export {
 	addIdentityProvider,
 	lastProviderReason,

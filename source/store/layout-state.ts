@@ -1,4 +1,4 @@
-import type { Layout, LayoutEdit } from '../layout/index.js';
+import type { Layout, LayoutEdit, LayoutOption } from '../layout/index.js';
 
 export type { Layout, LayoutEdit, LayoutInput, LayoutOption, LayoutProblem } from '../layout/index.js';
 
@@ -33,6 +33,8 @@ export type LayoutDraft = {
 	readonly field?: LayoutField;
 	/** True while the pre-save read or the PATCH runs. */
 	readonly saving: boolean;
+	/** The last choices of inputs `t` took off a choice type, by attribute: coming back to one restores them. */
+	readonly keptOptions?: Readonly<Record<string, readonly LayoutOption[]>>;
 };
 
 /** What happens to a layout draft: edits, selection, the text field, undo and save bookkeeping. */
@@ -41,6 +43,15 @@ export type LayoutAction =
 			readonly type: 'layout/opened';
 			readonly flowId: string;
 			readonly layout: Layout;
+			readonly fingerprint: string;
+	  }
+	| {
+			/** The flow's attributes changed: the draft (base and undo steps too) takes the page's set of inputs. */
+			readonly type: 'layout/rebased';
+			readonly flowId: string;
+			/** The page as last read. */
+			readonly page: Layout;
+			/** layoutFingerprint(rebaseLayout(draft.base, page)): the new base's. */
 			readonly fingerprint: string;
 	  }
 	| { readonly type: 'layout/edited'; readonly flowId: string; readonly edit: LayoutEdit }
@@ -79,7 +90,7 @@ export type LayoutOverlay =
 			readonly flowId: string;
 			/** The page as the server has it now. */
 			readonly server: Layout;
-			/** What changed on the server since the draft's base was read. */
+			/** What changed on the server since the draft's base was read, as facts (past tense). */
 			readonly theirs: readonly string[];
 			/** What saving the draft would change on the page as it is now. */
 			readonly mine: readonly string[];

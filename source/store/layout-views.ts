@@ -1,8 +1,10 @@
 import {
 	allowedInputTypes,
 	diffLayouts,
+	type FormatDiffOptions,
 	formatLayoutDiff,
 	formatProblem,
+	type InputSetChange,
 	isChoiceType,
 	type Layout,
 	type LayoutDiff,
@@ -111,12 +113,37 @@ export function hasUnsavedLayout(state: AppState): boolean {
 	return Object.values(state.layoutDrafts).some(isLayoutDirty);
 }
 
-/** A diff as sanitized lines for a dialog, and whether it adds or removes inputs. */
-export function diffLines(diff: LayoutDiff): { readonly lines: readonly string[]; readonly loud: boolean } {
+/** A diff as sanitized lines for a dialog, and whether it would add or remove inputs (a proposed diff only). */
+export function diffLines(
+	diff: LayoutDiff,
+	options: FormatDiffOptions = {},
+): { readonly lines: readonly string[]; readonly loud: boolean } {
 	return {
-		lines: formatLayoutDiff(diff).map((line) => display(line)),
-		loud: diff.added.length + diff.removed.length > 0,
+		lines: formatLayoutDiff(diff, options).map((line) => display(line)),
+		loud: options.tense !== 'happened' && diff.added.length + diff.removed.length > 0,
 	};
+}
+
+const attributeList = (attributes: readonly string[]) =>
+	`${attributes.map((attribute) => display(shortAttribute(attribute))).join(', ')} ${attributes.length === 1 ? 'is' : 'are'}`;
+
+/** What moving a draft onto the flow's attributes did, for the status line ("country is no longer collected…"). */
+export function rebaseNotice(change: InputSetChange): string {
+	return [
+		change.dropped.length > 0
+			? `${attributeList(change.dropped)} no longer collected by this flow; dropped from your draft.`
+			: undefined,
+		change.added.length > 0
+			? `${attributeList(change.added)} now collected by this flow; added at the end of your draft.`
+			: undefined,
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
+/** The status-line topic of a flow's save refusal, so the message can follow the draft (reducers/layout-refusal.ts). */
+export function refusalTopic(flowId: string): string {
+	return `layout-refusal:${flowId}`;
 }
 
 /** Why save is refused, for the status line; undefined when the draft can be saved. */

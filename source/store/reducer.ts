@@ -1,6 +1,7 @@
 import type { Action } from './actions.js';
 import { reduceDrafts } from './reducers/drafts.js';
 import { reduceLayoutDrafts } from './reducers/layout.js';
+import { followRefusal } from './reducers/layout-refusal.js';
 import { assertNever } from './reducers/never.js';
 import { reduceResources } from './reducers/resources.js';
 import { reduceRoutes } from './reducers/routes.js';
@@ -73,6 +74,7 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'start/changed':
 			return reduceDrafts(state, action);
 		case 'layout/opened':
+		case 'layout/rebased':
 		case 'layout/edited':
 		case 'layout/inputTypeCycled':
 		case 'layout/undone':
@@ -88,7 +90,8 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'layout/saveEnded':
 		case 'layout/discarded': {
 			const layoutDrafts = reduceLayoutDrafts(state.layoutDrafts, action);
-			return layoutDrafts === state.layoutDrafts ? state : { ...state, layoutDrafts };
+			if (layoutDrafts === state.layoutDrafts) return state;
+			return followRefusal({ ...state, layoutDrafts }, action.flowId);
 		}
 		default:
 			return assertNever(action);

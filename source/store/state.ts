@@ -138,6 +138,8 @@ export type Flash = {
 	readonly level: 'success' | 'error' | 'warning' | 'info';
 	readonly text: string;
 	readonly error?: AppError;
+	/** What the message is about, for a message that must change when its subject does (a save refusal). */
+	readonly topic?: string;
 };
 
 /** The client is waiting before retrying a request. */

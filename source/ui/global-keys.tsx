@@ -11,24 +11,28 @@ function backStep(state: AppState): 'dismiss' | 'clearFilter' | 'pop' | undefine
 	return state.routes.length > 1 ? 'pop' : undefined;
 }
 
-/** The global layer: help, quit (asks while a change is in flight), back and ctrl+c. */
+/** Why quitting asks first (a write in flight, or work that would be lost), or undefined to quit at once. */
+function quitQuestion(state: AppState): string | undefined {
+	if (writeInFlight(state))
+		return 'A change is still being sent to Microsoft Graph. Quit anyway? (It may or may not finish.)';
+	if (hasUnsavedLayout(state))
+		return 'A sign-up page layout has unsaved changes. Quit anyway? They will be lost.';
+	if (state.createDraft?.dirty)
+		return 'The new user flow is not created yet. Quit anyway? What you typed is lost.';
+	return undefined;
+}
+
+/** The global layer: help, quit (asks while a change is in flight or typed work would be lost), back and ctrl+c. */
 export function GlobalKeys() {
 	const store = useStore();
 	const { exit } = useApp();
 	const canGoBack = useAppState((state) => backStep(state) !== undefined);
 	const quit = () => {
-		const state = store.getState();
-		const unsaved = hasUnsavedLayout(state);
-		if (!writeInFlight(state) && !unsaved) return exit();
+		const message = quitQuestion(store.getState());
+		if (!message) return exit();
 		store.dispatch({
 			type: 'overlay/opened',
-			overlay: {
-				kind: 'confirm',
-				message: writeInFlight(state)
-					? 'A change is still being sent to Microsoft Graph. Quit anyway? (It may or may not finish.)'
-					: 'A sign-up page layout has unsaved changes. Quit anyway? They will be lost.',
-				intent: { type: 'quit' },
-			},
+			overlay: { kind: 'confirm', message, intent: { type: 'quit' } },
 		});
 	};
 	useKeyActions(

@@ -143,3 +143,13 @@ test('tenant apps lists what apps link takes, with the user flow each app uses',
 	const table = await runCommand(emulator.graphUrl, ['tenant', 'apps']);
 	t.regex(table.stdout, /3f50bdf7-1afb-4192-97ec-327636846440\s+Contoso Loyalty API\s+—/);
 });
+
+test('a garbled answer keeps the ids support asks for and says what to do', async (t) => {
+	const emulator = await emulatorFor(t);
+	emulator.setFaults('F-B0:kind=truncated:status=200:times=1:method=GET');
+	const run = await runCommand(emulator.graphUrl, ['flows', 'list']);
+	t.is(run.code, 1);
+	t.regex(run.stderr, /MalformedResponse/);
+	t.regex(run.stderr, /request-id [0-9a-f-]{36}/);
+	t.regex(run.stderr, /cut off or garbled/);
+});

@@ -72,3 +72,21 @@ test('the editor never produces an add or a remove', (t) => {
 	t.deepEqual([diff.added, diff.removed], [[], []]);
 	t.false(formatLayoutDiff(diff).some((line) => line.startsWith('!!!')));
 });
+
+test('a diff that already happened on the server tells its added and removed inputs in the past tense', (t) => {
+	const city = layout.inputs.at(-1)!;
+	const server: Layout = {
+		...layout,
+		inputs: [
+			...layout.inputs.filter((input) => input.attribute !== 'city'),
+			{ ...city, attribute: 'country' },
+		],
+	};
+	const lines = formatLayoutDiff(diffLayouts(layout, server), { tense: 'happened' });
+	t.true(lines.includes('removed on the server: city'), lines.join('\n'));
+	t.true(lines.includes('added on the server: country'), lines.join('\n'));
+	t.false(
+		lines.some((line) => /WOULD|!!!/.test(line)),
+		'a fact, not a warning about a save',
+	);
+});

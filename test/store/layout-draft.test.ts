@@ -1,5 +1,5 @@
 import test from 'ava';
-import { layoutFingerprint } from '../../source/layout/index.js';
+import { type Layout, layoutFingerprint, rebaseLayout, toPageInputs } from '../../source/layout/index.js';
 import type { Action } from '../../source/store/actions.js';
 import {
 	hasUnsavedLayout,
@@ -7,6 +7,7 @@ import {
 	type LayoutDraft,
 	layoutEditorView,
 	layoutProblems,
+	refusalTopic,
 	saveRefusal,
 } from '../../source/store/index.js';
 import { reducer } from '../../source/store/reducer.js';
@@ -262,4 +263,79 @@ test('actions for a flow without a draft change nothing', (t) => {
 	const state = initialState(true);
 	t.is(reducer(state, { type: 'layout/undone', flowId: 'other' }), state);
 	t.is(reducer(state, toggle('toggleRequired', 'city')), state);
+});
+
+test('t keeps the choices while cycling radio → checkboxes → text → radio; only choice types carry them', (t) => {
+	const cycle: Action = { type: 'layout/inputTypeCycled', flowId };
+	const color = (state: AppState) => inputOf(draftOf(state).layout, 'extension_x_Color');
+	const choices = inputOf(layout, 'extension_x_Color').options;
+	let state = apply(at(2), cycle);
+	t.is(color(state).inputType, 'checkboxMultiSelect');
+	t.deepEqual(color(state).options, choices);
+	state = reducer(state, cycle);
+	t.is(color(state).inputType, 'text');
+	t.deepEqual(color(state).options, [], 'a text input has no choices');
+	const sent = toPageInputs(draftOf(state).layout).find((input) => input.attribute === 'extension_x_Color');
+	t.deepEqual(sent?.options, [], 'the PATCH sends choices only for choice types');
+	state = reducer(state, cycle);
+	t.is(color(state).inputType, 'radioSingleSelect');
+	t.deepEqual(color(state).options, choices, 'the choices came back without u');
+	t.is(draftOf(state).history.length, 3, 'each t is one undo step');
+	t.deepEqual(layoutProblems(draftOf(state)), []);
+	t.false(isLayoutDirty(draftOf(state)), 'back to the page as read');
+});
+
+test('rebasing moves the draft, its base and its undo steps onto the page; the selection stays on its input', (t) => {
+	// The page after `attributes remove … extension_x_Color`.
+	const page: Layout = {
+		...layout,
+		inputs: layout.inputs.filter((input) => input.attribute !== 'extension_x_Color'),
+	};
+	let state = apply(
+		toggle('toggleRequired', 'extension_x_Color'),
+		edit('moveToTop', 'city'),
+		toggle('toggleHidden', 'displayName'),
+		at(5),
+	);
+	t.is(draftOf(state).layout.inputs[5]?.attribute, 'extension_x_Age');
+	const base = rebaseLayout(layout, page);
+	state = reducer(state, { type: 'layout/rebased', flowId, page, fingerprint: layoutFingerprint(base) });
+	const draft = draftOf(state);
+	t.deepEqual(ids(draft.layout), ['city', 'email', 'displayName', 'extension_x_Terms', 'extension_x_Age']);
+	t.true(inputOf(draft.layout, 'displayName').hidden);
+	t.deepEqual(ids(draft.base), ids(page));
+	t.is(draft.baseFingerprint, layoutFingerprint(page));
+	t.is(draft.cursor, 4, 'still on extension_x_Age');
+	for (let step = 0; step < 3; step++) state = reducer(state, undo);
+	t.deepEqual(ids(draftOf(state).layout), ids(page), 'undo never brings the dropped input back');
+	t.false(isLayoutDirty(draftOf(state)));
+});
+
+test('the save refusal in the status line goes once an edit or u fixes the problem', (t) => {
+	const emptyLabel: Action[] = [
+		at(1),
+		{ type: 'layout/fieldOpened', flowId, target: 'label' },
+		typeText(''),
+		accept,
+	];
+	let state = apply(...emptyLabel);
+	const text = saveRefusal(draftOf(state)) ?? '';
+	state = reducer(state, {
+		type: 'flash/shown',
+		level: 'warning',
+		text,
+		topic: refusalTopic(flowId),
+	});
+	state = reducer(state, toggle('toggleRequired', 'city'));
+	t.is(state.flash?.text, text, 'still a problem: the message stays');
+	state = reducer(state, at(0));
+	t.is(state.flash?.text, text, 'moving the selection changes nothing');
+	state = reducer(reducer(state, undo), undo);
+	t.is(state.flash, undefined, 'the label is back: nothing refuses the save any more');
+	const other = reducer(apply(...emptyLabel), {
+		type: 'flash/shown',
+		level: 'warning',
+		text: 'Something else',
+	});
+	t.is(reducer(other, undo).flash?.text, 'Something else', 'other messages are left alone');
 });

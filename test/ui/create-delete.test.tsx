@@ -128,3 +128,44 @@ test.serial('a delete that stops half way says what was done and keeps the error
 	frame = await app.waitFor((f) => !f.includes('NOT deleted'));
 	t.regex(frame, /Contoso customers/);
 });
+
+test.serial('create: q or ctrl+c on a changed form asks before quitting', async (t) => {
+	const app = await renderApp(t);
+	await app.waitFor('Events registration');
+	await app.press('n');
+	await app.waitFor('Email with password');
+	await app.type('Half typed');
+	// Sign-up is not a text field, so q is a key here, not a letter.
+	await app.press('tab');
+	await app.press('tab');
+	await app.press('q');
+	let frame = await app.waitFor('Are you sure?');
+	t.regex(flat(frame), /The new user flow is not created yet\. Quit anyway\?/);
+	await app.press('n');
+	frame = await app.waitFor((f) => !f.includes('Are you sure?'));
+	t.true(app.listening());
+	t.regex(frame, /Name\s+Half typed/);
+	await app.press('ctrl+c');
+	await app.waitFor('The new user flow is not created yet');
+	await app.press('esc');
+	await app.waitFor((f) => !f.includes('Are you sure?'));
+	t.true(app.listening());
+});
+
+test.serial('create: after a failed save, esc dismisses the error first, then asks to discard', async (t) => {
+	const app = await renderApp(t);
+	await app.waitFor('Events registration');
+	await app.press('n');
+	await app.waitFor('Email with password');
+	await app.type('Late comer');
+	app.emulator.tenant.requireFlow(partners.id).displayName = 'Late comer';
+	await app.press('ctrl+s');
+	await app.waitFor(/The user flow was not created/);
+	await app.press('esc');
+	let frame = await app.waitFor((f) => !f.includes('The user flow was not created'));
+	t.false(frame.includes('Discard the new user flow?'));
+	t.regex(frame, /Name\s+Late comer/);
+	await app.press('esc');
+	frame = await app.waitFor('Discard the new user flow?');
+	t.truthy(app.store.getState().createDraft);
+});

@@ -289,3 +289,86 @@ test.serial('ctrl+r reads the page again, but not over unsaved changes', async (
 	t.regex(frame, /unsaved: 1 edit/);
 	t.is(app.emulator.log.length, requests);
 });
+
+test.serial(
+	'o re-reads first: a second server change brings the dialog back; the next o sends the draft',
+	async (t) => {
+		const { app } = await openEditor(t);
+		for (let step = 0; step < 4; step++) await app.press('j');
+		await app.press('r');
+		await app.waitFor(/unsaved: 1 edit/);
+		const relabel = (attribute: string, label: string) => {
+			const input = storedInputs(app).find((candidate) => candidate.attribute === attribute);
+			if (input) input.label = label;
+			app.emulator.tenant.touch();
+		};
+		relabel('surname', 'Family name');
+		await app.press('s');
+		let frame = await app.waitFor('changed on the server since you began');
+		t.regex(frame, /surname label: "Surname" → "Family name"/);
+		// Someone changes the page again while the dialog is open.
+		relabel('givenName', 'First name');
+		const log = app.emulator.log.length;
+		await app.press('o');
+		frame = await app.waitFor(/givenName label: "Given Name" → "First name"/);
+		t.regex(frame, /changed on the server since you began/);
+		t.deepEqual(
+			app.emulator.log.slice(log).map((entry) => `${entry.method} ${entry.path}`),
+			[`GET ${flowPath}`],
+			'read again; no PATCH over a change the dialog did not show',
+		);
+		t.is(patches(app).length, 0);
+		await app.press('o');
+		await app.waitFor('Saved the sign-up page');
+		const sent = patches(app);
+		t.is(sent.length, 1);
+		const body = sent[0]?.body as {
+			onAttributeCollection: { attributeCollectionPage: { views: { inputs: Input[] }[] } };
+		};
+		const inputs = body.onAttributeCollection.attributeCollectionPage.views[0]?.inputs ?? [];
+		t.true(inputs.find((input) => input.attribute === 'country')?.required ?? false, 'the draft’s edit');
+		t.is(
+			inputs.find((input) => input.attribute === 'givenName')?.label,
+			'Given Name',
+			'overwritten, as chosen',
+		);
+	},
+);
+
+test.serial('the "fix this problem first" warning goes once u fixes the problem', async (t) => {
+	const { app } = await openEditor(t);
+	await app.press('j');
+	await app.press('enter');
+	for (let step = 0; step < 'Display Name'.length; step++) await app.press('backspace');
+	await app.press('enter');
+	await app.waitFor(/1 problem: save refused/);
+	await app.press('s');
+	let frame = await app.waitFor(/Not saved: fix this problem first/);
+	await app.press('u');
+	frame = await app.waitFor(/2\s+Display Name/);
+	t.false(frame.includes('Not saved: fix'), frame);
+	t.false(frame.includes('save refused'));
+});
+
+test.serial('a kept draft shown after its flow lost an attribute drops that input and says so', async (t) => {
+	const { app } = await openEditor(t);
+	await app.press('T');
+	await app.press('G');
+	await app.press('T');
+	await app.waitFor(/❯\s+1\s+Send me the month/);
+	await app.press('esc');
+	await app.waitFor('Discard unsaved layout changes?');
+	await app.press('k');
+	let frame = await app.waitFor(/Country\/Region/);
+	for (let step = 0; step < 4; step++) await app.press('j');
+	await app.waitFor(/❯\s+Country\/Region/);
+	await app.press('d');
+	await app.waitFor('Are you sure?');
+	await app.press('y');
+	await app.waitFor(/Removed Country\/Region/);
+	await app.press('l');
+	frame = await app.waitFor(/country is no longer collected by this flow; dropped from your draft/);
+	t.regex(frame, /6 inputs/);
+	t.regex(frame, /❯\s+1\s+Send me the month/, 'the other edits stay');
+	t.false(/\bcountry\b/.test(frame.split('\n').slice(0, -3).join('\n')), 'no country row');
+});

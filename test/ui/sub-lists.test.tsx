@@ -123,3 +123,38 @@ test.serial('rename in place and switch sign-up from the detail', async (t) => {
 	frame = await app.waitFor('Events registration');
 	t.regex(frame, /Partner portal B2B\s+on/);
 });
+
+test.serial(
+	'e on a row other than Name or Description says which rows it edits and edits nothing',
+	async (t) => {
+		const app = await openFlow(t, partners.id);
+		await app.press('j');
+		await app.press('j');
+		let frame = await app.waitFor(/❯?\s*Sign-up/);
+		await app.press('e');
+		frame = await app.waitFor(/e edits the Name or the Description row/);
+		t.is(app.store.getState().edit, undefined, 'the name is not being edited');
+		t.regex(frame, /Name\s+Partner portal sign-in only/);
+		await app.press('esc');
+		await app.press('k');
+		await app.press('e');
+		await app.waitFor(() => app.store.getState().edit?.field === 'description');
+		t.pass();
+	},
+);
+
+test.serial('removing email warns that email sign-up needs it', async (t) => {
+	const app = await openFlow(t, support.id);
+	await app.press('2');
+	await app.waitFor('Job Title');
+	await app.press('d');
+	const frame = (await app.waitFor('Are you sure?')).replace(/[\s│]+/g, ' ');
+	t.regex(frame, /Stop collecting Email Address \(email\)/);
+	t.regex(frame, /email sign-up needs the email attribute/);
+	t.regex(frame, /layout rules keep email on the page/);
+	await app.press('n');
+	await app.press('j');
+	await app.press('d');
+	const city = (await app.waitFor('Are you sure?')).replace(/[\s│]+/g, ' ');
+	t.false(city.includes('email sign-up needs'), 'only email carries the warning');
+});

@@ -1,21 +1,21 @@
-import { getUserFlow, updateUserFlow } from '../../graph/flows.js';
+import { updateUserFlow } from '../../graph/flows.js';
 import {
 	diffLayouts,
+	inputSetChange,
 	isEmptyDiff,
 	type Layout,
 	layoutFingerprint,
 	layoutFromFlow,
 	layoutUpdate,
+	rebaseLayout,
+	sameInputSet,
 } from '../../layout/index.js';
-import { loadActions } from '../actions.js';
-import { toAppError } from '../errors.js';
-import { diffLines, draftChanges, isLayoutDirty, saveRefusal } from '../layout-views.js';
+import { diffLines, rebaseNotice } from '../layout-views.js';
 import { flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState, UserFlow } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
-import { handleExpiry, write } from './common.js';
+import { write } from './common.js';
 import { loadUserFlow } from './flows.js';
-import { refuseWithoutPermission } from './preflight.js';
 
 /** The flow's page; data types come from the flow's attributes, or from its attribute list when the read lacked them. */
 export function flowLayout(state: AppState, flowId: string, flow: UserFlow): Layout {
@@ -36,14 +36,41 @@ function opened(context: EffectContext, flowId: string, flow: UserFlow): void {
 }
 
 /**
- * Starts the editor's draft from the cached flow (no request) or one GET; a kept draft is left as it is.
- * While the flow is loading it does nothing: the screen calls again once the load has settled.
+ * Moves a kept draft onto the page's set of inputs when the flow's attributes changed since it began (inputs
+ * gone are dropped, new ones appended; every other edit stays) and says so in the status line.
+ * Returns what it said, or undefined when the sets already agree.
+ */
+export function rebaseDraft(context: EffectContext, flowId: string, page: Layout): string | undefined {
+	const draft = context.getState().layoutDrafts[flowId];
+	if (!draft || sameInputSet(draft.layout, page)) return undefined;
+	const notice = rebaseNotice(inputSetChange(draft.layout, page));
+	context.dispatch({
+		type: 'layout/rebased',
+		flowId,
+		page,
+		fingerprint: layoutFingerprint(rebaseLayout(draft.base, page)),
+	});
+	context.dispatch({ type: 'flash/shown', level: 'warning', text: notice });
+	return notice;
+}
+
+/**
+ * Starts the editor's draft from the cached flow (no request) or one GET. A kept draft keeps its edits, moved
+ * onto the flow's attributes as last read if they changed. While the flow is loading it does nothing: the
+ * screen calls again once the load has settled.
  */
 export function openLayoutDraft(flowId: string): Effect {
 	return async (context) => {
 		const state = context.getState();
-		if (state.layoutDrafts[flowId]) return;
 		const resource = selectResource(state, 'userFlow', flowId);
+		const kept = state.layoutDrafts[flowId];
+		if (kept) {
+			const flow = resource.status === 'ready' ? resource.data : undefined;
+			// A save in progress reads the page itself and rebases then.
+			if (flow && hasPage(flow) && !kept.saving)
+				rebaseDraft(context, flowId, flowLayout(state, flowId, flow));
+			return;
+		}
 		if (resource.status === 'loading' || resource.status === 'error') return;
 		const cached = resource.status === 'ready' ? resource.data : undefined;
 		// A flow that collects attributes but came without its page (a create response) is read once more.
@@ -55,67 +82,6 @@ export function openLayoutDraft(flowId: string): Effect {
 	};
 }
 
-/**
- * `s`: refuses while validation finds problems; otherwise re-reads the flow (one GET) and opens the diff to
- * confirm, or, when the page changed on the server since the draft began, both changes and the choice.
- */
-export function saveLayout(flowId: string): Effect {
-	const self: Effect = async (context) => {
-		const draft = context.getState().layoutDrafts[flowId];
-		if (!draft || draft.saving) return;
-		const refusal = saveRefusal(draft);
-		if (refusal) return context.dispatch({ type: 'flash/shown', level: 'warning', text: refusal });
-		if (!isLayoutDirty(draft)) {
-			return context.dispatch({ type: 'flash/shown', level: 'info', text: 'No changes to save.' });
-		}
-		// A token that cannot write is told so before the re-read, not after the diff.
-		if (await refuseWithoutPermission(context, 'Not saved; your draft is kept')) return;
-		const id = `layout-read:${flowId}`;
-		context.dispatch({ type: 'layout/saveStarted', flowId });
-		context.dispatch({
-			type: 'activity/started',
-			activity: { id, verb: 'Reading the sign-up page as it is now', write: false },
-		});
-		try {
-			const flow = await getUserFlow(context.deps.graph, flowId);
-			context.dispatch(loadActions.succeeded('userFlow', flowId, flow, context.now()));
-			const current = context.getState().layoutDrafts[flowId];
-			if (!current) return;
-			const server = flowLayout(context.getState(), flowId, flow);
-			const mine = draftChanges(server, current.layout);
-			if (layoutFingerprint(server) === current.baseFingerprint) {
-				context.dispatch({ type: 'overlay/opened', overlay: { kind: 'layoutSave', flowId, ...mine } });
-				return;
-			}
-			const theirs = diffLines(diffLayouts(current.base, server));
-			context.dispatch({
-				type: 'overlay/opened',
-				overlay: {
-					kind: 'layoutConflict',
-					flowId,
-					server,
-					theirs: theirs.lines,
-					mine: mine.lines,
-					loud: mine.loud,
-				},
-			});
-		} catch (error) {
-			if (!handleExpiry(context, self, error)) {
-				context.dispatch({
-					type: 'flash/shown',
-					level: 'error',
-					text: 'Not saved: could not read the page as it is now; your draft is kept',
-					error: toAppError(error),
-				});
-			}
-		} finally {
-			context.dispatch({ type: 'layout/saveEnded', flowId });
-			context.dispatch({ type: 'activity/finished', id });
-		}
-	};
-	return self;
-}
-
 /** Confirmed: sends the whole inputs array in one PATCH, re-reads the flow and drops the draft. */
 export function commitLayout(flowId: string): Effect {
 	const self: Effect = async (context) => {
@@ -123,6 +89,15 @@ export function commitLayout(flowId: string): Effect {
 		if (!draft) return;
 		const { layout } = draft;
 		const name = flowLabel(context.getState(), flowId);
+		// The service refuses a PATCH that adds or removes inputs; base is the page as last read (rebased with it).
+		if (!sameInputSet(layout, draft.base)) {
+			context.dispatch({
+				type: 'flash/shown',
+				level: 'warning',
+				text: 'Not saved: your draft’s inputs are not the flow’s attributes; press s to check the page again.',
+			});
+			return;
+		}
 		context.dispatch({ type: 'layout/saveStarted', flowId });
 		let stored: Layout | undefined;
 		await write(

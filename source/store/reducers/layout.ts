@@ -5,6 +5,7 @@ import {
 	isChoiceType,
 	type Layout,
 	type LayoutEdit,
+	rebaseLayout,
 } from '../../layout/index.js';
 import type { LayoutAction, LayoutDraft, LayoutField } from '../layout-state.js';
 import { assertNever } from './never.js';
@@ -93,9 +94,34 @@ function cycledType(draft: LayoutDraft): LayoutDraft {
 	if (!input) return draft;
 	const allowed = allowedInputTypes(input.dataType);
 	const next = allowed[(allowed.indexOf(input.inputType) + 1) % allowed.length];
-	return next === undefined
-		? draft
-		: edited(draft, { kind: 'setInputType', attribute: input.attribute, inputType: next });
+	if (next === undefined) return draft;
+	// Choices left behind on the way through text come back with the next choice type (u is not needed).
+	const leaving = isChoiceType(input.inputType) && !isChoiceType(next) && input.options.length > 0;
+	const keptOptions = leaving
+		? { ...draft.keptOptions, [input.attribute]: input.options }
+		: draft.keptOptions;
+	const restore = draft.keptOptions?.[input.attribute];
+	const after = edited(draft, { kind: 'setInputType', attribute: input.attribute, inputType: next, restore });
+	return after === draft ? draft : { ...after, keptOptions };
+}
+
+/** The draft, its base and its undo steps on the page's set of inputs; the selection stays on its input. */
+function rebased(draft: LayoutDraft, page: Layout, fingerprint: string): LayoutDraft {
+	const layout = rebaseLayout(draft.layout, page);
+	if (layout === draft.layout && rebaseLayout(draft.base, page) === draft.base) return draft;
+	const cursor = follow(draft.layout, layout, draft.cursor);
+	const kept = layout.inputs[cursor]?.attribute === draft.layout.inputs[draft.cursor]?.attribute;
+	return {
+		...draft,
+		base: rebaseLayout(draft.base, page),
+		baseFingerprint: fingerprint,
+		layout,
+		history: draft.history.map((step) => rebaseLayout(step, page)),
+		cursor,
+		// An open field or options list of an input that is gone would edit nothing.
+		optionCursor: kept ? draft.optionCursor : undefined,
+		field: kept ? draft.field : undefined,
+	};
 }
 
 function undone(draft: LayoutDraft): LayoutDraft {
@@ -115,6 +141,8 @@ function undone(draft: LayoutDraft): LayoutDraft {
 
 function change(draft: LayoutDraft, action: Exclude<LayoutAction, { type: 'layout/opened' }>): LayoutDraft {
 	switch (action.type) {
+		case 'layout/rebased':
+			return rebased(draft, action.page, action.fingerprint);
 		case 'layout/edited':
 			return edited(draft, action.edit, draft.field);
 		case 'layout/inputTypeCycled':

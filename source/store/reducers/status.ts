@@ -22,7 +22,13 @@ export function reduceStatus(state: AppState, action: StatusAction | OverlayActi
 			return {
 				...state,
 				seq,
-				flash: { id: seq, level: action.level, text: action.text, error: action.error },
+				flash: {
+					id: seq,
+					level: action.level,
+					text: action.text,
+					error: action.error,
+					...(action.topic ? { topic: action.topic } : {}),
+				},
 			};
 		}
 		case 'flash/cleared':

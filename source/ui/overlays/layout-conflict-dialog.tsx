@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { useKeyActions } from '../../keys/input-router.js';
-import { commitLayout, flowLabel, type Layout, reloadLayoutDraft } from '../../store/index.js';
+import { flowLabel, type Layout, reloadLayoutDraft, saveLayout } from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
@@ -28,7 +28,8 @@ export function LayoutConflictDialog({ flowId, server, theirs, mine, loud }: Lay
 		{
 			'conflict.overwrite': () => {
 				store.dispatch({ type: 'overlay/closed' });
-				void store.run(commitLayout(flowId));
+				// Read again first: a change made while this dialog was open brings the dialog back instead.
+				void store.run(saveLayout(flowId, server));
 			},
 			'conflict.reload': () => {
 				store.dispatch({ type: 'overlay/closed' });

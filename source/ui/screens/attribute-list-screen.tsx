@@ -17,6 +17,18 @@ import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { SubList } from './sub-list.js';
 
+// Email is what email sign-up signs users up with, and the layout rules keep it on the page: say so before y.
+const emailWarning =
+	' Warning: email sign-up needs the email attribute; without it new users cannot sign up with their email address (the page layout rules keep email on the page).';
+
+function removeQuestion(
+	row: { readonly id: string; readonly label: string; readonly idText: string },
+	flow: string,
+) {
+	const warning = row.id.toLowerCase() === 'email' ? emailWarning : '';
+	return `Stop collecting ${row.label} (${row.idText}) on “${flow}”? Its input leaves the sign-up page.${warning}`;
+}
+
 /** Props of the attributes screen. */
 export type AttributeListScreenProps = { readonly flowId: string };
 
@@ -95,7 +107,7 @@ export function AttributeListScreen({ flowId }: AttributeListScreenProps) {
 					type: 'overlay/opened',
 					overlay: {
 						kind: 'confirm',
-						message: `Stop collecting ${row.label} (${row.idText}) on “${flowName}”? Its input leaves the sign-up page.`,
+						message: removeQuestion(row, flowName),
 						intent: { type: 'removeAttribute', flowId, attributeId: row.id },
 					},
 				})

@@ -25,11 +25,12 @@ export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 	const name = useAppState((state) => flowLabel(state, flowId));
 	const view = useMemo(() => (draft ? layoutEditorView(draft) : undefined), [draft]);
 	const missing = draft === undefined;
-	// Opens from the cached flow (no request) or one GET; called again once a load in flight settles.
-	// biome-ignore lint/correctness/useExhaustiveDependencies: the flow's load status is the signal to try again
+	// Opens from the cached flow (no request) or one GET; called again once a load in flight settles. A kept
+	// draft is checked against the flow as last read each time it is shown or the flow is read again.
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the flow's load status and data are the signals to look again
 	useEffect(() => {
-		if (missing) void store.run(openLayoutDraft(flowId));
-	}, [store, flowId, missing, resource.status]);
+		void store.run(openLayoutDraft(flowId));
+	}, [store, flowId, missing, resource.status, resource.data]);
 	useLayoutKeys(flowId, view);
 
 	if (!view) {

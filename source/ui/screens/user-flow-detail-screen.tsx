@@ -27,6 +27,12 @@ const sections: Record<Section, (flowId: string) => Route> = {
 	applications: (flowId) => ({ id: 'user-flow/applications', flowId }),
 };
 
+// On any other row e would edit something the cursor is not on; the status line says where e works instead.
+const editReason = (row: (typeof rows)[number]) =>
+	row === 'displayName' || row === 'description'
+		? undefined
+		: 'e edits the Name or the Description row: select one of them first (k moves up).';
+
 /** Props of the detail screen. */
 export type UserFlowDetailScreenProps = { readonly flowId: string };
 
@@ -68,7 +74,9 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 				else if (focused === 'signUp') void store.run(toggleSignUp(flowId));
 				else open(focused);
 			},
-			'detail.edit': () => startEdit(focused === 'description' ? 'description' : 'displayName'),
+			'detail.edit': () => {
+				if (focused === 'displayName' || focused === 'description') startEdit(focused);
+			},
 			'detail.signUp': () => void store.run(toggleSignUp(flowId)),
 			'detail.providers': () => open('providers'),
 			'detail.attributes': () => open('attributes'),
@@ -84,7 +92,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 		},
 		{
 			disabled: {
-				'detail.edit': blocked,
+				'detail.edit': blocked ?? editReason(focused),
 				'detail.signUp': blocked,
 				'flow.delete': blocked,
 				'item.open': overview ? undefined : '',
