@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
-import test, { type ExecutionContext } from 'ava';
+import test from 'ava';
 import { createTokenProvider, loadCaFile, proxyForUrl } from '../../source/auth/index.js';
 import { capture } from '../helpers/auth-capture.js';
 import { identityFor } from '../helpers/auth-emulator.js';
+import { proxyTo } from '../helpers/connect-proxy.js';
 
 const url = new URL('https://login.microsoftonline.com/tenant/oauth2/v2.0/token');
 
@@ -102,32 +101,6 @@ test('an unreachable sign-in host is a network error naming the host', async (t)
 	t.is(network.code, 'network');
 	t.regex(network.message, /127\.0\.0\.1:1 \(ECONNREFUSED\)/);
 });
-
-/** A CONNECT proxy that sends every tunnel to one local port and remembers what it was asked. */
-async function proxyTo(t: ExecutionContext, port: number, status = 200) {
-	const seen: { target: string; auth: string | undefined }[] = [];
-	const proxy = createServer();
-	proxy.on('connect', (request, client) => {
-		seen.push({ target: request.url ?? '', auth: request.headers['proxy-authorization'] });
-		if (status !== 200) {
-			client.end(`HTTP/1.1 ${status} Proxy Authentication Required\r\n\r\n`);
-			return;
-		}
-		const upstream = connect(port, '127.0.0.1', () => {
-			client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-			upstream.pipe(client);
-			client.pipe(upstream);
-		});
-		upstream.on('error', () => client.destroy());
-		client.on('error', () => upstream.destroy());
-	});
-	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-	t.teardown(() => {
-		proxy.close();
-		proxy.closeAllConnections();
-	});
-	return { seen, port: (proxy.address() as AddressInfo).port };
-}
 
 test('sign-in goes through HTTPS_PROXY with a CONNECT tunnel and still checks the certificate', async (t) => {
 	const { identity, origin, config } = await identityFor(t, { extraHostnames: ['login.emulator.test'] });

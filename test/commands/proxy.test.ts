@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
 import test, { type ExecutionContext } from 'ava';
 import { proxyForUrl } from '../../source/auth/index.js';
 import { staticTokenProvider } from '../../source/auth/token-provider.js';
@@ -7,36 +5,7 @@ import { listUserFlows } from '../../source/graph/flows.js';
 import { createGraphClient } from '../../source/graph/graph-client.js';
 import { identityFor } from '../helpers/auth-emulator.js';
 import { json, runCommand } from '../helpers/cli.js';
-
-/** A CONNECT proxy that sends every tunnel to one local port and remembers what went through it. */
-async function proxyTo(t: ExecutionContext, port: number, status = 200) {
-	const seen: { target: string; auth: string | undefined }[] = [];
-	let relayed = '';
-	const proxy = createServer();
-	proxy.on('connect', (request, client) => {
-		seen.push({ target: request.url ?? '', auth: request.headers['proxy-authorization'] });
-		if (status !== 200) {
-			client.end(`HTTP/1.1 ${status} Proxy Authentication Required\r\n\r\n`);
-			return;
-		}
-		const upstream = connect(port, '127.0.0.1', () => {
-			client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-			upstream.pipe(client);
-			client.on('data', (chunk: Buffer) => {
-				relayed += chunk.toString('latin1');
-			});
-			client.pipe(upstream);
-		});
-		upstream.on('error', () => client.destroy());
-		client.on('error', () => upstream.destroy());
-	});
-	await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-	t.teardown(() => {
-		proxy.close();
-		proxy.closeAllConnections();
-	});
-	return { seen, relayed: () => relayed, port: (proxy.address() as AddressInfo).port };
-}
+import { proxyTo } from '../helpers/connect-proxy.js';
 
 /** The Graph emulator over HTTPS, reachable as graph.emulator.test only through the proxy. */
 async function graphBehindProxy(t: ExecutionContext, status = 200) {
