@@ -9,7 +9,7 @@ import { commandHelp, mainHelp } from './help.js';
 import { parseArgv } from './parse-argv.js';
 import { exitCodes, reportError } from './report-error.js';
 import { createSignIn } from './sign-in.js';
-import { retryLine, verboseLine } from './verbose-log.js';
+import { reconcileLine, retryLine, verboseLine } from './verbose-log.js';
 
 /** What the command runner needs from the outside world; cli.tsx passes the real process. */
 export type CliIo = {
@@ -86,6 +86,7 @@ export async function runCli(io: CliIo): Promise<number> {
 					proxyFor: (url) => proxyForUrl(url, io.env),
 					onExchange: resolved.verbose ? (record) => io.stderr(verboseLine(record)) : undefined,
 					onRetry: (notice) => io.stderr(retryLine(notice)),
+					onReconcile: (notice) => io.stderr(reconcileLine(notice)),
 					...(dryRun ? { dryRun: (request: PlannedRequest) => planned.push(request) } : {}),
 				});
 				return client;

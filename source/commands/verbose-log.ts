@@ -1,4 +1,4 @@
-import type { ExchangeRecord, RetryNotice } from '../graph/graph-client.js';
+import type { ExchangeRecord, ReconcileNotice, RetryNotice } from '../graph/graph-client.js';
 
 /** One stderr line per request: method, path, status, ms, request-id. Never a header or a body. */
 export function verboseLine(record: ExchangeRecord): string {
@@ -17,4 +17,11 @@ export function retryLine(notice: RetryNotice): string {
 				? `service unavailable (${notice.status})`
 				: 'connection failed';
 	return `${why}, retrying in ${seconds}s (${notice.method} ${notice.path})\n`;
+}
+
+/** The line a command prints while it checks whether a create whose answer was lost took effect. */
+export function reconcileLine(notice: ReconcileNotice): string {
+	const why =
+		notice.cause === '504' ? "timed out at Microsoft's side (504)" : `lost its answer (${notice.cause})`;
+	return `${notice.method} ${notice.path} ${why}; checking whether it took effect…\n`;
 }

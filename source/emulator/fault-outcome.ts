@@ -14,7 +14,8 @@ export type FaultOutcome =
 	/** Answer with a malformed body; `applyFirst` (2xx statuses) runs the request and mangles its body. */
 	| { type: 'malformed'; status: number; kind: 'html' | 'truncated' | 'empty'; applyFirst: boolean }
 	| { type: 'hang' }
-	| { type: 'drop' };
+	/** Drop the connection; `applyFirst` runs the request first (the client never hears it worked). */
+	| { type: 'drop'; applyFirst: boolean };
 
 const wwwAuthenticate =
 	'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
@@ -90,7 +91,7 @@ export function faultOutcome(rule: FaultRule, now = Date.now()): FaultOutcome {
 		case 'F-L2':
 			return { type: 'hang' };
 		case 'F-N1':
-			return { type: 'drop' };
+			return { type: 'drop', applyFirst: rule.when === 'after' };
 		case 'F-B0': {
 			const status = rule.status ?? 500;
 			return {

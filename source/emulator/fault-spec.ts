@@ -17,6 +17,7 @@
 //     min=MS max=MS   F-L1: added latency, uniform in [min,max] (defaults 0 and 5000)
 //     status=N        F-S4: 500 | 502 | 507 (default 500); F-B0: any 100..599 (default 500)
 //     kind=K          F-B0: html | truncated | empty (default html)
+//     when=W          F-N1: before | after the request is applied (default before)
 //
 //   IDs: F-T1 429 + Retry-After seconds · F-T2 429 + Retry-After HTTP-date · F-T3 429 without Retry-After ·
 //   F-T4 429 with a huge Retry-After · F-S1 503 + Retry-After · F-S2 503 without · F-S3 504 after applying the
@@ -64,6 +65,8 @@ export type FaultRule = {
 	max?: number;
 	status?: number;
 	kind?: 'html' | 'truncated' | 'empty';
+	/** F-N1: drop the connection before the request is applied (default) or after. */
+	when?: 'before' | 'after';
 };
 
 /** A parsed spec. */
@@ -81,7 +84,7 @@ const specific: Record<FaultId, string[]> = {
 	'F-S4': ['status'],
 	'F-L1': ['min', 'max'],
 	'F-L2': [],
-	'F-N1': [],
+	'F-N1': ['when'],
 	'F-B0': ['status', 'kind'],
 	'F-A1': [],
 	'F-A2': [],
@@ -213,6 +216,10 @@ function applyOption(rule: FaultRule, key: string, value: string, where: string)
 		case 'kind':
 			if (value !== 'html' && value !== 'truncated' && value !== 'empty') fail('html, truncated or empty');
 			rule.kind = value as FaultRule['kind'];
+			break;
+		case 'when':
+			if (value !== 'before' && value !== 'after') fail('before or after');
+			rule.when = value as FaultRule['when'];
 			break;
 	}
 }

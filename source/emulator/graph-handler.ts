@@ -178,6 +178,7 @@ export async function handleGraph(
 	const outcome = fault.rule ? faultOutcome(fault.rule) : null;
 	if (outcome?.type === 'hang') return;
 	if (outcome?.type === 'drop') {
+		if (outcome.applyFirst) run(request, rawBody, deps, target, ids);
 		request.socket.destroy();
 		return;
 	}

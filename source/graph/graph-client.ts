@@ -14,6 +14,7 @@ import {
 	defaultRetryPolicy,
 	isRetriableNetworkError,
 	isRetriableStatus,
+	mayHaveBeenSent,
 	parseRetryAfter,
 	type RetryPolicy,
 } from './retry-policy.js';
@@ -51,6 +52,14 @@ export type PlannedRequest = {
 	readonly refusal?: string;
 };
 
+/** A create whose answer was lost (504, a dropped connection) is being checked for having taken effect (R9). */
+export type ReconcileNotice = {
+	readonly method: string;
+	readonly path: string;
+	/** `504`, or the transport code (ECONNRESET…). */
+	readonly cause: string;
+};
+
 /** A wait before the next attempt, so the UI can show "throttled, retrying in Ns". */
 export type RetryNotice = {
 	readonly method: string;
@@ -75,6 +84,8 @@ export type GraphClientOptions = {
 	readonly proxyFor?: (url: URL) => URL | undefined;
 	readonly onExchange?: (record: ExchangeRecord) => void;
 	readonly onRetry?: (notice: RetryNotice) => void;
+	/** Told before a create whose answer was lost is looked up ("checking whether it took effect"). */
+	readonly onReconcile?: (notice: ReconcileNotice) => void;
 	/**
 	 * Dry run: every non-GET request is handed here instead of being sent, and resolves as a 204 would
 	 * (undefined). Reads still go out, so names resolve and rules are checked.
@@ -342,12 +353,18 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 						clientRequestId,
 					});
 				}
+				if (method === 'POST' && requestOptions.reconcile && mayHaveBeenSent(code)) {
+					// The connection died after the create was sent: it may exist (R9, R10). Adopt it if so.
+					options.onReconcile?.({ method, path: relativePath(url), cause: code });
+					const adopted = await requestOptions.reconcile();
+					if (adopted !== undefined) return { status: 201, body: JSON.stringify(adopted), headers: {}, url };
+				}
 				const delay = backoffDelay(attempt, policy);
-				if (
-					attempt <= policy.maxRetries &&
-					isRetriableNetworkError(method, code) &&
-					waited + delay <= policy.deadlineMs
-				) {
+				const retriable =
+					isRetriableNetworkError(method, code) ||
+					// Checked above and not there: sending the create again cannot make a second one.
+					(method === 'POST' && requestOptions.reconcile !== undefined && mayHaveBeenSent(code));
+				if (attempt <= policy.maxRetries && retriable && waited + delay <= policy.deadlineMs) {
 					options.onRetry?.({
 						method,
 						path: relativePath(url),
@@ -406,6 +423,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 			}
 			if (status === 504 && method === 'POST' && requestOptions.reconcile) {
 				// The create may have happened at the service even though the gateway timed out (R9).
+				options.onReconcile?.({ method, path: relativePath(url), cause: '504' });
 				const adopted = await requestOptions.reconcile();
 				if (adopted !== undefined) return { status: 201, body: JSON.stringify(adopted), headers: {}, url };
 			}

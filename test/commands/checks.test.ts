@@ -153,3 +153,32 @@ test('a garbled answer keeps the ids support asks for and says what to do', asyn
 	t.regex(run.stderr, /request-id [0-9a-f-]{36}/);
 	t.regex(run.stderr, /cut off or garbled/);
 });
+
+test('a create whose answer was lost is checked and adopted, never made twice', async (t) => {
+	const emulator = await emulatorFor(t);
+	const named = async (name: string) =>
+		json<{ displayName: string }[]>(await runCommand(emulator.graphUrl, ['flows', 'list', '--json'])).filter(
+			(flow) => flow.displayName === name,
+		);
+	// The connection drops after the service created the flow: the client finds it instead of failing.
+	emulator.setFaults('F-N1:when=after:method=POST:times=1');
+	const after = await runCommand(emulator.graphUrl, ['flows', 'create', '--name', 'Dropped after']);
+	t.is(after.code, 0, after.stderr);
+	t.regex(
+		after.stderr,
+		/POST \/identity\/authenticationEventsFlows lost its answer \(ECONNRESET\); checking whether it took effect/,
+	);
+	t.regex(after.stdout, /Created user flow "Dropped after"/);
+	t.is((await named('Dropped after')).length, 1);
+	// It drops before the service saw it: not there, so sending it again is safe, and done once.
+	emulator.setFaults('F-N1:when=before:method=POST:times=1');
+	const before = await runCommand(emulator.graphUrl, ['flows', 'create', '--name', 'Dropped before']);
+	t.is(before.code, 0, before.stderr);
+	t.is((await named('Dropped before')).length, 1);
+	// A gateway timeout after the create says what it checks too.
+	emulator.setFaults('F-S3:method=POST:times=1');
+	const timedOut = await runCommand(emulator.graphUrl, ['flows', 'create', '--name', 'Timed out']);
+	t.is(timedOut.code, 0, timedOut.stderr);
+	t.regex(timedOut.stderr, /timed out at Microsoft's side \(504\); checking whether it took effect/);
+	t.is((await named('Timed out')).length, 1);
+});
