@@ -11,6 +11,7 @@ const exitCode = await runCli({
 	env: process.env,
 	version: packageJson.version,
 	stdout: (text) => process.stdout.write(text),
+	columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 	stderr: (text) => process.stderr.write(text),
 	ask: process.stdin.isTTY && process.stderr.isTTY ? ask : undefined,
 	readStdin: () => readFileSync(0, 'utf8'),

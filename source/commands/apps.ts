@@ -31,10 +31,14 @@ const list: Command = {
 		if (linked.length === 0) return context.stdout(`No applications use "${flow.displayName}".\n`);
 		const names = await namesByAppId(client);
 		context.stdout(
-			`${formatTable(linked, [
-				{ header: 'APP ID', value: (app) => app.appId },
-				{ header: 'NAME', value: (app) => names.get(app.appId ?? '') ?? '(unknown)' },
-			])}\n`,
+			`${formatTable(
+				linked,
+				[
+					{ header: 'APP ID', value: (app) => app.appId },
+					{ header: 'NAME', value: (app) => names.get(app.appId ?? '') ?? '(unknown)' },
+				],
+				context.columns,
+			)}\n`,
 		);
 	},
 };
@@ -141,11 +145,15 @@ const tenantApps: Command = {
 		}));
 		if (context.json) return printJson(context, rows);
 		context.stdout(
-			`${formatTable(rows, [
-				{ header: 'APP ID', value: (row) => row.appId },
-				{ header: 'NAME', value: (row) => row.displayName },
-				{ header: 'USER FLOW', value: (row) => row.userFlow?.displayName ?? '—' },
-			])}\n`,
+			`${formatTable(
+				rows,
+				[
+					{ header: 'APP ID', value: (row) => row.appId },
+					{ header: 'NAME', value: (row) => row.displayName },
+					{ header: 'USER FLOW', value: (row) => row.userFlow?.displayName ?? '—' },
+				],
+				context.columns,
+			)}\n`,
 		);
 	},
 };

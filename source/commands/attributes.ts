@@ -35,12 +35,16 @@ function printAttributes(context: CommandContext, attributes: readonly UserFlowA
 		return;
 	}
 	context.stdout(
-		`${formatTable(attributes, [
-			{ header: 'ID', value: (attribute) => attribute.id },
-			{ header: 'NAME', value: (attribute) => attribute.displayName },
-			{ header: 'TYPE', value: (attribute) => attribute.userFlowAttributeType },
-			{ header: 'DATA', value: (attribute) => attribute.dataType },
-		])}\n`,
+		`${formatTable(
+			attributes,
+			[
+				{ header: 'ID', value: (attribute) => attribute.id },
+				{ header: 'NAME', value: (attribute) => attribute.displayName },
+				{ header: 'TYPE', value: (attribute) => attribute.userFlowAttributeType },
+				{ header: 'DATA', value: (attribute) => attribute.dataType },
+			],
+			context.columns,
+		)}\n`,
 	);
 }
 
@@ -61,19 +65,23 @@ const list: Command = {
 			(id, index, all) => all.indexOf(id) === index && byId.has(id),
 		);
 		context.stdout(
-			`${formatTable(ordered, [
-				{ header: 'ID', value: (id) => id },
-				{
-					header: 'LABEL',
-					value: (id) => inputs.find((input) => input.attribute === id)?.label ?? byId.get(id)?.displayName,
-				},
-				{ header: 'INPUT', value: (id) => inputs.find((input) => input.attribute === id)?.inputType ?? '' },
-				{
-					header: 'REQUIRED',
-					value: (id) => (inputs.find((input) => input.attribute === id)?.required ? 'yes' : 'no'),
-				},
-				{ header: 'DATA', value: (id) => byId.get(id)?.dataType },
-			])}\n`,
+			`${formatTable(
+				ordered,
+				[
+					{ header: 'ID', value: (id) => id },
+					{
+						header: 'LABEL',
+						value: (id) => inputs.find((input) => input.attribute === id)?.label ?? byId.get(id)?.displayName,
+					},
+					{ header: 'INPUT', value: (id) => inputs.find((input) => input.attribute === id)?.inputType ?? '' },
+					{
+						header: 'REQUIRED',
+						value: (id) => (inputs.find((input) => input.attribute === id)?.required ? 'yes' : 'no'),
+					},
+					{ header: 'DATA', value: (id) => byId.get(id)?.dataType },
+				],
+				context.columns,
+			)}\n`,
 		);
 	},
 };

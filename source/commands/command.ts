@@ -34,6 +34,8 @@ export type CommandContext = {
 	readonly signIn: (options: { interactive: boolean }) => SignInProvider;
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
+	/** The terminal's width when stdout is one (tables are fitted to it); undefined for a pipe or a file. */
+	readonly columns?: number;
 	/** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
 	readonly ask?: (question: string) => Promise<string>;
 };

@@ -37,14 +37,18 @@ const list: Command = {
 		if (flows.length === 0)
 			return context.stdout('No user flows yet. Create one with `entra-flows flows create --name NAME`.\n');
 		context.stdout(
-			`${formatTable(flows.map(summarizeFlow), [
-				{ header: 'NAME', value: (flow) => flow.name },
-				{ header: 'ID', value: (flow) => flow.id },
-				{ header: 'SIGN-UP', value: (flow) => yesNo(flow.signUp) },
-				{ header: 'PROVIDERS', value: (flow) => flow.providers },
-				{ header: 'ATTRIBUTES', value: (flow) => flow.attributes },
-				{ header: 'APPS', value: (flow) => flow.apps },
-			])}\n`,
+			`${formatTable(
+				flows.map(summarizeFlow),
+				[
+					{ header: 'NAME', value: (flow) => flow.name },
+					{ header: 'ID', value: (flow) => flow.id },
+					{ header: 'SIGN-UP', value: (flow) => yesNo(flow.signUp) },
+					{ header: 'PROVIDERS', value: (flow) => flow.providers },
+					{ header: 'ATTRIBUTES', value: (flow) => flow.attributes },
+					{ header: 'APPS', value: (flow) => flow.apps },
+				],
+				context.columns,
+			)}\n`,
 		);
 	},
 };

@@ -60,6 +60,7 @@ function printLayout(context: CommandContext, layout: Layout): void {
 				},
 				{ header: 'PATTERN', value: (row) => row.input.validationRegEx ?? '' },
 			],
+			context.columns,
 		)}\nBase ${layoutFingerprint(layout)}. To edit: \`layout show <flow> --json > FILE\`, change FILE, \`layout set <flow> --file FILE\`.\n`,
 	);
 }

@@ -16,15 +16,19 @@ function printProviders(context: CommandContext, providers: readonly IdentityPro
 		return;
 	}
 	context.stdout(
-		`${formatTable(providers, [
-			{ header: 'ID', value: (provider) => provider.id },
-			{ header: 'NAME', value: (provider) => provider.displayName },
-			{
-				header: 'TYPE',
-				value: (provider) =>
-					provider.identityProviderType ?? provider['@odata.type']?.replace('#microsoft.graph.', ''),
-			},
-		])}\n`,
+		`${formatTable(
+			providers,
+			[
+				{ header: 'ID', value: (provider) => provider.id },
+				{ header: 'NAME', value: (provider) => provider.displayName },
+				{
+					header: 'TYPE',
+					value: (provider) =>
+						provider.identityProviderType ?? provider['@odata.type']?.replace('#microsoft.graph.', ''),
+				},
+			],
+			context.columns,
+		)}\n`,
 	);
 }
 

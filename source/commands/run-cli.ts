@@ -21,6 +21,8 @@ export type CliIo = {
 	readonly ask?: (question: string) => Promise<string>;
 	/** Reads all of stdin (for `--client-secret-file -`). */
 	readonly readStdin?: () => string;
+	/** The terminal's width when stdout is a terminal. */
+	readonly columns?: number;
 	/** Runs the keyboard app when no command is given. */
 	readonly runApp?: (flags: FlagValues) => Promise<number>;
 };
@@ -73,6 +75,7 @@ export async function runCli(io: CliIo): Promise<number> {
 			// Human output may quote names from Graph: every line is stripped of control sequences on the way out.
 			stdout: json ? io.stdout : (text) => io.stdout(sanitizeLines(text)),
 			stderr: (text) => io.stderr(sanitizeLines(text)),
+			columns: io.columns,
 			ask: io.ask,
 			config: getConfig,
 			signIn,

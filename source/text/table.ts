@@ -3,12 +3,40 @@ import { display } from './sanitize.js';
 /** One column of a people-facing table. */
 export type Column<T> = { readonly header: string; readonly value: (row: T) => unknown };
 
-/** Formats rows as aligned, sanitized columns separated by two spaces. */
-export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-	const cells = rows.map((row) => columns.map((column) => display(column.value(row))));
-	const widths = columns.map((column, index) =>
-		Math.max(column.header.length, ...cells.map((line) => (line[index] ?? '').length)),
+// A column squeezed to fit the terminal keeps at least this much (or its header), so it stays readable.
+const narrowest = 12;
+
+// Narrows the widest column, one character at a time, until the table fits (or nothing can give).
+function fitToWidth(widths: number[], headers: readonly string[], maxWidth: number): number[] {
+	const fitted = [...widths];
+	const total = () => fitted.reduce((sum, width) => sum + width, 0) + 2 * (fitted.length - 1);
+	while (total() > maxWidth) {
+		let widest = -1;
+		fitted.forEach((width, index) => {
+			const floor = Math.max(narrowest, headers[index]?.length ?? 0);
+			if (width > floor && (widest === -1 || width > (fitted[widest] ?? 0))) widest = index;
+		});
+		if (widest === -1) break;
+		fitted[widest] = (fitted[widest] ?? 0) - 1;
+	}
+	return fitted;
+}
+
+const cut = (value: string, width: number) =>
+	value.length > width ? `${value.slice(0, width - 1)}…` : value;
+
+/**
+ * Formats rows as aligned, sanitized columns separated by two spaces. With `maxWidth` (a terminal's columns),
+ * long cells are cut with … so each row stays on one line; without it (a pipe) every value is whole.
+ */
+export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[], maxWidth?: number): string {
+	const full = rows.map((row) => columns.map((column) => display(column.value(row))));
+	const natural = columns.map((column, index) =>
+		Math.max(column.header.length, ...full.map((line) => (line[index] ?? '').length)),
 	);
+	const headers = columns.map((column) => column.header);
+	const widths = maxWidth ? fitToWidth(natural, headers, maxWidth) : natural;
+	const cells = full.map((line) => line.map((value, index) => cut(value, widths[index] ?? value.length)));
 	const line = (values: readonly string[]) =>
 		values
 			.map((value, index) => (index === values.length - 1 ? value : value.padEnd(widths[index] ?? 0)))
