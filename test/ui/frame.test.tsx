@@ -21,7 +21,7 @@ test.serial('? lists every key of the current screen; esc closes it', async (t) 
 	]) {
 		t.true(frame.includes(text), text);
 	}
-	t.regex(frame, /esc close · \? help/);
+	t.regex(frame, /esc close · (↑↓ scroll · )?\? help/);
 	await app.press('esc');
 	frame = await app.waitFor('Events registration');
 	await app.press('enter');
@@ -155,3 +155,21 @@ test.serial('q quits at once when nothing is in flight; esc never quits', async 
 	await app.waitFor(() => !app.listening());
 	t.false(app.listening());
 });
+
+test.serial(
+	'help wraps long descriptions instead of cutting them, and scrolls to the last one',
+	async (t) => {
+		const app = await renderApp(t);
+		await app.waitFor('Events registration');
+		await app.press('?');
+		let frame = await app.waitFor('Keys on this screen');
+		const flat = (text: string) => text.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+		t.true(flat(frame).includes('Filter by name as you type (enter keeps it, esc clears it)'), frame);
+		for (const line of frame.split('\n')) t.true(line.length <= 80, line);
+		for (let step = 0; step < 40 && /more below/.test(frame); step++) {
+			await app.press('j');
+			frame = app.frame();
+		}
+		t.false(/more below/.test(frame), 'the end of the list is reachable');
+	},
+);

@@ -1,17 +1,14 @@
 import type { RequestDetail } from '../../store/index.js';
+import { wrapToWidth } from '../../text/width.js';
 
 /** One screen line of the request detail, already cut to the width. */
 export type DetailLine = { readonly text: string; readonly tone: 'title' | 'failed' | 'heading' | 'plain' };
 
 const labelWidth = 19;
 
-/** Cuts text into pieces of at most `width` characters (long URLs and JSON strings have no spaces to break at). */
+/** Cuts text into pieces of at most `width` columns (long URLs and JSON strings have no spaces to break at). */
 export function hardWrap(text: string, width: number): string[] {
-	const size = Math.max(1, width);
-	if (text.length <= size) return [text];
-	const pieces: string[] = [];
-	for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
-	return pieces;
+	return wrapToWidth(text, width);
 }
 
 /** The detail as screen lines: title, labelled fields, then each section indented under its heading. */
