@@ -9,8 +9,9 @@ import {
 	useSyncExternalStore,
 } from 'react';
 import { footerHints, type HelpEntry, type Hint, helpEntries } from './hints.js';
-import { createKeyQueue, isBurst, noKey } from './key-queue.js';
+import { createBurstSplitter } from './key-queue.js';
 import type { ActionId, Scope } from './keymap.js';
+import { keyName } from './normalize.js';
 import { createRegistry, type LayerSpec, type Registry } from './registry.js';
 import type { Level } from './resolve.js';
 import type { TextEdit } from './text-edit.js';
@@ -28,40 +29,53 @@ export type InputRouterProps = {
 	readonly children: ReactNode;
 	/** Shows why a disabled action did nothing (the status line). */
 	readonly onDisabled: (reason: string) => void;
+	/** True while something is loading or saving: keys typed ahead wait until it is done. */
+	readonly busy?: () => boolean;
+	/** Tells the router the app's state changed (so waiting keys may go on); returns the unsubscribe. */
+	readonly subscribe?: (listener: () => void) => () => void;
 };
 
+/** How long each typed-ahead key waits for the previous one's frame. */
+const typedAheadPaceMs = 35;
+
 /** The one place that reads keys: it maps each key to an action of the live layers (style.md §3.5). */
-export function InputRouter({ children, onDisabled }: InputRouterProps) {
+export function InputRouter({ children, onDisabled, busy, subscribe }: InputRouterProps) {
 	const registry = useMemo(createRegistry, []);
 	// Ink reports isRawModeSupported as undefined (not false) for a pipe; only a real TTY may read keys.
 	const { isRawModeSupported, internal_eventEmitter: inputEvents } = useStdin();
 	const canReadKeys = isRawModeSupported === true;
 	const report = useRef(onDisabled);
 	report.current = onDisabled;
-	const queue = useMemo(
+	const isBusy = useRef(busy);
+	isBusy.current = busy;
+	const splitter = useMemo(
 		() =>
-			createKeyQueue({
-				route: (name, text) => registry.press(name, text, (reason) => report.current(reason)),
+			createBurstSplitter({
+				emit: (piece) => inputEvents.emit('input', piece),
 				takesText: registry.takesText,
-				defer: (next) => setImmediate(next),
+				busy: () => isBusy.current?.() ?? false,
+				// One typed-ahead key per frame (Ink draws at most 30–60 a second): by then components such as
+				// ink-select-input have re-rendered and listen with their new state; sooner, they act on the old one.
+				defer: (next) => setTimeout(next, typedAheadPaceMs),
 			}),
-		[registry],
+		[registry, inputEvents],
 	);
-	// Ink's key parsing garbles a burst of keys read at once ("\x7f\x7f\r" comes out as "\r"), so the raw
-	// text of each read is kept here (this listener runs before useInput's) and bursts are split from it.
-	const raw = useRef('');
+	// Ink's key parsing garbles a burst of keys read at once ("\x7f\x7f\r" comes out as "\r"), so each read is
+	// looked at first (this listener runs before every useInput's) and a burst is fed back key by key.
+	const taken = useRef(false);
 	useLayoutEffect(() => {
-		const keep = (data: string) => {
-			raw.current = data;
+		const look = (data: string) => {
+			taken.current = splitter.take(data);
 		};
-		inputEvents.prependListener('input', keep);
-		return () => void inputEvents.off('input', keep);
-	}, [inputEvents]);
+		inputEvents.prependListener('input', look);
+		return () => void inputEvents.off('input', look);
+	}, [inputEvents, splitter]);
+	useLayoutEffect(() => subscribe?.(() => splitter.resume()), [subscribe, splitter]);
 	useInput(
-		(input, key) => queue.push(isBurst(raw.current) ? { input: raw.current, key: noKey } : { input, key }),
-		{
-			isActive: canReadKeys,
+		(input, key) => {
+			if (!taken.current) registry.press(keyName(input, key), input, (reason) => report.current(reason));
 		},
+		{ isActive: canReadKeys },
 	);
 	return <RouterContext.Provider value={registry}>{children}</RouterContext.Provider>;
 }

@@ -63,6 +63,8 @@ export function App({ store, theme }: AppProps) {
 			<ThemeProvider theme={theme}>
 				<InputRouter
 					onDisabled={(reason) => store.dispatch({ type: 'flash/shown', level: 'warning', text: reason })}
+					busy={() => store.getState().activity.length > 0}
+					subscribe={store.subscribe}
 				>
 					<GlobalKeys />
 					<RequestsKey />

@@ -1,76 +1,93 @@
 import test from 'ava';
-import { createKeyQueue, type KeyEvent, noKey } from '../../source/keys/key-queue.js';
+import { createBurstSplitter } from '../../source/keys/key-queue.js';
 
-/** A queue whose deferred turns run only when the test says, recording what was routed. */
-function harness(takesText: () => boolean = () => false) {
-	const routed: (string | undefined)[] = [];
-	const texts: string[] = [];
+/** A splitter whose deferred turns run only when the test says, recording what it fed back. */
+function harness(options: { takesText?: () => boolean; busy?: () => boolean } = {}) {
+	const fed: string[] = [];
 	const later: (() => void)[] = [];
-	const queue = createKeyQueue({
-		route: (name, text) => {
-			routed.push(name);
-			texts.push(text);
+	const splitter = createBurstSplitter({
+		emit: (piece) => {
+			fed.push(piece);
+			// What is fed back comes through take() again, as Ink's listeners see it.
+			splitter.take(piece);
 		},
-		takesText,
+		takesText: options.takesText ?? (() => false),
+		busy: options.busy ?? (() => false),
 		defer: (next) => later.push(next),
 	});
 	const runDeferred = () => {
 		while (later.length > 0) later.shift()?.();
 	};
-	return { queue, routed, texts, later, runDeferred };
+	return { splitter, fed, runDeferred, later };
 }
 
-const burst = (input: string): KeyEvent => ({ input, key: noKey });
-
-test('a lone key is routed at once, with no deferred turn', (t) => {
-	const { queue, routed, later } = harness();
-	queue.push({ input: 'j', key: noKey });
-	t.deepEqual(routed, ['j']);
+test('a lone key is not taken: it goes to every listener at once', (t) => {
+	const { splitter, fed, later } = harness();
+	t.false(splitter.take('j'));
+	t.false(splitter.take('\u001b[A'), 'an escape sequence is one key');
+	t.deepEqual(fed, []);
 	t.is(later.length, 0);
 });
 
-test('a burst outside a text field is split: one key now, each next one after the screen has caught up', (t) => {
-	const { queue, routed, later, runDeferred } = harness();
-	queue.push(burst('jjk'));
-	t.deepEqual(routed, ['j'], 'only the first key before React commits');
+test('a burst is taken and fed back one key per turn, after the screen has caught up', (t) => {
+	const { splitter, fed, later, runDeferred } = harness();
+	t.true(splitter.take('jjk'));
+	t.deepEqual(fed, [], 'nothing before React commits what came before');
 	t.is(later.length, 1);
 	runDeferred();
-	t.deepEqual(routed, ['j', 'j', 'k']);
+	t.deepEqual(fed, ['j', 'j', 'k']);
 });
 
-test('control characters in a burst become their keys: enter, tab, backspace, ctrl+letter', (t) => {
-	const { queue, routed, runDeferred } = harness();
-	queue.push(burst('\x7f\x7f\r\t\x12'));
+test('control characters in a burst are fed as their own keys: enter, backspace, ctrl+letter', (t) => {
+	const { splitter, fed, runDeferred } = harness();
+	splitter.take('\x7f\x7f\r\x12');
 	runDeferred();
-	t.deepEqual(routed, ['backspace', 'backspace', 'enter', 'tab', 'ctrl+r']);
+	t.deepEqual(fed, ['\x7f', '\x7f', '\r', '\x12']);
 });
 
 test('in a text field a run of characters goes in as one paste; control characters stay keys', (t) => {
-	const { queue, routed, texts, runDeferred } = harness(() => true);
-	queue.push(burst('Flow\x7f\x7fws\r'));
+	const { splitter, fed, runDeferred } = harness({ takesText: () => true });
+	splitter.take('Flow\x7f\x7fws\r');
 	runDeferred();
-	t.deepEqual(routed, [undefined, 'backspace', 'backspace', undefined, 'enter']);
-	t.deepEqual(
-		texts.filter((_, index) => routed[index] === undefined),
-		['Flow', 'ws'],
-	);
+	t.deepEqual(fed, ['Flow', '\x7f', '\x7f', 'ws', '\r']);
 });
 
 test('a key that opens a field lets the rest of the burst be typed into it', (t) => {
 	let typing = false;
-	const { queue, routed, texts, runDeferred } = harness(() => typing);
-	queue.push(burst('nMy flow'));
-	t.deepEqual(routed, ['n']);
+	const { splitter, fed, runDeferred, later } = harness({ takesText: () => typing });
+	splitter.take('nMy flow');
+	later.shift()?.();
+	t.deepEqual(fed, ['n']);
 	typing = true; // what `n` did once React committed: the create form's name field takes text
 	runDeferred();
-	t.deepEqual(texts, ['n', 'My flow']);
+	t.deepEqual(fed, ['n', 'My flow']);
 });
 
-test('keys arriving while a burst is being split wait their turn, in order', (t) => {
-	const { queue, routed, runDeferred } = harness();
-	queue.push(burst('jj'));
-	queue.push({ input: 'G', key: noKey });
-	t.deepEqual(routed, ['j']);
+test('keys typed ahead wait while the screen is loading, then go on in order', (t) => {
+	let busy = false;
+	const { splitter, fed, runDeferred } = harness({ busy: () => busy });
+	splitter.take('\tjj ');
 	runDeferred();
-	t.deepEqual(routed, ['j', 'j', 'G']);
+	t.deepEqual(fed, ['\t', 'j', 'j', ' ']);
+	fed.length = 0;
+	splitter.take('aj');
+	runDeferred();
+	t.deepEqual(fed, ['a', 'j']);
+	fed.length = 0;
+	splitter.take('xjj');
+	busy = true; // x started a load
+	runDeferred();
+	t.deepEqual(fed, [], 'held while loading');
+	t.true(splitter.take('G'), 'a key typed meanwhile queues behind the burst');
+	busy = false;
+	splitter.resume();
+	runDeferred();
+	t.deepEqual(fed, ['x', 'j', 'j', 'G']);
+});
+
+test('esc and ctrl+c never wait behind a held burst', (t) => {
+	const { splitter } = harness({ busy: () => true });
+	t.true(splitter.take('jj'));
+	t.false(splitter.take('\u001b'));
+	t.false(splitter.take('\u0003'));
 });

@@ -169,3 +169,22 @@ test.serial('create: after a failed save, esc dismisses the error first, then as
 	frame = await app.waitFor('Discard the new user flow?');
 	t.truthy(app.store.getState().createDraft);
 });
+
+test.serial(
+	'create: keys typed ahead wait while the form loads, so a burst never presses Create',
+	async (t) => {
+		const app = await renderApp(t, {
+			emulator: { faults: 'F-L1:min=300:max=300:path=userFlowAttributes' },
+		});
+		await app.waitFor('Events registration');
+		// One read: n, a name, then tabs to the attributes and keys that would run past an empty list onto Create.
+		await app.press('nTyped ahead\t\t\t\tjjj ');
+		// The last key ticks an attribute: the attributes had loaded before the j keys were taken.
+		await app.waitFor((frame) => frame.includes('Typed ahead') && (frame.match(/\[x\]/g) ?? []).length >= 2);
+		t.false(
+			app.emulator.log.some((entry) => entry.method === 'POST'),
+			'nothing was created: the keys waited for the attributes to load',
+		);
+		t.regex(app.frame(), /Typed ahead/);
+	},
+);

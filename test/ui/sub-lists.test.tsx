@@ -158,3 +158,22 @@ test.serial('removing email warns that email sign-up needs it', async (t) => {
 	const city = (await app.waitFor('Are you sure?')).replace(/[\s│]+/g, ' ');
 	t.false(city.includes('email sign-up needs'), 'only email carries the warning');
 });
+
+test.serial(
+	'keys typed in one burst move the add-picker too (each one reaches ink-select-input)',
+	async (t) => {
+		const app = await openFlow(t, partners.id);
+		await app.press('1');
+		await app.waitFor('Email with password');
+		await app.press('a');
+		await app.waitFor('Add an identity provider');
+		await app.press('jj'); // one write: two keys in one read
+		await app.waitFor(/❯ Facebook/);
+		await app.press('enter');
+		await app.waitFor(/Added Facebook to/);
+		t.deepEqual(app.emulator.tenant.requireFlow(partners.id).providerIds, [
+			'EmailPassword-OAUTH',
+			'Facebook-OAUTH',
+		]);
+	},
+);
