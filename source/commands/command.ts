@@ -65,11 +65,14 @@ export class CommandFailure extends Error {
 	readonly hint?: string;
 	/** The service's refusal this failure explains, kept for its ids (request-id, date). */
 	readonly refusal?: GraphError;
-	constructor(message: string, hint?: string, refusal?: GraphError) {
+	/** Lines that back the message up (problems per input, a diff); `--json` carries them in the error. */
+	readonly details?: readonly string[];
+	constructor(message: string, hint?: string, refusal?: GraphError, details?: readonly string[]) {
 		super(message);
 		this.name = 'CommandFailure';
 		this.hint = hint;
 		this.refusal = refusal;
+		this.details = details;
 	}
 }
 

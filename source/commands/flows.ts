@@ -22,7 +22,7 @@ import {
 import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
 import { resolveFlow } from './resolve-flow.js';
-import { explainRefusal, requireAppId, requireFreeName } from './tenant-checks.js';
+import { explainRefusal, requireAppId, requireCreatable, requireFreeName } from './tenant-checks.js';
 
 const yesNo = (value: boolean) => (value ? 'on' : 'off');
 
@@ -132,10 +132,10 @@ const create: Command = {
 			attributeIds: listFlag(context.flags, 'attribute'),
 			appIds,
 		});
-		if (context.dryRun) await requireFreeName(client, flow.displayName);
+		if (context.dryRun) await requireCreatable(client, flow);
 		const created = await explainRefusal(
 			() => createUserFlow(client, flow),
-			() => requireFreeName(client, flow.displayName),
+			() => requireCreatable(client, flow),
 		);
 		if (context.dryRun) return;
 		const full = created.id ? await getUserFlow(client, created.id) : created;

@@ -113,6 +113,17 @@ function explain(context: CommandContext, lines: readonly string[]): void {
 	context.stderr(lines.map((line) => `  ${display(line)}\n`).join(''));
 }
 
+/** A refusal backed by lines: printed above the message for people, inside the one JSON error for scripts. */
+function refusal(
+	context: CommandContext,
+	lines: readonly string[],
+	message: string,
+	hint: string,
+): CommandFailure {
+	if (!context.json) explain(context, lines);
+	return new CommandFailure(message, hint, undefined, lines.map(display));
+}
+
 const set: Command = {
 	path: ['layout', 'set'],
 	usage: 'layout set <flow> --file FILE [--dry-run] [--force]',
@@ -157,22 +168,26 @@ const set: Command = {
 		const { layout: proposed, problems: typeProblems } = layoutFromFile(file, current);
 		const diff = diffLayouts(current, proposed);
 		if (diff.added.length > 0 || diff.removed.length > 0) {
-			explain(
-				context,
-				formatLayoutDiff(diff).filter((line) => line.startsWith('!!!')),
-			);
 			const dropped = diff.removed.length > 0 ? `leaves out ${diff.removed.join(', ')}` : '';
 			const added = diff.added.length > 0 ? `adds ${diff.added.join(', ')}` : '';
-			throw new CommandFailure(
-				`${path} ${[dropped, added].filter(Boolean).join(' and ')}: a layout change cannot add or remove inputs of ${name}. Nothing was sent.`,
+			const seen = new Set<string>();
+			const twice = proposed.inputs
+				.map((input) => input.attribute.toLowerCase())
+				.filter((id) => seen.has(id) || !seen.add(id));
+			const repeated = twice.length > 0 ? `lists ${[...new Set(twice)].join(', ')} twice` : '';
+			throw refusal(
+				context,
+				formatLayoutDiff(diff).filter((line) => line.startsWith('!!!')),
+				`${path} ${[dropped, added, repeated].filter(Boolean).join(' and ')}: a layout change cannot add or remove inputs of ${name}. Nothing was sent.`,
 				`Put ${diff.removed.length > 0 ? 'the missing inputs back in the file' : "the file back to the flow's inputs"}; to stop or start collecting an attribute use \`entra-flows attributes remove|add ${name} <attributeId>\` first.`,
 			);
 		}
 		const problems = [...typeProblems, ...validateLayout(proposed, { baseline: current })];
 		if (problems.length > 0) {
-			explain(context, problems.map(formatProblem));
-			throw new CommandFailure(
-				`${path} has ${problems.length} problem${problems.length > 1 ? 's' : ''} (listed above, by position and attribute). Nothing was sent.`,
+			throw refusal(
+				context,
+				problems.map(formatProblem),
+				`${path} has ${problems.length} problem${problems.length > 1 ? 's' : ''} (listed${context.json ? ' in details' : ' above'}, by position and attribute). Nothing was sent.`,
 				'Fix them in the file and run the command again.',
 			);
 		}
@@ -189,17 +204,19 @@ const set: Command = {
 				? `${path} was read from another flow (${String(file.flow?.id)}); its base ${file.base} is not ${name}'s layout (now ${now}).`
 				: `The sign-up page of ${name} changed since ${path} was read: base ${file.base}, now ${now}.`;
 			if (context.flags.force !== true) {
-				explain(context, [
-					heading,
-					'Saving the file would make these changes to the page as it is now:',
-					...formatLayoutDiff(diff),
-				]);
-				throw new CommandFailure(
+				throw refusal(
+					context,
+					[
+						heading,
+						'Saving the file would make these changes to the page as it is now:',
+						...formatLayoutDiff(diff),
+					],
 					`Refusing to overwrite a change made since ${path} was read. Nothing was sent.`,
 					'Run `entra-flows layout show` again and redo your edit on the current page, or add --force to save the file as it is.',
 				);
 			}
-			context.stderr(`warning: ${display(heading)} Saving anyway (--force).\n`);
+			// Under --json stderr carries only JSON errors; the saved document printed after says what was stored.
+			if (!context.json) context.stderr(`warning: ${display(heading)} Saving anyway (--force).\n`);
 		}
 		if (!context.json) {
 			context.stdout(
@@ -215,8 +232,10 @@ const set: Command = {
 		const saved = layoutFromFlow(await getUserFlow(client, flow.id));
 		const differs = diffLayouts(proposed, saved);
 		if (!isEmptyDiff(differs)) {
-			context.stderr('warning: the service stored the page differently from what was sent:\n');
-			explain(context, formatLayoutDiff(differs));
+			if (!context.json) {
+				context.stderr('warning: the service stored the page differently from what was sent:\n');
+				explain(context, formatLayoutDiff(differs));
+			}
 		}
 		if (context.json) return printJson(context, layoutDocument(flowRef(flow), saved));
 		context.stdout(

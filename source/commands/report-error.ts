@@ -18,8 +18,10 @@ function jsonError(error: unknown): Record<string, unknown> {
 			kind: 'refused',
 			code: error.name,
 			...base,
+			...(error.details ? { details: error.details } : {}),
 			...(error.refusal ? { service: error.refusal.toJSON() } : {}),
 		};
+
 	if (error.name === 'AuthError') {
 		const auth = error as Error & { code?: string; aadsts?: string; correlationId?: string };
 		return {

@@ -1,6 +1,7 @@
 // The rules the service applies to a write, checked by reading: up front in a dry run (nothing is sent, so the
 // service cannot refuse), and after a refusal, to say in our words what was wrong instead of the service's.
 import { listApplications } from '../graph/applications.js';
+import { findUserFlowByApp } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import { listTenantAttributes } from '../graph/tenant-attributes.js';
@@ -72,6 +73,30 @@ export async function requireFreeName(
 			`A user flow named "${taken.displayName}" already exists (${taken.id}); names are unique in a tenant.`,
 			'Choose another name, or change that flow with `entra-flows flows update`.',
 		);
+	}
+}
+
+/** Refuses an app another user flow already uses (an application can use only one). */
+export async function requireAppFree(client: GraphClient, appId: string): Promise<void> {
+	const owner = await findUserFlowByApp(client, appId);
+	if (owner) {
+		throw new CommandFailure(
+			`${appId} already uses the user flow "${owner.displayName}"; an application can use only one.`,
+			`Leave it out here and move it later with \`entra-flows apps link <flow> ${appId} --move\`.`,
+		);
+	}
+}
+
+/** Everything the service checks when a flow is created: a free name, tenant providers, existing free apps. */
+export async function requireCreatable(
+	client: GraphClient,
+	flow: { displayName: string; identityProviderIds: readonly string[]; appIds?: readonly string[] },
+): Promise<void> {
+	await requireFreeName(client, flow.displayName);
+	for (const providerId of flow.identityProviderIds) await requireTenantProvider(client, providerId);
+	for (const appId of flow.appIds ?? []) {
+		await requireApplication(client, appId);
+		await requireAppFree(client, appId);
 	}
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import test from 'ava';
 import { json, runCommand } from '../helpers/cli.js';
 import { emulatorFor, seed } from '../helpers/emulator.js';
@@ -181,4 +184,65 @@ test('a create whose answer was lost is checked and adopted, never made twice', 
 	t.is(timedOut.code, 0, timedOut.stderr);
 	t.regex(timedOut.stderr, /timed out at Microsoft's side \(504\); checking whether it took effect/);
 	t.is((await named('Timed out')).length, 1);
+});
+
+test('flows create --dry-run checks providers and apps as the service would', async (t) => {
+	const emulator = await emulatorFor(t);
+	const cases = [
+		{ argv: ['--provider', 'Nope-OAUTH'], says: /Nope-OAUTH is not an identity provider of this tenant/ },
+		{
+			argv: ['--app', '11111111-1111-1111-1111-111111111111'],
+			says: /No application of this tenant has the appId/,
+		},
+		{ argv: ['--app', seed.apps.storefront], says: /already uses the user flow "Contoso customers/ },
+	];
+	for (const { argv, says } of cases) {
+		const run = await runCommand(emulator.graphUrl, [
+			'flows',
+			'create',
+			'--name',
+			'Checked',
+			...argv,
+			'--dry-run',
+		]);
+		t.is(run.code, 1, argv.join(' '));
+		t.regex(run.stderr, says);
+	}
+	const real = await runCommand(emulator.graphUrl, [
+		'flows',
+		'create',
+		'--name',
+		'Checked',
+		'--provider',
+		'Nope-OAUTH',
+	]);
+	t.regex(real.stderr, /Nope-OAUTH is not an identity provider of this tenant/);
+	t.regex(real.stderr, /the service refused it: 400/);
+});
+
+test('layout set --json: a refusal is one JSON error carrying the problems, nothing else on stderr', async (t) => {
+	const emulator = await emulatorFor(t);
+	const document = json<{ inputs: { attribute: string; required: unknown }[] }>(
+		await runCommand(emulator.graphUrl, ['layout', 'show', seed.flows.events.id, '--json']),
+	);
+	const broken = {
+		...document,
+		inputs: document.inputs.map((input, index) => (index === 1 ? { ...input, required: 'yes' } : input)),
+	};
+	const dir = mkdtempSync(join(tmpdir(), 'entra-flows-checks-'));
+	t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+	const path = join(dir, 'layout.json');
+	writeFileSync(path, JSON.stringify(broken));
+	const run = await runCommand(emulator.graphUrl, [
+		'layout',
+		'set',
+		seed.flows.events.id,
+		'--file',
+		path,
+		'--json',
+	]);
+	t.is(run.code, 1);
+	const error = (JSON.parse(run.stderr) as { error: { details: string[]; message: string } }).error;
+	t.regex(error.message, /1 problem \(listed in details/);
+	t.regex(error.details[0] ?? '', /required must be true or false/);
 });
