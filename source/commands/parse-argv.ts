@@ -52,6 +52,15 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
 	const found = findCommand(words);
 	if (!found) {
 		if (words.length === 0) return { args: [], flags: parsed.values as FlagValues };
+		// `flows` alone: name the verbs it has rather than calling the group unknown.
+		const verbs = commands
+			.filter((command) => command.path[0] === words[0])
+			.map((command) => command.path.slice(1).join(' '));
+		if (verbs.length > 0 && words.length === 1) {
+			throw new UsageError(
+				`"${words[0]}" needs one of: ${verbs.join(', ')}. E.g. \`entra-flows ${words[0]} ${verbs[0]}\`.`,
+			);
+		}
 		throw new UsageError(`Unknown command "${words.join(' ')}". See \`entra-flows --help\` for the list.`);
 	}
 	const allowed = new Set([...globalFlags, ...(found.command.flags ?? [])].map((spec) => spec.name));

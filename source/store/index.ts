@@ -18,7 +18,7 @@ export {
 } from './effects/applications.js';
 export { addAttribute, loadAttributes, loadTenantAttributes, removeAttribute } from './effects/attributes.js';
 export { createUserFlow, openCreateForm } from './effects/create-flow.js';
-export { deleteUserFlow } from './effects/delete-flow.js';
+export { deleteUserFlow, openDeleteFlow } from './effects/delete-flow.js';
 export { loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';
 export { commitLayout, flowLayout, openLayoutDraft, reloadLayoutDraft } from './effects/layout.js';

@@ -13,6 +13,8 @@ function fitToWidth(widths: number[], headers: readonly string[], maxWidth: numb
 	while (total() > maxWidth) {
 		let widest = -1;
 		fitted.forEach((width, index) => {
+			// Ids are what people copy into the next command: they are never cut.
+			if (/\bID$/.test(headers[index] ?? '')) return;
 			const floor = Math.max(narrowest, headers[index]?.length ?? 0);
 			if (width > floor && (widest === -1 || width > (fitted[widest] ?? 0))) widest = index;
 		});

@@ -246,3 +246,10 @@ test('layout set --json: a refusal is one JSON error carrying the problems, noth
 	t.regex(error.message, /1 problem \(listed in details/);
 	t.regex(error.details[0] ?? '', /required must be true or false/);
 });
+
+test('a command group alone names its verbs', async (t) => {
+	const emulator = await emulatorFor(t);
+	const run = await runCommand(emulator.graphUrl, ['flows']);
+	t.is(run.code, 2);
+	t.regex(run.stderr, /"flows" needs one of: list, get, create, update, delete/);
+});

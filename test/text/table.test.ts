@@ -21,3 +21,9 @@ test('without a width (a pipe, a file) every value is whole', (t) => {
 	const text = formatTable(rows, columns);
 	t.true(text.includes('A'.repeat(200)));
 });
+
+test('id columns are never cut, even when the table must shrink', (t) => {
+	const wide = [{ name: 'N'.repeat(60), id: '5730a1a1-35ee-44b7-bcb7-9edad350c494' }];
+	const line = formatTable(wide, columns, 60).split('\n')[1] ?? '';
+	t.true(line.endsWith('5730a1a1-35ee-44b7-bcb7-9edad350c494'), line);
+});

@@ -14,6 +14,18 @@ function appLabel(state: AppState, appId: string): string {
 	return name ? `${display(name)} (${display(appId)})` : display(appId);
 }
 
+/** `d`: opens the typed confirmation, unless the sign-in cannot delete (said before the dialog reads anything). */
+export function openDeleteFlow(flowId: string): Effect {
+	return async (context) => {
+		const name = flowLabel(context.getState(), flowId);
+		if (await refuseWithoutPermission(context, `“${name}” cannot be deleted with this sign-in`)) return;
+		context.dispatch({
+			type: 'overlay/opened',
+			overlay: { kind: 'deleteFlow', flowId, text: '', mismatch: false },
+		});
+	};
+}
+
 /** Unlinks the flow's apps, then deletes it (as `flows delete` does); a stop half way says what was done. */
 export function deleteUserFlow(flowId: string): Effect {
 	const self: Effect = async (context) => {

@@ -6,6 +6,7 @@ import {
 	flowById,
 	flowOverview,
 	loadUserFlow,
+	openDeleteFlow,
 	type Route,
 	saveEdit,
 	selectResource,
@@ -83,11 +84,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			'detail.applications': () => open('applications'),
 			'flow.layout': () =>
 				store.dispatch({ type: 'route/pushed', route: { id: 'user-flow/layout', flowId } }),
-			'flow.delete': () =>
-				store.dispatch({
-					type: 'overlay/opened',
-					overlay: { kind: 'deleteFlow', flowId, text: '', mismatch: false },
-				}),
+			'flow.delete': () => void store.run(openDeleteFlow(flowId)),
 			'screen.refresh': () => void store.run(loadUserFlow(flowId, { force: true })),
 		},
 		{

@@ -8,6 +8,7 @@ import {
 	flowRows,
 	loadUserFlows,
 	openCreateForm,
+	openDeleteFlow,
 	selectResource,
 	targets,
 } from '../../store/index.js';
@@ -48,12 +49,7 @@ export function UserFlowListScreen() {
 				selected && store.dispatch({ type: 'route/pushed', route: { id: 'user-flow', flowId: selected.id } }),
 			'list.filter': () => store.dispatch({ type: 'route/filterOpened' }),
 			'flow.new': () => void store.run(openCreateForm()),
-			'flow.delete': () =>
-				selected &&
-				store.dispatch({
-					type: 'overlay/opened',
-					overlay: { kind: 'deleteFlow', flowId: selected.id, text: '', mismatch: false },
-				}),
+			'flow.delete': () => selected && void store.run(openDeleteFlow(selected.id)),
 			'screen.refresh': () => void store.run(loadUserFlows({ force: true })),
 		},
 		{
