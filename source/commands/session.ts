@@ -42,6 +42,11 @@ const logout: Command = {
 	summary: 'Forget the saved sign-in: the cached account and tokens (the cache file is deleted).',
 	arity: [0, 0],
 	async run(context) {
+		// login remembers the tenant, so without one no sign-in was ever saved: already signed out.
+		if (!context.config().tenant) {
+			if (context.json) return printJson(context, { signedOut: true });
+			return context.stdout('Nothing to sign out of: no sign-in is saved.\n');
+		}
 		const auth = context.signIn({ interactive: false });
 		await auth.signOut();
 		if (context.json) return printJson(context, { signedOut: true });

@@ -253,3 +253,10 @@ test('a command group alone names its verbs', async (t) => {
 	t.is(run.code, 2);
 	t.regex(run.stderr, /"flows" needs one of: list, get, create, update, delete/);
 });
+
+test('logout with nothing saved is already done (exit 0)', async (t) => {
+	const emulator = await emulatorFor(t);
+	const run = await runCommand(emulator.graphUrl, ['logout'], { env: { ENTRA_FLOWS_ACCESS_TOKEN: '' } });
+	t.is(run.code, 0, run.stderr);
+	t.regex(run.stdout, /Nothing to sign out of/);
+});
