@@ -23,7 +23,7 @@ import {
 	UsageError,
 } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
-import { explainRefusal, requireTenantAttribute } from './tenant-checks.js';
+import { explainRefusal, requireFreeAttributeName, requireTenantAttribute } from './tenant-checks.js';
 
 function printAttributes(context: CommandContext, attributes: readonly UserFlowAttribute[]): void {
 	if (context.json) {
@@ -187,11 +187,17 @@ const tenantCreate: Command = {
 				`--type must be one of ${attributeDataTypes.join(', ')}${type ? `, not "${type}"` : ''}.`,
 			);
 		}
-		const created = await createTenantAttribute(await context.graph(), {
-			displayName: name,
-			description: stringFlag(context.flags, 'description'),
-			dataType: type as AttributeDataType,
-		});
+		const client = await context.graph();
+		if (context.dryRun) await requireFreeAttributeName(client, name);
+		const created = await explainRefusal(
+			() =>
+				createTenantAttribute(client, {
+					displayName: name,
+					description: stringFlag(context.flags, 'description'),
+					dataType: type as AttributeDataType,
+				}),
+			() => requireFreeAttributeName(client, name),
+		);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, created);
 		context.stdout(`Created attribute ${created.id ?? name} (${type}).\n`);

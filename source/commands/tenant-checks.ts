@@ -42,6 +42,23 @@ export async function requireTenantAttribute(client: GraphClient, attributeId: s
 	}
 }
 
+/** Refuses a custom attribute name the tenant already has (compared as the service does, ignoring case). */
+export async function requireFreeAttributeName(client: GraphClient, name: string): Promise<void> {
+	const wanted = name.toLowerCase();
+	// A custom attribute's id is extension_<appId>_<name>: the name is taken if either matches.
+	const taken = (await listTenantAttributes(client)).find(
+		(attribute) =>
+			attribute.displayName?.toLowerCase() === wanted ||
+			(attribute.id ?? '').toLowerCase().replace(/^extension_[0-9a-f]+_/, '') === wanted,
+	);
+	if (taken) {
+		throw new CommandFailure(
+			`The tenant already has an attribute named "${taken.displayName}" (${taken.id}).`,
+			'Use it as it is (`entra-flows attributes add <flow> <attributeId>`), or choose another name.',
+		);
+	}
+}
+
 /** Refuses an appId no application of the tenant has (skipped when the token may not read applications). */
 export async function requireApplication(client: GraphClient, appId: string): Promise<void> {
 	let appIds: string[];

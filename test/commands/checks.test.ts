@@ -260,3 +260,23 @@ test('logout with nothing saved is already done (exit 0)', async (t) => {
 	t.is(run.code, 0, run.stderr);
 	t.regex(run.stdout, /Nothing to sign out of/);
 });
+
+test('tenant attributes create --dry-run refuses a name the tenant already has', async (t) => {
+	const emulator = await emulatorFor(t);
+	const run = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'create',
+		'--name',
+		'Favoritecolor',
+		'--type',
+		'string',
+		'--dry-run',
+	]);
+	t.is(run.code, 1);
+	t.regex(
+		run.stderr,
+		/already has an attribute named "Favorite color" \(extension_[0-9a-f]+_Favoritecolor\)/,
+	);
+	t.is(run.stdout, '');
+});
