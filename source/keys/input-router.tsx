@@ -8,8 +8,8 @@ import {
 	useRef,
 	useSyncExternalStore,
 } from 'react';
+import { createBurstSplitter } from './burst-splitter.js';
 import { footerHints, type HelpEntry, type Hint, helpEntries } from './hints.js';
-import { createBurstSplitter } from './key-queue.js';
 import type { ActionId, Scope } from './keymap.js';
 import { keyName } from './normalize.js';
 import { createRegistry, type LayerSpec, type Registry } from './registry.js';

@@ -1,17 +1,7 @@
-import type { Layout, LayoutInput, LayoutOption } from './model.js';
+import { inputFields, type Layout, type LayoutInput, type LayoutOption } from './model.js';
 
 /** The fields of an input a diff compares; `extra.<name>` for properties this version does not model. */
-export type LayoutField =
-	| 'label'
-	| 'inputType'
-	| 'required'
-	| 'hidden'
-	| 'editable'
-	| 'options'
-	| 'validationRegEx'
-	| 'defaultValue'
-	| 'writeToDirectory'
-	| `extra.${string}`;
+export type LayoutField = (typeof inputFields)[number] | `extra.${string}`;
 
 /** An input that changed place. Positions are 1-based, as `layout show` numbers them. */
 export type LayoutMove = { readonly attribute: string; readonly from: number; readonly to: number };
@@ -34,18 +24,6 @@ export type LayoutDiff = {
 	/** Attributes in the old layout only. */
 	readonly removed: readonly string[];
 };
-
-const fields = [
-	'label',
-	'inputType',
-	'required',
-	'hidden',
-	'editable',
-	'options',
-	'validationRegEx',
-	'defaultValue',
-	'writeToDirectory',
-] as const;
 
 const key = (attribute: string) => attribute.toLowerCase();
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -75,7 +53,7 @@ function stayed(before: readonly string[], after: readonly string[]): Set<string
 
 function changesOf(before: LayoutInput, after: LayoutInput): LayoutChange[] {
 	const changes: LayoutChange[] = [];
-	for (const field of fields) {
+	for (const field of inputFields) {
 		if (!same(before[field], after[field]))
 			changes.push({ attribute: after.attribute, field, before: before[field], after: after[field] });
 	}

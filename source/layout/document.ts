@@ -1,7 +1,13 @@
 // The layout file: what `layout show --json` writes and `layout set --file` reads back.
 import { layoutFingerprint } from './fingerprint.js';
 import { JsonTextError, parseJsonText } from './json-text.js';
-import { canonicalInputType, type Layout, type LayoutInput, type LayoutOption } from './model.js';
+import {
+	canonicalInputType,
+	inputFields,
+	type Layout,
+	type LayoutInput,
+	type LayoutOption,
+} from './model.js';
 import type { LayoutProblem } from './validate.js';
 
 /** One input as the file holds it: the Graph input fields plus the attribute's data type (informational). */
@@ -76,19 +82,7 @@ export function layoutDocument(flow: { id: string; displayName: string }, layout
 }
 
 const rootKeys = ['flow', 'base', 'inputs'];
-const inputKeys = [
-	'attribute',
-	'label',
-	'inputType',
-	'required',
-	'hidden',
-	'editable',
-	'options',
-	'validationRegEx',
-	'defaultValue',
-	'writeToDirectory',
-	'dataType',
-];
+const inputKeys: readonly string[] = ['attribute', ...inputFields, 'dataType'];
 const startOver =
 	'Write a fresh file with `entra-flows layout show <flow> --json > layout.json` and edit that.';
 

@@ -70,18 +70,20 @@ export function canonicalInputType(value: string): string {
 	return inputTypes.find((type) => type.toLowerCase() === value.toLowerCase()) ?? value;
 }
 
-const modelled = new Set([
-	'attribute',
+/** The fields of an input this version models and edits (besides `attribute`), in file order. */
+export const inputFields = [
 	'label',
 	'inputType',
-	'defaultValue',
+	'required',
 	'hidden',
 	'editable',
-	'writeToDirectory',
-	'required',
-	'validationRegEx',
 	'options',
-]);
+	'validationRegEx',
+	'defaultValue',
+	'writeToDirectory',
+] as const;
+
+const modelled = new Set<string>(['attribute', ...inputFields]);
 
 /** One page input with the service's defaults filled in (visible, editable, optional, written to the directory). */
 export function layoutInputFrom(input: PageInput, dataType = 'string'): LayoutInput {

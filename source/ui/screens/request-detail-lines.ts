@@ -6,23 +6,18 @@ export type DetailLine = { readonly text: string; readonly tone: 'title' | 'fail
 
 const labelWidth = 19;
 
-/** Cuts text into pieces of at most `width` columns (long URLs and JSON strings have no spaces to break at). */
-export function hardWrap(text: string, width: number): string[] {
-	return wrapToWidth(text, width);
-}
-
 /** The detail as screen lines: title, labelled fields, then each section indented under its heading. */
 export function detailLines(detail: RequestDetail, width: number): DetailLine[] {
 	const lines: DetailLine[] = [{ text: detail.title, tone: detail.failed ? 'failed' : 'title' }];
 	for (const [label, value] of detail.fields) {
-		hardWrap(value, width - labelWidth).forEach((piece, index) => {
+		wrapToWidth(value, width - labelWidth).forEach((piece, index) => {
 			lines.push({ text: `${(index === 0 ? label : '').padEnd(labelWidth)}${piece}`, tone: 'plain' });
 		});
 	}
 	for (const section of detail.sections) {
 		lines.push({ text: '', tone: 'plain' }, { text: section.title, tone: 'heading' });
 		for (const line of section.lines) {
-			for (const piece of hardWrap(line, width - 2)) lines.push({ text: `  ${piece}`, tone: 'plain' });
+			for (const piece of wrapToWidth(line, width - 2)) lines.push({ text: `  ${piece}`, tone: 'plain' });
 		}
 	}
 	return lines;

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { createBurstSplitter } from '../../source/keys/key-queue.js';
+import { createBurstSplitter } from '../../source/keys/burst-splitter.js';
 
 /** A splitter whose deferred turns run only when the test says, recording what it fed back. */
 function harness(options: { takesText?: () => boolean; busy?: () => boolean } = {}) {

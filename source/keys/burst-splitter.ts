@@ -19,7 +19,7 @@ export type BurstSplitter = {
 };
 
 /** A burst: several characters, none an escape sequence, read at once (typing over a slow link, a paste). */
-export function isBurst(text: string): boolean {
+function isBurst(text: string): boolean {
 	return [...text].length > 1 && !text.includes('\u001b');
 }
 
