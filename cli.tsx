@@ -18,6 +18,11 @@ const exitCode = await runCli({
 	// Loaded only when no command is given: commands never pay for Ink and React.
 	runApp: async (flags) => {
 		ranApp = true;
+		// Ink draws nothing until exit when CI is set (is-in-ci); in a real terminal the person must see the app.
+		if (process.stdin.isTTY && process.stdout.isTTY) {
+			delete process.env.CI;
+			delete process.env.CONTINUOUS_INTEGRATION;
+		}
 		const { runKeyboardApp } = await import('./source/wiring/run-keyboard-app.js');
 		return runKeyboardApp(flags, {
 			env: process.env,

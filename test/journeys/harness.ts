@@ -48,7 +48,8 @@ export async function startJourney(
 	const appArgs = options.appArgs ?? [];
 	const session = `journey-${randomUUID().slice(0, 8)}`;
 	const { info } = emulator;
-	const env = { ...freshDirs(), NODE_EXTRA_CA_CERTS: info.caFile ?? '' };
+	// CI=true always: CI sets it, and Ink once drew nothing in a terminal because of it.
+	const env = { ...freshDirs(), NODE_EXTRA_CA_CERTS: info.caFile ?? '', CI: 'true' };
 	// bare: no tenant flags at all, as `npm start` on a fresh machine.
 	const target = options.bare
 		? []
