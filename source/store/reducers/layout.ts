@@ -5,6 +5,7 @@ import {
 	isChoiceType,
 	type Layout,
 	type LayoutEdit,
+	layoutFingerprint,
 	rebaseLayout,
 } from '../../layout/index.js';
 import type { LayoutAction, LayoutDraft, LayoutField } from '../layout-state.js';
@@ -105,6 +106,19 @@ function cycledType(draft: LayoutDraft): LayoutDraft {
 	return after === draft ? draft : { ...after, keptOptions };
 }
 
+/** Undo steps without the ones a rebase made equal to the step after them: each u must change something. */
+function distinctSteps(steps: readonly Layout[], current: Layout): Layout[] {
+	const kept: Layout[] = [];
+	let after = layoutFingerprint(current);
+	for (let index = steps.length - 1; index >= 0; index--) {
+		const step = steps[index] as Layout;
+		const fingerprint = layoutFingerprint(step);
+		if (fingerprint !== after) kept.unshift(step);
+		after = fingerprint;
+	}
+	return kept;
+}
+
 /** The draft, its base and its undo steps on the page's set of inputs; the selection stays on its input. */
 function rebased(draft: LayoutDraft, page: Layout, fingerprint: string): LayoutDraft {
 	const layout = rebaseLayout(draft.layout, page);
@@ -116,7 +130,10 @@ function rebased(draft: LayoutDraft, page: Layout, fingerprint: string): LayoutD
 		base: rebaseLayout(draft.base, page),
 		baseFingerprint: fingerprint,
 		layout,
-		history: draft.history.map((step) => rebaseLayout(step, page)),
+		history: distinctSteps(
+			draft.history.map((step) => rebaseLayout(step, page)),
+			layout,
+		),
 		cursor,
 		// An open field or options list of an input that is gone would edit nothing.
 		optionCursor: kept ? draft.optionCursor : undefined,
