@@ -1,5 +1,5 @@
 // Bundles cli.tsx into dist/: one entry file plus lazily loaded chunks, so commands never load Ink or React.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 // yoga's wasm is inlined as base64; fetching that data: URL loads undici (30+ ms at start), decoding it does not.
@@ -15,6 +15,8 @@ const yogaWithoutFetch = {
 	},
 };
 
+// Chunk names change with their content: old ones would pile up in dist/.
+await rm('dist', { recursive: true, force: true });
 await build({
 	entryPoints: { cli: 'cli.tsx' },
 	outdir: 'dist',

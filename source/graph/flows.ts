@@ -48,13 +48,36 @@ export function createStringPool(): <T extends string | null | undefined>(text: 
 	};
 }
 
+/** Returns one shared copy of each equal value (by its JSON), so thousands of rows hold each repeated part once. */
+export function createValuePool(): <T>(value: T) => T {
+	const pool = new Map<string, unknown>();
+	return (value) => {
+		if (value === null || typeof value !== 'object') return value;
+		const key = JSON.stringify(value);
+		const shared = pool.get(key);
+		if (shared !== undefined) return shared as typeof value;
+		pool.set(key, value);
+		return value;
+	};
+}
+
+/** The pools a list of summaries shares: one for texts, one for the parts many flows have alike. */
+export type SummaryPools = {
+	readonly text: ReturnType<typeof createStringPool>;
+	readonly value: ReturnType<typeof createValuePool>;
+};
+
+const newPools = (): SummaryPools => ({ text: createStringPool(), value: createValuePool() });
+
 /**
  * What a row of the flows list needs of a flow: ids, names, sign-up, user type, and the providers, attributes
  * and apps to count and name. The sign-up page and provider details (client ids) are left out, and repeated
- * texts (types, provider and attribute ids) are shared through `share`: with thousands of flows those were
- * most of the memory. Open a flow with getUserFlow for the whole of it.
+ * parts (types, providers, attributes, sign-up settings, whole provider lists) are shared through `pools`:
+ * with thousands of flows those were most of the memory. Summaries are read-only, so sharing is safe. Open a
+ * flow with getUserFlow for the whole of it.
  */
-export function userFlowSummary(flow: UserFlow, share = createStringPool()): UserFlow {
+export function userFlowSummary(flow: UserFlow, pools: SummaryPools = newPools()): UserFlow {
+	const { text: share, value: same } = pools;
 	const applications = flow.conditions?.applications;
 	const providers = flow.onAuthenticationMethodLoadStart;
 	const collection = flow.onAttributeCollection;
@@ -67,45 +90,49 @@ export function userFlowSummary(flow: UserFlow, share = createStringPool()): Use
 		description: flow.description,
 		priority: flow.priority,
 		conditions: applications
-			? {
+			? same({
 					applications: {
 						includeAllApplications: applications.includeAllApplications,
 						includeApplications: applications.includeApplications?.map((app) => ({
 							appId: share(app.appId),
 						})),
 					},
-				}
+				})
 			: flow.conditions,
 		onInteractiveAuthFlowStart: signUp
-			? { '@odata.type': share(signUp['@odata.type']), isSignUpAllowed: signUp.isSignUpAllowed }
+			? same({ '@odata.type': share(signUp['@odata.type']), isSignUpAllowed: signUp.isSignUpAllowed })
 			: signUp,
 		onAuthenticationMethodLoadStart: providers
-			? {
+			? same({
 					'@odata.type': share(providers['@odata.type']),
-					identityProviders: providers.identityProviders?.map((provider) => ({
-						'@odata.type': share(provider['@odata.type']),
-						id: share(provider.id),
-						displayName: share(provider.displayName),
-						identityProviderType: share(provider.identityProviderType),
-					})),
-				}
+					identityProviders: providers.identityProviders?.map((provider) =>
+						same({
+							'@odata.type': share(provider['@odata.type']),
+							id: share(provider.id),
+							displayName: share(provider.displayName),
+							identityProviderType: share(provider.identityProviderType),
+						}),
+					),
+				})
 			: providers,
 		onAttributeCollection: collection
-			? {
+			? same({
 					'@odata.type': share(collection['@odata.type']),
-					attributes: collection.attributes?.map((attribute) => ({
-						id: share(attribute.id),
-						displayName: share(attribute.displayName),
-						dataType: share(attribute.dataType),
-						userFlowAttributeType: share(attribute.userFlowAttributeType),
-					})),
-				}
+					attributes: collection.attributes?.map((attribute) =>
+						same({
+							id: share(attribute.id),
+							displayName: share(attribute.displayName),
+							dataType: share(attribute.dataType),
+							userFlowAttributeType: share(attribute.userFlowAttributeType),
+						}),
+					),
+				})
 			: collection,
 		onUserCreateStart: userCreate
-			? {
+			? same({
 					'@odata.type': share(userCreate['@odata.type']),
 					userTypeToCreate: share(userCreate.userTypeToCreate),
-				}
+				})
 			: userCreate,
 	};
 }
@@ -115,11 +142,11 @@ export function listUserFlowSummaries(
 	client: GraphClient,
 	options: { signal?: AbortSignal } = {},
 ): Promise<UserFlow[]> {
-	const share = createStringPool();
+	const pools = newPools();
 	return client.list<UserFlow, UserFlow>(flowsPath, {
 		permission: read,
 		signal: options.signal,
-		mapItem: (flow) => userFlowSummary(flow, share),
+		mapItem: (flow) => userFlowSummary(flow, pools),
 	});
 }
 
