@@ -5,48 +5,10 @@ import {
 	removeFlowAttribute,
 } from '../graph/flow-attributes.js';
 import { getUserFlow } from '../graph/flows.js';
-import {
-	type AttributeDataType,
-	attributeDataTypes,
-	createTenantAttribute,
-	listTenantAttributes,
-} from '../graph/tenant-attributes.js';
-import type { UserFlowAttribute } from '../graph/types.js';
 import { formatTable } from '../text/table.js';
-import {
-	type Command,
-	type CommandContext,
-	CommandFailure,
-	dryRunFlag,
-	printJson,
-	stringFlag,
-	UsageError,
-} from './command.js';
+import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
-import { explainRefusal, requireFreeAttributeName, requireTenantAttribute } from './tenant-checks.js';
-
-function printAttributes(context: CommandContext, attributes: readonly UserFlowAttribute[]): void {
-	if (context.json) {
-		printJson(context, attributes);
-		return;
-	}
-	if (attributes.length === 0) {
-		context.stdout('No attributes.\n');
-		return;
-	}
-	context.stdout(
-		`${formatTable(
-			attributes,
-			[
-				{ header: 'ID', value: (attribute) => attribute.id },
-				{ header: 'NAME', value: (attribute) => attribute.displayName },
-				{ header: 'TYPE', value: (attribute) => attribute.userFlowAttributeType },
-				{ header: 'DATA', value: (attribute) => attribute.dataType },
-			],
-			context.columns,
-		)}\n`,
-	);
-}
+import { explainRefusal, requireTenantAttribute } from './tenant-checks.js';
 
 const list: Command = {
 	path: ['attributes', 'list'],
@@ -152,56 +114,4 @@ const remove: Command = {
 	},
 };
 
-const tenantList: Command = {
-	path: ['tenant', 'attributes'],
-	usage: 'tenant attributes',
-	summary: "List the tenant's user-flow attributes, built-in and custom.",
-	arity: [0, 0],
-	async run(context) {
-		printAttributes(context, await listTenantAttributes(await context.graph()));
-	},
-};
-
-const tenantCreate: Command = {
-	path: ['tenant', 'attributes', 'create'],
-	usage: 'tenant attributes create --name NAME --type string|boolean|int64 [--description TEXT] [--dry-run]',
-	summary: 'Create a custom user-flow attribute (its data type cannot be changed later).',
-	arity: [0, 0],
-	flags: [
-		{ name: 'name', type: 'string', value: 'NAME', description: 'display name (letters, digits, _)' },
-		{ name: 'type', type: 'string', value: 'TYPE', description: 'string, boolean or int64' },
-		{ name: 'description', type: 'string', value: 'TEXT', description: 'shown to users at sign-up' },
-		dryRunFlag,
-	],
-	async run(context) {
-		const name = stringFlag(context.flags, 'name')?.trim();
-		const type = stringFlag(context.flags, 'type');
-		if (!name) throw new UsageError('tenant attributes create needs --name NAME.');
-		if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
-			throw new UsageError(
-				`"${name}" cannot be an attribute name: use letters, digits and _, starting with a letter.`,
-			);
-		}
-		if (!type || !(attributeDataTypes as readonly string[]).includes(type)) {
-			throw new UsageError(
-				`--type must be one of ${attributeDataTypes.join(', ')}${type ? `, not "${type}"` : ''}.`,
-			);
-		}
-		const client = await context.graph();
-		if (context.dryRun) await requireFreeAttributeName(client, name);
-		const created = await explainRefusal(
-			() =>
-				createTenantAttribute(client, {
-					displayName: name,
-					description: stringFlag(context.flags, 'description'),
-					dataType: type as AttributeDataType,
-				}),
-			() => requireFreeAttributeName(client, name),
-		);
-		if (context.dryRun) return;
-		if (context.json) return printJson(context, created);
-		context.stdout(`Created attribute ${created.id ?? name} (${type}).\n`);
-	},
-};
-
-export const attributeCommands: readonly Command[] = [list, add, remove, tenantList, tenantCreate];
+export const attributeCommands: readonly Command[] = [list, add, remove];

@@ -6,16 +6,17 @@ import { flowCommands } from './flows.js';
 import { layoutCommands } from './layout.js';
 import { providerCommands } from './providers.js';
 import { sessionCommands } from './session.js';
+import { tenantAttributeCommands } from './tenant-attributes.js';
 
 /** Every scriptable verb, in the order --help lists them. */
 export const commands: readonly Command[] = [
 	...flowCommands,
 	...providerCommands.filter((command) => command.path[0] === 'providers'),
-	...attributeCommands.filter((command) => command.path[0] === 'attributes'),
+	...attributeCommands,
 	...layoutCommands,
 	...appCommands.filter((command) => command.path[0] === 'apps'),
 	...providerCommands.filter((command) => command.path[0] === 'tenant'),
-	...attributeCommands.filter((command) => command.path[0] === 'tenant'),
+	...tenantAttributeCommands,
 	...appCommands.filter((command) => command.path[0] === 'tenant'),
 	...sessionCommands,
 	...emulatorCommands,

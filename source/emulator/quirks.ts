@@ -18,6 +18,8 @@
 // |                              |                          |          | on beta too keeps clients on the $ref APIs that work on both.             |
 // | empty-attributes             | 400 / empty              | 400      | §3.3: the docs say listing a flow's attributes gives 400 when it has none. |
 // | content-type                 | required / optional      | required | §1.1: the pages list Content-Type as required on every body.             |
+// | delete-attribute-in-use      | refuse / detach          | refuse   | undocumented: what deleting a custom attribute that flows collect does.   |
+// |                              |                          |          | Refusing makes a client take it off the flows first, which works either way.|
 
 /** The quirk switches, in option-object form. */
 export type Quirks = {
@@ -29,6 +31,7 @@ export type Quirks = {
 	betaPatchInputs: 'refuse' | 'allow';
 	emptyAttributes: '400' | 'empty';
 	contentType: 'required' | 'optional';
+	deleteAttributeInUse: 'refuse' | 'detach';
 };
 
 /** The defaults described in the table above. */
@@ -41,6 +44,7 @@ export const defaultQuirks: Readonly<Quirks> = {
 	betaPatchInputs: 'refuse',
 	emptyAttributes: '400',
 	contentType: 'required',
+	deleteAttributeInUse: 'refuse',
 };
 
 type QuirkKey = keyof Quirks;
@@ -55,6 +59,7 @@ const table: Record<string, { key: QuirkKey; values: Record<string, Quirks[Quirk
 	'beta-patch-inputs': { key: 'betaPatchInputs', values: { refuse: 'refuse', allow: 'allow' } },
 	'empty-attributes': { key: 'emptyAttributes', values: { '400': '400', empty: 'empty' } },
 	'content-type': { key: 'contentType', values: { required: 'required', optional: 'optional' } },
+	'delete-attribute-in-use': { key: 'deleteAttributeInUse', values: { refuse: 'refuse', detach: 'detach' } },
 };
 
 /** Parses a quirk spec string; throws an Error naming the bad pair. */

@@ -1,12 +1,16 @@
 import type { GraphClient } from './graph-client.js';
+import { segment } from './paths.js';
 import type { UserFlowAttribute } from './types.js';
+
+const attributesPath = '/identity/userFlowAttributes';
+const write = 'IdentityUserFlow.ReadWrite.All';
 
 /** Lists the tenant's user-flow attributes, built-in and custom. */
 export function listTenantAttributes(
 	client: GraphClient,
 	options: { signal?: AbortSignal } = {},
 ): Promise<UserFlowAttribute[]> {
-	return client.list<UserFlowAttribute>('/identity/userFlowAttributes', {
+	return client.list<UserFlowAttribute>(attributesPath, {
 		permission: 'IdentityUserFlow.Read.All',
 		signal: options.signal,
 	});
@@ -21,13 +25,30 @@ export async function createTenantAttribute(
 	client: GraphClient,
 	attribute: { displayName: string; description?: string; dataType: AttributeDataType },
 ): Promise<UserFlowAttribute> {
-	const created = await client.request<UserFlowAttribute>('POST', '/identity/userFlowAttributes', {
+	const created = await client.request<UserFlowAttribute>('POST', attributesPath, {
 		body: {
 			displayName: attribute.displayName,
 			description: attribute.description ?? '',
 			dataType: attribute.dataType,
 		},
-		permission: 'IdentityUserFlow.ReadWrite.All',
+		permission: write,
 	});
 	return created ?? {};
+}
+
+/** Changes a custom attribute's description: the only thing about it that can change. */
+export async function updateTenantAttribute(
+	client: GraphClient,
+	attributeId: string,
+	changes: { description: string },
+): Promise<void> {
+	await client.request('PATCH', `${attributesPath}/${segment(attributeId)}`, {
+		body: { description: changes.description },
+		permission: write,
+	});
+}
+
+/** Deletes a custom attribute from the tenant. */
+export async function deleteTenantAttribute(client: GraphClient, attributeId: string): Promise<void> {
+	await client.request('DELETE', `${attributesPath}/${segment(attributeId)}`, { permission: write });
 }

@@ -134,6 +134,56 @@ test('attribute create refusals', async (t) => {
 	}
 });
 
+test('a custom attribute: PATCH changes its description only; built-in ones and unknown ids are refused', async (t) => {
+	const emulator = await start(t);
+	const path = `/identity/userFlowAttributes/${seedIds.attributes.favoriteColor}`;
+	const patched = await call(emulator, 'PATCH', path, { body: { description: 'Pick one' } });
+	t.is(patched.status, 204);
+	t.is(patched.text, '');
+	t.is(emulator.tenant.findAttribute(seedIds.attributes.favoriteColor)?.description, 'Pick one');
+	const cases: Array<[string, unknown, number, RegExp]> = [
+		[path, { displayName: 'Colour' }, 400, /'displayName' cannot be changed/],
+		[path, { dataType: 'int64' }, 400, /'dataType' cannot be changed/],
+		[path, { colour: 'red' }, 400, /colour/],
+		['/identity/userFlowAttributes/city', { description: 'x' }, 400, /built-in/],
+		['/identity/userFlowAttributes/shoeSize', { description: 'x' }, 404, /shoeSize/],
+	];
+	for (const [target, body, status, message] of cases) {
+		const response = await call<ErrorBody>(emulator, 'PATCH', target, { body });
+		t.is(response.status, status, JSON.stringify(body));
+		t.regex(response.json.error.message, message);
+	}
+});
+
+test('deleting a custom attribute: 204 when no flow collects it; refused while one does, unless detach', async (t) => {
+	const emulator = await start(t);
+	await call(emulator, 'POST', '/identity/userFlowAttributes', {
+		body: { displayName: 'Hobby', dataType: 'string' },
+	});
+	const hobby = `/identity/userFlowAttributes/${extensionPrefix}Hobby`;
+	t.is((await call(emulator, 'DELETE', hobby)).status, 204);
+	t.is((await call(emulator, 'GET', hobby)).status, 404);
+	t.is((await call(emulator, 'DELETE', hobby)).status, 404);
+	t.is((await call(emulator, 'DELETE', '/identity/userFlowAttributes/email')).status, 400);
+	const color = `/identity/userFlowAttributes/${seedIds.attributes.favoriteColor}`;
+	const refused = await call<ErrorBody>(emulator, 'DELETE', color);
+	t.is(refused.status, 400);
+	t.regex(refused.json.error.message, new RegExp(`used by 1 user flow\\(s\\): ${seedIds.flows.customers}`));
+	t.truthy(emulator.tenant.findAttribute(seedIds.attributes.favoriteColor), 'still there');
+
+	const detaching = await start(t, { quirks: 'delete-attribute-in-use=detach' });
+	t.is((await call(detaching, 'DELETE', color)).status, 204);
+	const flow = detaching.tenant.findFlow(seedIds.flows.customers);
+	const collection = flow?.attributeCollection;
+	t.false(collection?.attributeIds.includes(seedIds.attributes.favoriteColor));
+	t.false(
+		collection?.views.some((view) =>
+			view.inputs.some((input) => input.attribute === seedIds.attributes.favoriteColor),
+		),
+		'its page input went with it',
+	);
+});
+
 test('applications: list, $select with its context, get by appId and by object id', async (t) => {
 	const emulator = await start(t);
 	const list = await call<Collection<Application>>(emulator, 'GET', '/applications');

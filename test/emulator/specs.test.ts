@@ -129,6 +129,7 @@ test('defaults are the safe readings', (t) => {
 		betaPatchInputs: 'refuse',
 		emptyAttributes: '400',
 		contentType: 'required',
+		deleteAttributeInUse: 'refuse',
 	});
 	t.deepEqual(resolveQuirks(''), defaultQuirks);
 	t.is(resolveQuirks({ duplicateStatus: 409 }).duplicateStatus, 409);

@@ -4,7 +4,7 @@ import { checkQuery, collectionReply, filterItems, metadata, parseSelect, projec
 import type { FilterSchema } from '../odata-filter.js';
 import { renderAttribute, renderProvider } from '../render.js';
 import type { Reply, Route, RouteContext } from '../router.js';
-import type { AttributeRecord, JsonObject } from '../types.js';
+import type { AttributeRecord, FlowRecord, JsonObject } from '../types.js';
 import { attributeSelectable } from './flow-attributes.js';
 import { providerSelectable } from './flow-providers.js';
 import { attributeRead, attributeWrite, providerRead } from './permissions.js';
@@ -121,7 +121,63 @@ function createAttribute(context: RouteContext): Reply {
 	};
 }
 
-/** Tenant identity providers (list, get) and user-flow attributes (list, get, create). */
+// The service compares attribute ids case-insensitively.
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** The custom attribute a PATCH or DELETE names; built-in ones belong to the service. */
+function customAttribute(context: RouteContext): AttributeRecord {
+	const attribute = context.tenant.findAttribute(context.params.aid!);
+	if (!attribute) throw notFound(context.params.aid!);
+	if (attribute.userFlowAttributeType !== 'custom') {
+		throw invalid(
+			`'${attribute.id}' is a built-in user flow attribute; only custom attributes can be changed.`,
+		);
+	}
+	return attribute;
+}
+
+function updateAttribute(context: RouteContext): Reply {
+	checkQuery(context.query, []);
+	const attribute = customAttribute(context);
+	const body = objectBody(context.body);
+	onlyKeys(body, ['description', 'displayName', 'dataType', 'id', 'userFlowAttributeType'], attributeType);
+	// The update page: only the description of a custom attribute can change.
+	for (const key of ['displayName', 'dataType', 'id', 'userFlowAttributeType']) {
+		if (body[key] !== undefined) throw invalid(`The property '${key}' cannot be changed after creation.`);
+	}
+	if (body.description !== undefined) {
+		attribute.description = optionalString(body, 'description', 'the attribute') ?? null;
+		context.tenant.touch();
+	}
+	return { status: 204 };
+}
+
+function deleteAttribute(context: RouteContext): Reply {
+	checkQuery(context.query, []);
+	const { tenant } = context;
+	const attribute = customAttribute(context);
+	const collects = (flow: FlowRecord) =>
+		flow.attributeCollection?.attributeIds.some((id) => same(id, attribute.id)) ?? false;
+	const users = tenant.flows.filter(collects);
+	if (users.length > 0 && context.quirks.deleteAttributeInUse === 'refuse') {
+		throw invalid(
+			`The user flow attribute '${attribute.id}' is used by ${users.length} user flow(s): ${users
+				.map((flow) => flow.id)
+				.join(', ')}. Remove it from them first.`,
+		);
+	}
+	for (const flow of users) {
+		const collection = flow.attributeCollection as NonNullable<FlowRecord['attributeCollection']>;
+		collection.attributeIds = collection.attributeIds.filter((id) => !same(id, attribute.id));
+		for (const view of collection.views)
+			view.inputs = view.inputs.filter((input) => !same(input.attribute, attribute.id));
+	}
+	tenant.attributes.splice(tenant.attributes.indexOf(attribute), 1);
+	tenant.touch();
+	return { status: 204 };
+}
+
+/** Tenant identity providers (list, get) and user-flow attributes (list, get, create, update, delete). */
 export const tenantRoutes: Route[] = [
 	{ pattern: ['identity', 'identityProviders'], methods: { GET: providerRead(listProviders) } },
 	{ pattern: ['identity', 'identityProviders', ':pid'], methods: { GET: providerRead(getProvider) } },
@@ -129,5 +185,12 @@ export const tenantRoutes: Route[] = [
 		pattern: ['identity', 'userFlowAttributes'],
 		methods: { GET: attributeRead(listAttributes), POST: attributeWrite(createAttribute) },
 	},
-	{ pattern: ['identity', 'userFlowAttributes', ':aid'], methods: { GET: attributeRead(getAttribute) } },
+	{
+		pattern: ['identity', 'userFlowAttributes', ':aid'],
+		methods: {
+			GET: attributeRead(getAttribute),
+			PATCH: attributeWrite(updateAttribute),
+			DELETE: attributeWrite(deleteAttribute),
+		},
+	},
 ];

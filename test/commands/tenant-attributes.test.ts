@@ -1,0 +1,157 @@
+import test from 'ava';
+import { fakeJwt, readOnlyScopes } from '../graph/fake-jwt.js';
+import { json, runCommand } from '../helpers/cli.js';
+import { emulatorFor, seed } from '../helpers/emulator.js';
+
+// Custom attributes: describe again and delete, by id, display name or short name.
+
+const hobby = 'extension_6ea3bc85aec24b1c92ff4a117afb6621_Hobby';
+const writes = <T extends { method: string }>(log: readonly T[]) =>
+	log.filter((entry) => entry.method !== 'GET');
+
+async function withHobby(t: Parameters<typeof emulatorFor>[0]) {
+	const emulator = await emulatorFor(t);
+	const created = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'create',
+		'--name',
+		'Hobby',
+		'--type',
+		'string',
+	]);
+	t.is(created.code, 0, created.stderr);
+	return emulator;
+}
+
+test('update changes the description only; the same one again is nothing to do', async (t) => {
+	const emulator = await withHobby(t);
+	const updated = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'update',
+		'hobby',
+		'--description',
+		'What you do for fun',
+		'--json',
+	]);
+	t.is(updated.code, 0, updated.stderr);
+	t.like(json(updated), { id: hobby, description: 'What you do for fun' });
+	t.is(emulator.tenant.findAttribute(hobby)?.description, 'What you do for fun');
+	emulator.clearLog();
+	const again = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'update',
+		hobby,
+		'--description',
+		'What you do for fun',
+	]);
+	t.is(again.code, 0, again.stderr);
+	t.regex(again.stdout, /already has that description; nothing to do/);
+	t.deepEqual(writes(emulator.log), []);
+	const missing = await runCommand(emulator.graphUrl, ['tenant', 'attributes', 'update', 'Hobby']);
+	t.is(missing.code, 2);
+	t.regex(missing.stderr, /needs --description TEXT: the description is all that can change/);
+});
+
+test('built-in and unknown attributes are refused before any write, naming the custom ones', async (t) => {
+	const emulator = await withHobby(t);
+	emulator.clearLog();
+	for (const [argv, message] of [
+		[['update', 'city', '--description', 'x'], /city is a built-in attribute; only custom attributes/],
+		[['delete', 'email', '--yes'], /email is a built-in attribute/],
+		[['delete', 'Shoe size', '--yes'], /no user-flow attribute "Shoe size"/],
+	] as const) {
+		const run = await runCommand(emulator.graphUrl, ['tenant', 'attributes', ...argv]);
+		t.is(run.code, 1, argv.join(' '));
+		t.regex(run.stderr, message);
+		t.regex(run.stderr, /Favorite color \(extension_\w+_Favoritecolor\), Newsletter/);
+	}
+	t.deepEqual(writes(emulator.log), []);
+});
+
+test('delete asks for the name on a terminal, needs --yes without one, and removes the attribute', async (t) => {
+	const emulator = await withHobby(t);
+	const noTerminal = await runCommand(emulator.graphUrl, ['tenant', 'attributes', 'delete', 'Hobby']);
+	t.is(noTerminal.code, 2);
+	t.regex(noTerminal.stderr, /without a terminal to confirm on; add --yes/);
+	const mistyped = await runCommand(emulator.graphUrl, ['tenant', 'attributes', 'delete', 'Hobby'], {
+		answers: ['hobby?'],
+	});
+	t.is(mistyped.code, 1);
+	t.regex(mistyped.stderr, /Type its name to confirm/);
+	t.regex(mistyped.stderr, /Not deleted: the name did not match/);
+	t.truthy(emulator.tenant.findAttribute(hobby));
+	const confirmed = await runCommand(emulator.graphUrl, ['tenant', 'attributes', 'delete', 'Hobby'], {
+		answers: ['Hobby'],
+	});
+	t.is(confirmed.code, 0, confirmed.stderr);
+	t.regex(confirmed.stdout, new RegExp(`Deleted custom attribute "Hobby" \\(${hobby}\\)`));
+	t.is(emulator.tenant.findAttribute(hobby), undefined);
+});
+
+test('delete refuses an attribute a flow still collects, with the commands that free it', async (t) => {
+	const emulator = await emulatorFor(t);
+	emulator.clearLog();
+	const run = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'delete',
+		'Favorite color',
+		'--yes',
+	]);
+	t.is(run.code, 1);
+	t.regex(
+		run.stderr,
+		/still collected by 1 user flow\(s\): "Contoso customers sign-up and sign-in"\. Nothing was deleted/,
+	);
+	t.regex(
+		run.stderr,
+		new RegExp(`entra-flows attributes remove ${seed.flows.customers.id} ${seed.favoriteColor}`),
+	);
+	t.deepEqual(writes(emulator.log), []);
+	const removed = await runCommand(emulator.graphUrl, [
+		'attributes',
+		'remove',
+		seed.flows.customers.id,
+		seed.favoriteColor,
+	]);
+	t.is(removed.code, 0, removed.stderr);
+	const deleted = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'delete',
+		'favoritecolor',
+		'--yes',
+		'--json',
+	]);
+	t.is(deleted.code, 0, deleted.stderr);
+	t.deepEqual(json(deleted), { deleted: seed.favoriteColor, displayName: 'Favorite color' });
+});
+
+test('dry runs print the one request; a read-only sign-in is refused naming IdentityUserFlow.ReadWrite.All', async (t) => {
+	const emulator = await withHobby(t);
+	for (const argv of [
+		['update', 'Hobby', '--description', 'Fun'],
+		['delete', 'Hobby'],
+	]) {
+		emulator.clearLog();
+		const run = await runCommand(emulator.graphUrl, ['tenant', 'attributes', ...argv, '--dry-run']);
+		t.is(run.code, 0, run.stderr);
+		t.regex(run.stdout, /Dry run: nothing was changed/);
+		t.regex(run.stdout, new RegExp(`curl -X (PATCH|DELETE) '[^']+/identity/userFlowAttributes/${hobby}'`));
+		t.deepEqual(writes(emulator.log), []);
+		const readOnly = await runCommand(
+			emulator.graphUrl,
+			['tenant', 'attributes', ...argv, ...(argv[0] === 'delete' ? ['--yes'] : [])],
+			{
+				token: fakeJwt({ scp: readOnlyScopes, tid: 't', upn: 'reader@contoso.example' }),
+			},
+		);
+		t.is(readOnly.code, 1);
+		t.regex(readOnly.stderr, /needs IdentityUserFlow\.ReadWrite\.All/);
+		t.deepEqual(writes(emulator.log), []);
+	}
+	t.truthy(emulator.tenant.findAttribute(hobby));
+});
