@@ -1,12 +1,14 @@
 """Runs a program in a pseudo-terminal (80x24) and reports, as one JSON line: milliseconds from spawn to the
-first output containing MARKER, and optionally the resident memory after sending keys. Used by bench.ts."""
+first output containing MARKER, and optionally the resident memory after sending keys, at once and again after
+IDLE seconds without input. Used by bench.ts."""
 import fcntl, json, os, pty, select, struct, sys, termios, time
 
 def main():
     marker = sys.argv[1].encode()
     keys = sys.argv[2]  # keys to send after the marker, '' for none; '~' waits for output to settle
     settle_marker = sys.argv[3].encode()  # text that must be on screen after the keys ('' = none)
-    argv = sys.argv[4:]
+    idle = float(sys.argv[4])  # seconds to wait, reading output, before the second memory reading
+    argv = sys.argv[5:]
     started = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
@@ -32,7 +34,13 @@ def main():
             break
         if marker in buffer:
             first = (time.monotonic() - started) * 1000
+    def resident_mib():
+        with open(f'/proc/{pid}/status') as status:
+            for line in status:
+                if line.startswith('VmRSS:'):
+                    return int(line.split()[1]) / 1024
     rss = None
+    idle_rss = None
     if keys and first is not None:
         for key in keys:
             os.write(fd, key.encode())
@@ -41,10 +49,11 @@ def main():
         end = time.monotonic() + 10
         while time.monotonic() < end and settle_marker not in buffer:
             read_some(0.05)
-        with open(f'/proc/{pid}/status') as status:
-            for line in status:
-                if line.startswith('VmRSS:'):
-                    rss = int(line.split()[1]) / 1024
+        rss = resident_mib()
+        end = time.monotonic() + idle
+        while time.monotonic() < end:
+            read_some(0.1)
+        idle_rss = resident_mib()
     os.write(fd, b'q')
     end = time.monotonic() + 5
     while time.monotonic() < end:
@@ -54,6 +63,6 @@ def main():
         os.kill(pid, 9)
     except ProcessLookupError:
         pass
-    print(json.dumps({'firstFrameMs': first, 'rssMiB': rss}))
+    print(json.dumps({'firstFrameMs': first, 'rssMiB': rss, 'idleRssMiB': idle_rss}))
 
 main()
