@@ -50,7 +50,8 @@ export function footerHints(layers: readonly LayerView[]): Hint[] {
 	const hints: Hint[] = [];
 	walk(layers, (action, liveKeys) => {
 		if (!action.showInFooter || action.id === 'help.toggle' || liveKeys.length === 0) return;
-		if (!usable(action.everywhere ? layers : live, action)) return;
+		// Under a dialog the footer is the dialog's; keys that also work there (ctrl+g) are listed in help.
+		if (!usable(live, action)) return;
 		hints.push({
 			key: action.hint ?? displayKey(liveKeys[0] ?? ''),
 			label: action.label,

@@ -11,6 +11,8 @@ export const requestActions = [
 		showInFooter: true,
 		// Not printable, so it works from forms and filters too: inspect a refused create without leaving it.
 		whileTyping: true,
+		// Over a dialog too: see what a confirm is about to undo, or why a save was refused, without losing it.
+		everywhere: true,
 	},
 	{
 		id: 'request.copyCurl',

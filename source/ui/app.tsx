@@ -7,7 +7,7 @@ import { Frame } from './frame/frame.js';
 import { GlobalKeys } from './global-keys.js';
 import { HelpOverlay } from './overlays/help-overlay.js';
 import { OverlayHost } from './overlays/overlay-host.js';
-import { RequestsKey } from './requests-key.js';
+import { isInspecting, RequestsKey } from './requests-key.js';
 import { ScreenRouter } from './screens/screen-router.js';
 import { SignInScreen } from './screens/sign-in-screen.js';
 import { StartScreen } from './screens/start-screen.js';
@@ -17,8 +17,9 @@ import { type Theme, ThemeProvider } from './theme.js';
 /** Sign-in stands in front of the routes; the stack stays underneath, so an expired sign-in resumes in place. */
 function Gate() {
 	const status = useAppState((state) => state.session.status);
-	const overlay = useAppState((state) => state.overlay);
 	const help = useAppState((state) => state.helpOpen);
+	// The request inspector opened over a dialog covers it; the dialog waits in the store and returns after.
+	const overlay = useAppState((state) => (isInspecting(state) ? undefined : state.overlay));
 	if (status === 'unconfigured') return <StartScreen />;
 	if (status === 'checking') return <BodyState kind="loading" text="Checking for a saved sign-in…" />;
 	if (status !== 'signedIn') return <SignInScreen />;

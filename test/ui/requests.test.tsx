@@ -229,6 +229,29 @@ test.serial(
 	},
 );
 
+test.serial(
+	'ctrl+g over a dialog shows the requests; esc brings the dialog back as typed, and it still works',
+	async (t) => {
+		const { app } = await renderRecorded(t);
+		await app.waitFor('Events registration');
+		await app.press('d');
+		await app.waitFor('Contoso Mobile');
+		await app.type('Contoso customers');
+		await app.press(ctrlG);
+		let frame = await app.waitFor('newest last');
+		t.false(frame.includes('Type the flow'), 'the dialog is out of the way');
+		t.regex(frame, /GET\s+\/applications\s+200/, 'the read that named the apps in the dialog');
+		await app.press('j');
+		await app.press('esc');
+		frame = await app.waitFor('Type the flow');
+		t.regex(frame, /Contoso customers/, 'the typed text is kept');
+		await app.type(' sign-up and sign-in');
+		await app.press('enter');
+		await app.waitFor(/Deleted user flow/);
+		t.is(app.emulator.tenant.findFlow(seed.flows.customers.id), undefined);
+	},
+);
+
 test.serial('before sign-in the key says why it does nothing', async (t) => {
 	const { app } = await renderRecorded(t, { session: fakeSession(null) });
 	await app.waitFor('Waiting for you to finish signing in');
