@@ -103,9 +103,18 @@ function run(
 		if (deps.tenant.revision !== before) deps.saved();
 		return { status: reply.status, headers: reply.headers ?? {}, json: reply.body };
 	} catch (error) {
-		if (error instanceof GraphError) return errorAnswer(error, ids);
+		if (error instanceof GraphError) return errorAnswer(worded(error, deps.quirks), ids);
 		throw error;
 	}
+}
+
+// The directory's usual sentence for a refused write: it names no rule (see the `messages` quirk).
+const genericRefusal = 'One or more properties contains invalid values.';
+
+/** A business-rule refusal as the `messages` quirk words it; other errors keep their text. */
+function worded(error: GraphError, quirks: Quirks): GraphError {
+	if (quirks.messages === 'explained' || error.code !== 'Request_BadRequest') return error;
+	return new GraphError(error.status, error.code, genericRefusal, error.headers);
 }
 
 type Pick = { rule: FaultRule | null; latencyMs: number; label: string | null };

@@ -20,6 +20,9 @@
 // | content-type                 | required / optional      | required | §1.1: the pages list Content-Type as required on every body.             |
 // | delete-attribute-in-use      | refuse / detach          | refuse   | undocumented: what deleting a custom attribute that flows collect does.   |
 // |                              |                          |          | Refusing makes a client take it off the flows first, which works either way.|
+// | messages                     | generic / explained      | generic  | §1.3: no error payloads are documented for these calls, and messages are  |
+// |                              |                          |          | free text. A business-rule 400 says only Graph's generic sentence, so a   |
+// |                              |                          |          | client must explain refusals itself; `explained` names the rule broken.   |
 
 /** The quirk switches, in option-object form. */
 export type Quirks = {
@@ -32,6 +35,7 @@ export type Quirks = {
 	emptyAttributes: '400' | 'empty';
 	contentType: 'required' | 'optional';
 	deleteAttributeInUse: 'refuse' | 'detach';
+	messages: 'generic' | 'explained';
 };
 
 /** The defaults described in the table above. */
@@ -45,6 +49,7 @@ export const defaultQuirks: Readonly<Quirks> = {
 	emptyAttributes: '400',
 	contentType: 'required',
 	deleteAttributeInUse: 'refuse',
+	messages: 'generic',
 };
 
 type QuirkKey = keyof Quirks;
@@ -60,6 +65,7 @@ const table: Record<string, { key: QuirkKey; values: Record<string, Quirks[Quirk
 	'empty-attributes': { key: 'emptyAttributes', values: { '400': '400', empty: 'empty' } },
 	'content-type': { key: 'contentType', values: { required: 'required', optional: 'optional' } },
 	'delete-attribute-in-use': { key: 'deleteAttributeInUse', values: { refuse: 'refuse', detach: 'detach' } },
+	messages: { key: 'messages', values: { generic: 'generic', explained: 'explained' } },
 };
 
 /** Parses a quirk spec string; throws an Error naming the bad pair. */

@@ -260,6 +260,23 @@ test('duplicate display names are refused case-insensitively (400, or 409 by qui
 	t.is(second.json.error.code, 'nameAlreadyExists');
 });
 
+test('by default a business-rule refusal says only the generic sentence; protocol errors keep theirs', async (t) => {
+	const emulator = await start(t, { quirks: 'messages=generic' });
+	const duplicate = await call<ErrorBody>(emulator, 'POST', paths.flows, {
+		body: flowBody('Events registration'),
+	});
+	t.is(duplicate.status, 400);
+	t.is(duplicate.json.error.code, 'Request_BadRequest');
+	t.is(duplicate.json.error.message, 'One or more properties contains invalid values.');
+	t.truthy(duplicate.json.error.innerError?.['request-id']);
+	const malformed = await call<ErrorBody>(emulator, 'POST', paths.flows, { raw: '{"displayName":' });
+	t.is(malformed.json.error.code, 'BadRequest');
+	t.regex(malformed.json.error.message, /Unable to read JSON request payload/);
+	const missing = await call<ErrorBody>(emulator, 'GET', paths.flow('no-such-flow'));
+	t.is(missing.status, 404);
+	t.regex(missing.json.error.message, /'no-such-flow' does not exist/);
+});
+
 test('PATCH changes name, description, sign-up and providers', async (t) => {
 	const emulator = await start(t);
 	const response = await call(emulator, 'PATCH', paths.flow(flows.events), {

@@ -1,9 +1,12 @@
 import type { ExecutionContext } from 'ava';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../source/emulator/server.js';
 
-/** Starts an emulator for one test and closes it when the test ends. */
+/**
+ * Starts an emulator for one test and closes it when the test ends. Its refusals name the rule broken
+ * (messages=explained), so each test can tell which rule fired; clients are tested against the default.
+ */
 export async function start(t: ExecutionContext, options: EmulatorOptions = {}): Promise<RunningEmulator> {
-	const emulator = await startEmulator(options);
+	const emulator = await startEmulator({ ...options, quirks: explained(options.quirks) });
 	t.teardown(() => emulator.close());
 	return emulator;
 }
@@ -209,4 +212,10 @@ export async function createFlow(
 	const created = await call<Flow>(emulator, 'POST', paths.flows, { body: flowBody(displayName, extra) });
 	if (created.status !== 201) throw new Error(`create failed: ${created.status} ${created.text}`);
 	return created.json.id;
+}
+
+function explained(quirks: EmulatorOptions['quirks']): EmulatorOptions['quirks'] {
+	if (typeof quirks === 'string')
+		return quirks.includes('messages=') ? quirks : `${quirks},messages=explained`;
+	return { messages: 'explained', ...quirks };
 }

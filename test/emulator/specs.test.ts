@@ -130,6 +130,7 @@ test('defaults are the safe readings', (t) => {
 		emptyAttributes: '400',
 		contentType: 'required',
 		deleteAttributeInUse: 'refuse',
+		messages: 'generic',
 	});
 	t.deepEqual(resolveQuirks(''), defaultQuirks);
 	t.is(resolveQuirks({ duplicateStatus: 409 }).duplicateStatus, 409);

@@ -65,6 +65,36 @@ test('a rename to a name another flow has is refused before any request', async 
 	t.regex(store.getState().edit?.error ?? '', /already exists/);
 });
 
+test('a rename the service refuses because the name was taken meanwhile says so, in our words', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(loadUserFlows());
+	store.dispatch({ type: 'edit/opened', flowId: partners.id, field: 'displayName', text: 'Taken later' });
+	// Someone else takes the name after our list was loaded; the service's message names no rule.
+	emulator.tenant.requireFlow(customers.id).displayName = 'Taken later';
+	await store.run(saveEdit());
+	const edit = store.getState().edit;
+	t.is(edit?.text, 'Taken later', 'the typed name is kept');
+	t.regex(edit?.error ?? '', /already exists/);
+	t.is(store.getState().flash?.error?.message, 'One or more properties contains invalid values.');
+});
+
+test('create: a provider the tenant lost meanwhile is named on the providers field', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(loadUserFlows());
+	store.dispatch({ type: 'createDraft/opened', providerIds: ['EmailPassword-OAUTH', 'Google-OAUTH'] });
+	store.dispatch({ type: 'createDraft/changed', patch: { name: 'Shop' } });
+	const providers = emulator.tenant.state.providers;
+	providers.splice(
+		providers.findIndex((provider) => provider.id === 'Google-OAUTH'),
+		1,
+	);
+	await store.run(createUserFlow());
+	const draft = store.getState().createDraft;
+	t.is(draft?.name, 'Shop');
+	t.regex(draft?.errors.providers ?? '', /The tenant no longer has Google-OAUTH/);
+	t.is(draft?.errors.name, undefined);
+});
+
 test('sign-up switches off and the state shows it', async (t) => {
 	const { store } = await storeFor(t);
 	await store.run(loadUserFlow(customers.id));
@@ -113,7 +143,7 @@ test('create: empty name, duplicate name and no provider are caught before sendi
 	t.is(requests().length, before);
 });
 
-test('create: a refusal keeps every field and puts the service message on the name', async (t) => {
+test('create: a refusal keeps every field and explains it on the name, by reading the flows again', async (t) => {
 	const { store, emulator } = await storeFor(t);
 	await store.run(loadUserFlows());
 	store.dispatch({ type: 'createDraft/opened', providerIds: ['EmailPassword-OAUTH'] });

@@ -47,7 +47,7 @@ test.serial('create: inline validation before sending, then the flow is created 
 });
 
 test.serial(
-	'create: a failed save keeps every field and shows the service message on the field',
+	'create: a failed save keeps every field and explains the refusal on the field it concerns',
 	async (t) => {
 		const app = await renderApp(t);
 		await app.waitFor('Events registration');
@@ -59,11 +59,16 @@ test.serial(
 		// Someone else takes the name meanwhile: only the service can tell.
 		app.emulator.tenant.requireFlow(partners.id).displayName = 'Late comer';
 		await app.press('ctrl+s');
-		const frame = await app.waitFor(/✗ A user flow with the display name 'Late comer' already exists/);
+		const frame = await app.waitFor(/✗ A user flow named “Late comer” already exists/);
 		t.regex(frame, /Name\s+Late comer/);
 		t.regex(frame, /Description\s+kept text/);
 		t.regex(frame, /Providers\s+Email with password/);
 		t.regex(frame, /The user flow was not created/);
+		t.regex(
+			frame,
+			/Request_BadRequest: One or more properties\s+contains invalid values/,
+			"the service's own words stay in the status line",
+		);
 	},
 );
 

@@ -3,10 +3,11 @@ import * as api from '../../graph/flows.js';
 import { display } from '../../text/sanitize.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
 import type { AppError, AppState, CreateDraft, CreateField, UserFlowAttribute } from '../state.js';
-import type { Effect } from '../store.js';
+import type { Effect, EffectContext } from '../store.js';
 import { validateCreateDraft } from '../validate.js';
 import { loadTenantAttributes } from './attributes.js';
 import { handleExpiry } from './common.js';
+import { loadUserFlows } from './flows.js';
 import { missingPermission } from './preflight.js';
 import { loadTenantIdentityProviders } from './providers.js';
 
@@ -41,6 +42,33 @@ export function fieldForError(error: AppError): CreateField | 'form' {
 
 function tenantAttributes(state: AppState): readonly UserFlowAttribute[] {
 	return state.resources.tenantAttributes['']?.data ?? [];
+}
+
+// A 400 or 409 is the service refusing what was sent; its message need not say which rule (graph-api.md §1.3).
+const refused = (error: AppError) => error.status === 400 || error.status === 409;
+
+/**
+ * Why a create was refused, in our words, by reading again what the form was checked against: the flows
+ * (someone took the name meanwhile) and the tenant's providers and attributes (one went away). Empty when
+ * none of those explains it.
+ */
+async function explainRefusal(context: EffectContext, draft: CreateDraft): Promise<CreateDraft['errors']> {
+	await Promise.all([
+		context.run(loadUserFlows({ force: true })),
+		context.run(loadTenantIdentityProviders({ force: true })),
+		draft.attributeIds.length > 0 ? context.run(loadTenantAttributes({ force: true })) : undefined,
+	]);
+	const state = context.getState();
+	const errors: { -readonly [K in keyof CreateDraft['errors']]: string } = {
+		...validateCreateDraft(draft, state.resources.userFlows['']?.data ?? []),
+	};
+	const missing = (wanted: readonly string[], have: readonly { id?: string }[] | undefined) =>
+		have ? wanted.filter((id) => !have.some((item) => item.id === id)) : [];
+	const providers = missing(draft.providerIds, state.resources.tenantIdentityProviders['']?.data);
+	if (providers.length > 0) errors.providers = `The tenant no longer has ${providers.join(', ')}.`;
+	const attributes = missing(draft.attributeIds, state.resources.tenantAttributes['']?.data);
+	if (attributes.length > 0) errors.attributes = `The tenant no longer has ${attributes.join(', ')}.`;
+	return errors;
 }
 
 /** Validates the form, creates the flow, re-reads it and opens it; a refusal keeps every field. */
@@ -92,9 +120,11 @@ export function createUserFlow(): Effect {
 				return;
 			}
 			const appError = toAppError(error);
+			const explained = refused(appError) ? await explainRefusal(context, draft) : {};
 			context.dispatch({
 				type: 'createDraft/rejected',
-				errors: { [fieldForError(appError)]: appError.message },
+				errors:
+					Object.keys(explained).length > 0 ? explained : { [fieldForError(appError)]: appError.message },
 			});
 			context.dispatch({
 				type: 'flash/shown',

@@ -26,6 +26,14 @@ export function saveEdit(): Effect {
 	const self: Effect = async (context) => {
 		const edit = context.getState().edit;
 		if (!edit) return;
+		// A refused rename is most likely a name taken meanwhile: the service's message need not say so.
+		const explainEditRefusal = async (error: { status: number; message: string }) => {
+			if (edit.field !== 'displayName' || (error.status !== 400 && error.status !== 409))
+				return error.message;
+			await context.run(loadUserFlows({ force: true }));
+			const flows = context.getState().resources.userFlows['']?.data ?? [];
+			return validateName(edit.text.trim(), flows, edit.flowId) ?? error.message;
+		};
 		const state = context.getState();
 		const text = edit.field === 'displayName' ? edit.text.trim() : edit.text;
 		if (edit.field === 'displayName') {
@@ -54,7 +62,7 @@ export function saveEdit(): Effect {
 		if (ok) context.dispatch({ type: 'edit/closed' });
 		else if (context.getState().session.status === 'signedIn') {
 			const error = context.getState().flash?.error;
-			if (error) context.dispatch({ type: 'edit/rejected', error: error.message });
+			if (error) context.dispatch({ type: 'edit/rejected', error: await explainEditRefusal(error) });
 		}
 	};
 	return self;
