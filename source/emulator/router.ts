@@ -39,17 +39,23 @@ export type Route = { pattern: Segment[]; methods: Partial<Record<string, Method
 /** The result of resolving a path. */
 export type RouteMatch = { route: Route; params: Record<string, string> };
 
+// OData's key in parentheses, `userFlowAttributes('city')`, addresses the same entity as `userFlowAttributes/city`.
+const keyInParentheses = /^([A-Za-z][\w.]*)\('((?:[^']|'')*)'\)$/;
+
 /** Splits a raw path into percent-decoded segments; `%2F` stays inside its segment. */
 export function splitPath(rawPath: string): string[] {
 	const parts = rawPath.split('/').slice(1);
 	// The docs show some templates with a trailing slash; the service tolerates it.
 	if (parts.length > 1 && parts.at(-1) === '') parts.pop();
-	return parts.map((part) => {
+	return parts.flatMap((part) => {
+		let segment: string;
 		try {
-			return decodeURIComponent(part);
+			segment = decodeURIComponent(part);
 		} catch {
 			throw badRequest(`The path segment '${part}' is not valid percent-encoding.`);
 		}
+		const keyed = keyInParentheses.exec(segment);
+		return keyed ? [keyed[1] as string, (keyed[2] as string).replaceAll("''", "'")] : [segment];
 	});
 }
 

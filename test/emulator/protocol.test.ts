@@ -183,6 +183,28 @@ test('path segments are percent-decoded one by one', async (t) => {
 	t.is((await call(emulator, 'GET', '/identity/identityProviders/%E0%A4%A')).status, 400);
 });
 
+test("a key in parentheses addresses the entity, so a create's Location header can be followed", async (t) => {
+	const emulator = await start(t);
+	const flow = await call<{ value: { id: string } }>(
+		emulator,
+		'GET',
+		`/identity/authenticationEventsFlows('${seedIds.flows.customers}')`,
+	);
+	t.is(flow.status, 200);
+	t.is(flow.json.value.id, seedIds.flows.customers, 'wrapped in value, as GET one is by default');
+	const created = await call(emulator, 'POST', '/identity/userFlowAttributes', {
+		body: { displayName: 'Hobby', dataType: 'string' },
+	});
+	const location = created.headers.get('location') ?? '';
+	t.regex(location, /userFlowAttributes\('extension_\w+_Hobby'\)$/);
+	const followed = await call<{ displayName: string }>(emulator, 'GET', location);
+	t.is(followed.status, 200);
+	t.is(followed.json.displayName, 'Hobby');
+	const quoted = await call(emulator, 'GET', "/identity/userFlowAttributes('it''s')");
+	t.is(quoted.status, 404);
+	t.regex(quoted.text, /'it's' does not exist/);
+});
+
 test('unknown system query options are refused', async (t) => {
 	const emulator = await start(t);
 	const response = await call<ErrorBody>(emulator, 'GET', `${paths.flows}?$bogus=1`);
