@@ -19,6 +19,7 @@ import {
 	stringFlag,
 	UsageError,
 } from './command.js';
+import { confirmDeletion, yesFlag } from './confirm-deletion.js';
 import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
 import { resolveFlow } from './resolve-flow.js';
@@ -193,10 +194,7 @@ const remove: Command = {
 	usage: 'flows delete <flow> [--yes] [--dry-run]',
 	summary: 'Delete a user flow. Linked apps are unlinked first (they lose their flow); asks unless --yes.',
 	arity: [1, 1],
-	flags: [
-		{ name: 'yes', type: 'boolean', short: 'y', description: 'do not ask (required without a terminal)' },
-		dryRunFlag,
-	],
+	flags: [yesFlag, dryRunFlag],
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
@@ -205,23 +203,15 @@ const remove: Command = {
 			.filter(Boolean);
 		const names = linked.length > 0 ? await appNames(client) : new Map<string, string>();
 		const label = (appId: string) => (names.get(appId) ? `${names.get(appId)} (${appId})` : appId);
-		// A dry run deletes nothing, so there is nothing to confirm.
-		if (context.flags.yes !== true && !context.dryRun) {
-			if (!context.ask) {
-				throw new UsageError(
-					`Refusing to delete "${flow.displayName}" without a terminal to confirm on; add --yes.`,
-				);
-			}
-			const warning =
-				linked.length > 0
-					? ` ${linked.length} app(s) will lose their flow: ${linked.map(label).join(', ')}.`
-					: '';
-			const answer = await context.ask(
-				`Delete user flow "${flow.displayName}"?${warning} Type the flow's name to confirm: `,
-			);
-			if (answer.trim() !== flow.displayName)
-				throw new CommandFailure('Not deleted: the name did not match.');
-		}
+		const warning =
+			linked.length > 0
+				? ` ${linked.length} app(s) will lose their flow: ${linked.map(label).join(', ')}.`
+				: '';
+		await confirmDeletion(context, {
+			label: `"${flow.displayName}"`,
+			name: flow.displayName ?? flow.id,
+			question: `Delete user flow "${flow.displayName}"?${warning} Type the flow's name to confirm: `,
+		});
 		const unlinked: string[] = [];
 		for (const appId of linked) {
 			try {

@@ -18,6 +18,7 @@ import {
 	stringFlag,
 	UsageError,
 } from './command.js';
+import { confirmDeletion, yesFlag } from './confirm-deletion.js';
 import { explainRefusal, requireFreeAttributeName } from './tenant-checks.js';
 
 // The tenant's user-flow attributes: list, create, and for custom ones, describe again or delete.
@@ -168,10 +169,7 @@ const tenantDelete: Command = {
 	usage: 'tenant attributes delete <attribute> [--yes] [--dry-run]',
 	summary: 'Delete a custom attribute no flow collects; asks unless --yes.',
 	arity: [1, 1],
-	flags: [
-		{ name: 'yes', type: 'boolean', short: 'y', description: 'do not ask (required without a terminal)' },
-		dryRunFlag,
-	],
+	flags: [yesFlag, dryRunFlag],
 	async run(context) {
 		const client = await context.graph();
 		const attribute = await resolveCustomAttribute(client, context.args[0] ?? '');
@@ -191,18 +189,11 @@ const tenantDelete: Command = {
 			);
 		}
 		const name = attribute.displayName ?? attribute.id;
-		// A dry run deletes nothing, so there is nothing to confirm.
-		if (context.flags.yes !== true && !context.dryRun) {
-			if (!context.ask) {
-				throw new UsageError(
-					`Refusing to delete ${attribute.id} without a terminal to confirm on; add --yes.`,
-				);
-			}
-			const answer = await context.ask(
-				`Delete custom attribute "${name}" (${attribute.id})? Type its name to confirm: `,
-			);
-			if (answer.trim() !== name) throw new CommandFailure('Not deleted: the name did not match.');
-		}
+		await confirmDeletion(context, {
+			label: attribute.id,
+			name,
+			question: `Delete custom attribute "${name}" (${attribute.id})? Type its name to confirm: `,
+		});
 		await deleteTenantAttribute(client, attribute.id);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, { deleted: attribute.id, displayName: name });
