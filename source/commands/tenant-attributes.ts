@@ -135,6 +135,24 @@ async function resolveCustomAttribute(
 	return { ...found, id: found.id };
 }
 
+/** Refuses an attribute a flow still collects, naming the commands that free it. */
+async function requireUncollected(client: Client, attributeId: string): Promise<void> {
+	const key = attributeId.toLowerCase();
+	const users = (await listUserFlowSummaries(client)).filter((flow) =>
+		flow.onAttributeCollection?.attributes?.some((collected) => collected.id?.toLowerCase() === key),
+	);
+	// What the service does to flows that still collect it is undocumented: take it off them first, knowingly.
+	if (users.length === 0) return;
+	throw new CommandFailure(
+		`${attributeId} is still collected by ${users.length} user flow(s): ${users
+			.map((flow) => `"${flow.displayName}"`)
+			.join(', ')}. Nothing was deleted.`,
+		`Remove it from each first: ${users
+			.map((flow) => `entra-flows attributes remove ${flow.id} ${attributeId}`)
+			.join('; ')}.`,
+	);
+}
+
 const tenantUpdate: Command = {
 	path: ['tenant', 'attributes', 'update'],
 	usage: 'tenant attributes update <attribute> --description TEXT [--dry-run]',
@@ -173,28 +191,17 @@ const tenantDelete: Command = {
 	async run(context) {
 		const client = await context.graph();
 		const attribute = await resolveCustomAttribute(client, context.args[0] ?? '');
-		const key = attribute.id.toLowerCase();
-		const users = (await listUserFlowSummaries(client)).filter((flow) =>
-			flow.onAttributeCollection?.attributes?.some((collected) => collected.id?.toLowerCase() === key),
-		);
-		// What the service does to flows that still collect it is undocumented: take it off them first, knowingly.
-		if (users.length > 0) {
-			throw new CommandFailure(
-				`${attribute.id} is still collected by ${users.length} user flow(s): ${users
-					.map((flow) => `"${flow.displayName}"`)
-					.join(', ')}. Nothing was deleted.`,
-				`Remove it from each first: ${users
-					.map((flow) => `entra-flows attributes remove ${flow.id} ${attribute.id}`)
-					.join('; ')}.`,
-			);
-		}
+		await requireUncollected(client, attribute.id);
 		const name = attribute.displayName ?? attribute.id;
 		await confirmDeletion(context, {
 			label: attribute.id,
 			name,
 			question: `Delete custom attribute "${name}" (${attribute.id})? Type its name to confirm: `,
 		});
-		await deleteTenantAttribute(client, attribute.id);
+		await explainRefusal(
+			() => deleteTenantAttribute(client, attribute.id),
+			() => requireUncollected(client, attribute.id),
+		);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, { deleted: attribute.id, displayName: name });
 		context.stdout(`Deleted custom attribute "${name}" (${attribute.id}).\n`);

@@ -1,6 +1,7 @@
 import test from 'ava';
+import { runCli } from '../../source/commands/run-cli.js';
 import { fakeJwt, readOnlyScopes } from '../graph/fake-jwt.js';
-import { json, runCommand } from '../helpers/cli.js';
+import { freshDirs, json, runCommand } from '../helpers/cli.js';
 import { emulatorFor, seed } from '../helpers/emulator.js';
 
 // Custom attributes: describe again and delete, by id, display name or short name.
@@ -153,5 +154,28 @@ test('dry runs print the one request; a read-only sign-in is refused naming Iden
 		t.regex(readOnly.stderr, /needs IdentityUserFlow\.ReadWrite\.All/);
 		t.deepEqual(writes(emulator.log), []);
 	}
+	t.truthy(emulator.tenant.findAttribute(hobby));
+});
+
+test('a flow that starts collecting it while you confirm: the refusal is explained, not just relayed', async (t) => {
+	const emulator = await withHobby(t);
+	let stderr = '';
+	const code = await runCli({
+		argv: ['--graph-url', emulator.graphUrl, 'tenant', 'attributes', 'delete', 'Hobby'],
+		env: { ...freshDirs(), ENTRA_FLOWS_ACCESS_TOKEN: 'test-token' },
+		version: '0.0.0-test',
+		stdout: () => {},
+		stderr: (text) => {
+			stderr += text;
+		},
+		ask: async () => {
+			// Someone adds it to a flow in the portal while the name is being typed.
+			emulator.tenant.requireFlow(seed.flows.events.id).attributeCollection?.attributeIds.push(hobby);
+			return 'Hobby';
+		},
+	});
+	t.is(code, 1);
+	t.regex(stderr, /still collected by 1 user flow\(s\): "Events registration"\. Nothing was deleted/);
+	t.regex(stderr, /request-id [0-9a-f-]{36}/, "the service's refusal keeps its id");
 	t.truthy(emulator.tenant.findAttribute(hobby));
 });
