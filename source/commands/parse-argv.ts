@@ -73,7 +73,28 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
 	}
 	const [min, max] = found.command.arity;
 	if (parsed.values.help !== true && (found.args.length < min || found.args.length > max)) {
-		throw new UsageError(`Usage: entra-flows ${found.command.usage}`);
+		throw new UsageError(
+			`${arityProblem(found.command, found.args)} Usage: entra-flows ${found.command.usage}`,
+		);
 	}
 	return { command: found.command, args: found.args, flags: parsed.values as FlagValues };
+}
+
+/** What is wrong with the number of words: which placeholder is missing, or which words are extra. */
+function arityProblem(command: Command, args: readonly string[]): string {
+	const placeholders = command.usage.match(/<[^>]+>/g) ?? [];
+	const [min, max] = command.arity;
+	if (args.length < min) return `Missing ${placeholders.slice(args.length, min).join(' ') || 'an argument'}.`;
+	const extra = args.slice(max).map((word) => `"${word}"`);
+	const path = command.path.join(' ');
+	const verbs = commands
+		.filter(
+			(other) => other.path.length === command.path.length + 1 && other.path.join(' ').startsWith(`${path} `),
+		)
+		.map((other) => other.path.at(-1));
+	if (max === 0 && verbs.length > 0)
+		return `Unknown ${extra[0]}: "${path}" takes ${verbs.join(', ')}, or nothing.`;
+	// The usual cause: a display name with spaces, not quoted.
+	const hint = max > 0 ? ' A name with spaces needs quotes, e.g. "Events registration".' : '';
+	return `Unexpected ${extra.join(' ')}.${hint}`;
 }

@@ -21,6 +21,29 @@ test('--json: every error is one {"error": …} object on stderr, usage ones too
 	t.is((JSON.parse(usage.stderr) as { error: { kind: string } }).error.kind, 'usage');
 });
 
+test('a wrong number of words names what is missing or extra (an unquoted name most of all)', async (t) => {
+	const emulator = await emulatorFor(t);
+	const cases: [string[], RegExp][] = [
+		[['flows', 'get'], /^entra-flows: Missing <flow>\. Usage: entra-flows flows get <flow>/],
+		[['providers', 'add'], /Missing <flow> <providerId>\./],
+		[['apps', 'link', 'Events'], /Missing <appId>\./],
+		[
+			['flows', 'get', 'Events', 'registration'],
+			/Unexpected "registration"\. A name with spaces needs quotes, e.g\. "Events registration"\./,
+		],
+		[
+			['tenant', 'attributes', 'rename'],
+			/Unknown "rename": "tenant attributes" takes create, update, delete, or nothing\./,
+		],
+	];
+	for (const [argv, says] of cases) {
+		const run = await runCommand(emulator.graphUrl, argv);
+		t.is(run.code, 2, argv.join(' '));
+		t.regex(run.stderr, says);
+	}
+	t.deepEqual(emulator.log, [], 'nothing was sent');
+});
+
 test('a dry run checks what the service would: unknown provider, attribute, app, a taken name', async (t) => {
 	const emulator = await emulatorFor(t);
 	const events = seed.flows.events.id;
