@@ -1,7 +1,12 @@
 // Benchmarks against a baseline measured in the same run; prints ratios, never asserts on time.
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import { startEmulator } from '../source/emulator/server.js';
 import { measureKeyLatency } from './bench-keys.js';
+import { bundleOptions } from './bundle-options.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 // The in-process key benchmark must run React as the bundle does; development React is several times slower.
@@ -66,7 +71,13 @@ type Probe = { firstFrameMs: number | null; rssMiB: number | null; idleRssMiB: n
 const idleSeconds = 15;
 
 // Asynchronous, like timeCommand: the emulator the app talks to lives in this process.
-function probe(graphUrl: string, keys: string, settle: string, idle = 0): Promise<Probe> {
+function probe(
+	graphUrl: string,
+	keys: string,
+	settle: string,
+	idle = 0,
+	script = 'dist/cli.js',
+): Promise<Probe> {
 	return new Promise((resolve, reject) => {
 		const args = [
 			'scripts/pty-probe.py',
@@ -75,7 +86,7 @@ function probe(graphUrl: string, keys: string, settle: string, idle = 0): Promis
 			settle,
 			String(idle),
 			process.execPath,
-			'dist/cli.js',
+			script,
 			'--graph-url',
 			graphUrl,
 		];
@@ -88,6 +99,26 @@ function probe(graphUrl: string, keys: string, settle: string, idle = 0): Promis
 			code === 0 ? resolve(JSON.parse(output) as Probe) : reject(new Error(`probe exited ${code}`)),
 		);
 	});
+}
+
+/** First frame of an Ink app that only draws one line, bundled as dist/ is: the floor under ours. */
+async function inkFloor(graphUrl: string): Promise<number> {
+	const dir = await mkdtemp(join(tmpdir(), 'entra-flows-floor-'));
+	try {
+		await build({ ...bundleOptions, entryPoints: { floor: 'scripts/bench-floor.tsx' }, outdir: dir });
+		const script = join(dir, 'floor.js');
+		await probe(graphUrl, '', '', 0, script);
+		const frames: number[] = [];
+		for (let run = 0; run < runs; run++)
+			frames.push((await probe(graphUrl, '', '', 0, script)).firstFrameMs ?? Number.NaN);
+		const value = median(frames);
+		console.log(
+			`${'bare Ink app (one Text), same bundling'.padEnd(44)} median ${value.toFixed(1)} ms (${runs} runs)`,
+		);
+		return value;
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
 }
 
 // The 10,000-flow tenant runs in its own process, so its data does not weigh on the measured app's heap.
@@ -127,6 +158,7 @@ try {
 	console.log(
 		`${'keyboard app: spawn to first frame (pty 80x24)'.padEnd(44)} median ${firstFrame.toFixed(1)} ms (${runs} runs)`,
 	);
+	const floor = await inkFloor(big.graphUrl);
 	// Browse: scroll, open a flow and its providers, go back, jump to the end and back to the top.
 	const browse = `${'j'.repeat(40)}\r1\u001b\u001bG${'k'.repeat(20)}g`;
 	const browsed = await probe(big.graphUrl, browse, '1/10,000', idleSeconds);
@@ -141,6 +173,9 @@ try {
 	);
 	console.log('');
 	console.log(`first frame / node -e 0 = ${(firstFrame / baseline).toFixed(2)}x (aim ≤ 3x)`);
+	console.log(
+		`first frame / bare Ink  = ${(firstFrame / floor).toFixed(2)}x (what is ours, above Ink's own start)`,
+	);
 	console.log(
 		`key-to-frame median = ${median(latency).toFixed(1)} ms (aim ≤ 16 ms); memory ${mb(browsed.rssMiB)} MB at once, ${mb(browsed.idleRssMiB)} MB idle (aim ≤ 100 MB)`,
 	);

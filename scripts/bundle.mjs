@@ -1,37 +1,8 @@
 // Bundles cli.tsx into dist/: one entry file plus lazily loaded chunks, so commands never load Ink or React.
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
-
-// yoga's wasm is inlined as base64; fetching that data: URL loads undici (30+ ms at start), decoding it does not.
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	setup(bundle) {
-		bundle.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async (file) => {
-			const text = await readFile(file.path, 'utf8');
-			const patched = text.replaceAll('"function"!=typeof fetch', 'true');
-			if (patched === text) throw new Error('yoga-layout changed: update the yoga-without-fetch plugin');
-			return { contents: patched, loader: 'js' };
-		});
-	},
-};
+import { bundleOptions } from './bundle-options.mjs';
 
 // Chunk names change with their content: old ones would pile up in dist/.
 await rm('dist', { recursive: true, force: true });
-await build({
-	entryPoints: { cli: 'cli.tsx' },
-	outdir: 'dist',
-	bundle: true,
-	splitting: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	minify: true,
-	legalComments: 'none',
-	alias: { 'react-devtools-core': './scripts/devtools-stub.js' },
-	define: { 'process.env.NODE_ENV': '"production"' },
-	banner: {
-		js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
-	},
-	plugins: [yogaWithoutFetch],
-	logLevel: 'warning',
-});
+await build({ ...bundleOptions, entryPoints: { cli: 'cli.tsx' }, outdir: 'dist' });
