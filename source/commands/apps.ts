@@ -6,7 +6,7 @@ import { isGraphError } from '../graph/graph-error.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
-import { explainRefusal, requireAppId, requireApplication } from './tenant-checks.js';
+import { AlreadyDone, explainRefusal, requireAppId, requireApplication } from './tenant-checks.js';
 
 async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
 	try {
@@ -60,19 +60,24 @@ const link: Command = {
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		// An app belongs to at most one flow: find its current one before the service refuses.
 		const current = await findUserFlowByApp(client, appId);
-		if (current?.id === flow.id) {
+		const nothingToDo = async () => {
 			// Already as asked: a script that runs twice succeeds twice.
 			if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
-			return context.stdout(`${appId} already uses "${flow.displayName}"; nothing to do.\n`);
-		}
-		if (context.dryRun) await requireApplication(client, appId);
-		if (current?.id) {
-			if (context.flags.move !== true) {
+			context.stdout(`${appId} already uses "${flow.displayName}"; nothing to do.\n`);
+		};
+		const requireMovable = (owner: typeof current) => {
+			if (owner?.id === flow.id) throw new AlreadyDone();
+			if (owner?.id && context.flags.move !== true) {
 				throw new CommandFailure(
-					`${appId} already uses the user flow "${current.displayName}"; an application can use only one.`,
+					`${appId} already uses the user flow "${owner.displayName}"; an application can use only one.`,
 					`Move it with \`entra-flows apps link "${flow.displayName}" ${appId} --move\`.`,
 				);
 			}
+		};
+		if (current?.id === flow.id) return nothingToDo();
+		if (context.dryRun) await requireApplication(client, appId);
+		if (current?.id) {
+			requireMovable(current);
 			await unlinkFlowApplication(client, current.id, appId);
 			try {
 				await linkFlowApplication(client, flow.id, appId);
@@ -84,10 +89,19 @@ const link: Command = {
 				);
 			}
 		} else {
-			await explainRefusal(
-				() => linkFlowApplication(client, flow.id, appId),
-				() => requireApplication(client, appId),
-			);
+			try {
+				await explainRefusal(
+					() => linkFlowApplication(client, flow.id, appId),
+					async () => {
+						await requireApplication(client, appId);
+						// Another admin may have linked it meanwhile, here or to another flow.
+						requireMovable(await findUserFlowByApp(client, appId));
+					},
+				);
+			} catch (error) {
+				if (error instanceof AlreadyDone) return nothingToDo();
+				throw error;
+			}
 		}
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));

@@ -8,7 +8,7 @@ import { getUserFlow } from '../graph/flows.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
-import { explainRefusal, requireTenantAttribute } from './tenant-checks.js';
+import { AlreadyDone, explainRefusal, requireTenantAttribute, sameId } from './tenant-checks.js';
 
 const list: Command = {
 	path: ['attributes', 'list'],
@@ -58,16 +58,28 @@ const add: Command = {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		const attributeId = context.args[1] ?? '';
-		if (flow.onAttributeCollection?.attributes?.some((attribute) => attribute.id === attributeId)) {
+		const collects = (attributes: readonly { id?: string }[] | undefined) =>
+			attributes?.some((attribute) => sameId(attribute.id, attributeId)) ?? false;
+		const nothingToDo = async () => {
 			// Already as asked: a script that runs twice succeeds twice.
 			if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
-			return context.stdout(`"${flow.displayName}" already collects ${attributeId}; nothing to do.\n`);
-		}
+			context.stdout(`"${flow.displayName}" already collects ${attributeId}; nothing to do.\n`);
+		};
+		if (collects(flow.onAttributeCollection?.attributes)) return nothingToDo();
 		if (context.dryRun) await requireTenantAttribute(client, attributeId);
-		await explainRefusal(
-			() => addFlowAttribute(client, flow.id, attributeId),
-			() => requireTenantAttribute(client, attributeId),
-		);
+		try {
+			await explainRefusal(
+				() => addFlowAttribute(client, flow.id, attributeId),
+				async () => {
+					await requireTenantAttribute(client, attributeId);
+					const now = await getUserFlow(client, flow.id);
+					if (collects(now.onAttributeCollection?.attributes)) throw new AlreadyDone();
+				},
+			);
+		} catch (error) {
+			if (error instanceof AlreadyDone) return nothingToDo();
+			throw error;
+		}
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
 		context.stdout(`Added ${attributeId} to "${flow.displayName}".\n`);
@@ -83,8 +95,13 @@ const remove: Command = {
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const attributeId = context.args[1] ?? '';
-		const collected = flow.onAttributeCollection?.attributes?.map((attribute) => attribute.id) ?? [];
+		const collected = flow.onAttributeCollection?.attributes?.map((attribute) => attribute.id ?? '') ?? [];
+		const wanted = context.args[1] ?? '';
+		// By id, ignoring case as the service does, or by a custom attribute's short name (…_Favoritecolor).
+		const attributeId =
+			collected.find((id) => sameId(id, wanted)) ??
+			collected.find((id) => sameId(id.replace(/^extension_[0-9a-f]+_/i, ''), wanted)) ??
+			wanted;
 		if (!collected.includes(attributeId)) {
 			throw new CommandFailure(
 				`"${flow.displayName}" does not collect ${attributeId}.`,

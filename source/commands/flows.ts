@@ -228,8 +228,19 @@ const remove: Command = {
 		try {
 			await deleteUserFlow(client, flow.id);
 		} catch (error) {
-			if (unlinked.length === 0) throw error;
-			throw partial('The flow itself was NOT deleted.', unlinked.map(label), error);
+			// The usual refusal: an app was linked after the list above was read.
+			const lateApps =
+				isGraphError(error) && (error.status === 400 || error.status === 409)
+					? await listFlowApplications(client, flow.id)
+							.then((apps) => apps.map((app) => app.appId ?? '').filter((id) => !unlinked.includes(id)))
+							.catch(() => [])
+					: [];
+			const why =
+				lateApps.length > 0
+					? ` ${lateApps.join(', ')} was linked to it meanwhile; run the command again to unlink that too.`
+					: '';
+			if (unlinked.length === 0 && !why) throw error;
+			throw partial(`The flow itself was NOT deleted.${why}`, unlinked.map(label), error);
 		}
 		if (context.dryRun) return;
 		if (context.json)

@@ -8,7 +8,7 @@ import type { IdentityProvider } from '../graph/types.js';
 import { formatTable } from '../text/table.js';
 import { type Command, type CommandContext, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
-import { explainRefusal, requireTenantProvider } from './tenant-checks.js';
+import { AlreadyDone, explainRefusal, requireTenantProvider, sameId } from './tenant-checks.js';
 
 function printProviders(context: CommandContext, providers: readonly IdentityProvider[]): void {
 	if (context.json) {
@@ -54,18 +54,27 @@ const add: Command = {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		const providerId = context.args[1] ?? '';
-		const onFlow =
-			flow.onAuthenticationMethodLoadStart?.identityProviders?.map((provider) => provider.id) ?? [];
-		if (onFlow.includes(providerId)) {
+		const offers = (providers: readonly { id?: string }[] | undefined) =>
+			providers?.some((provider) => sameId(provider.id, providerId)) ?? false;
+		const nothingToDo = async () => {
 			// Already as asked: a script that runs twice succeeds twice.
 			if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
-			return context.stdout(`"${flow.displayName}" already offers ${providerId}; nothing to do.\n`);
-		}
+			context.stdout(`"${flow.displayName}" already offers ${providerId}; nothing to do.\n`);
+		};
+		if (offers(flow.onAuthenticationMethodLoadStart?.identityProviders)) return nothingToDo();
 		if (context.dryRun) await requireTenantProvider(client, providerId);
-		await explainRefusal(
-			() => addFlowIdentityProvider(client, flow.id, providerId),
-			() => requireTenantProvider(client, providerId),
-		);
+		try {
+			await explainRefusal(
+				() => addFlowIdentityProvider(client, flow.id, providerId),
+				async () => {
+					await requireTenantProvider(client, providerId);
+					if (offers(await listFlowIdentityProviders(client, flow.id))) throw new AlreadyDone();
+				},
+			);
+		} catch (error) {
+			if (error instanceof AlreadyDone) return nothingToDo();
+			throw error;
+		}
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
 		context.stdout(`Added ${providerId} to "${flow.displayName}".\n`);
@@ -82,21 +91,27 @@ const remove: Command = {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		const providerId = context.args[1] ?? '';
-		const current = await listFlowIdentityProviders(client, flow.id);
-		if (!current.some((provider) => provider.id === providerId)) {
-			throw new CommandFailure(
-				`"${flow.displayName}" does not offer ${providerId}.`,
-				`It offers: ${current.map((provider) => provider.id).join(', ') || 'nothing'}.`,
-			);
-		}
-		if (current.length === 1) {
-			// Checked before any request: the service requires at least one provider on a flow.
-			throw new CommandFailure(
-				`${providerId} is the only identity provider of "${flow.displayName}"; a user flow needs at least one.`,
-				`Add another first: \`entra-flows providers add "${flow.displayName}" <providerId>\`.`,
-			);
-		}
-		await removeFlowIdentityProvider(client, flow.id, providerId);
+		const requireRemovable = (current: readonly { id?: string }[]) => {
+			if (!current.some((provider) => sameId(provider.id, providerId))) {
+				throw new CommandFailure(
+					`"${flow.displayName}" does not offer ${providerId}.`,
+					`It offers: ${current.map((provider) => provider.id).join(', ') || 'nothing'}.`,
+				);
+			}
+			if (current.length === 1) {
+				// The service requires at least one provider on a flow.
+				throw new CommandFailure(
+					`${providerId} is the only identity provider of "${flow.displayName}"; a user flow needs at least one.`,
+					`Add another first: \`entra-flows providers add "${flow.displayName}" <providerId>\`.`,
+				);
+			}
+		};
+		// Checked before any request, and again after a refusal (another admin may have removed one meanwhile).
+		requireRemovable(await listFlowIdentityProviders(client, flow.id));
+		await explainRefusal(
+			() => removeFlowIdentityProvider(client, flow.id, providerId),
+			async () => requireRemovable(await listFlowIdentityProviders(client, flow.id)),
+		);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
 		context.stdout(`Removed ${providerId} from "${flow.displayName}".\n`);

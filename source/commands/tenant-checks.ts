@@ -11,6 +11,19 @@ import { flowsNamed } from './resolve-flow.js';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Ids as the service compares them: ignoring case (`google-oauth` is `Google-OAUTH`). */
+export function sameId(a: string | undefined, b: string | undefined): boolean {
+	return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+/** What an explanation finds when the change a refused write asked for is there after all (made meanwhile). */
+export class AlreadyDone extends Error {
+	constructor() {
+		super('already done');
+		this.name = 'AlreadyDone';
+	}
+}
+
 /** An application (client) id must be a GUID: anything else is a usage error, refused before any request. */
 export function requireAppId(appId: string): void {
 	if (!guid.test(appId)) {
@@ -23,7 +36,7 @@ export function requireAppId(appId: string): void {
 /** Refuses an identity provider the tenant does not have, naming the ones it has. */
 export async function requireTenantProvider(client: GraphClient, providerId: string): Promise<void> {
 	const ids = (await listTenantIdentityProviders(client)).map((provider) => provider.id ?? '');
-	if (!ids.includes(providerId)) {
+	if (!ids.some((id) => sameId(id, providerId))) {
 		throw new CommandFailure(
 			`${providerId} is not an identity provider of this tenant.`,
 			`It has: ${ids.join(', ') || 'none'} (\`entra-flows tenant providers\`). Configure a new one in the Entra admin center first.`,
@@ -34,7 +47,7 @@ export async function requireTenantProvider(client: GraphClient, providerId: str
 /** Refuses a user-flow attribute the tenant does not have, naming the ones it has. */
 export async function requireTenantAttribute(client: GraphClient, attributeId: string): Promise<void> {
 	const ids = (await listTenantAttributes(client)).map((attribute) => attribute.id ?? '');
-	if (!ids.includes(attributeId)) {
+	if (!ids.some((id) => sameId(id, attributeId))) {
 		throw new CommandFailure(
 			`${attributeId} is not a user-flow attribute of this tenant.`,
 			`It has: ${ids.join(', ')}. Create a custom one with \`entra-flows tenant attributes create\`.`,
@@ -68,7 +81,7 @@ export async function requireApplication(client: GraphClient, appId: string): Pr
 		if (isGraphError(error) && error.kind === 'forbidden') return;
 		throw error;
 	}
-	if (!appIds.some((id) => id.toLowerCase() === appId.toLowerCase())) {
+	if (!appIds.some((id) => sameId(id, appId))) {
 		throw new CommandFailure(
 			`No application of this tenant has the appId ${appId}.`,
 			'List them with `entra-flows tenant apps`; register the app first if it is new.',
@@ -94,8 +107,9 @@ export async function requireFreeName(
 }
 
 /** Refuses an app another user flow already uses (an application can use only one). */
-export async function requireAppFree(client: GraphClient, appId: string): Promise<void> {
+export async function requireAppFree(client: GraphClient, appId: string, forFlowId?: string): Promise<void> {
 	const owner = await findUserFlowByApp(client, appId);
+	if (owner && forFlowId !== undefined && owner.id === forFlowId) throw new AlreadyDone();
 	if (owner) {
 		throw new CommandFailure(
 			`${appId} already uses the user flow "${owner.displayName}"; an application can use only one.`,
@@ -119,7 +133,7 @@ export async function requireCreatable(
 
 /**
  * Runs a write; if the service refuses it with 400 or 409, runs `explain` (which throws our own words when it
- * finds the cause) before letting the service's error through.
+ * finds the cause, or AlreadyDone when what was asked is there now) before letting the service's error through.
  */
 export async function explainRefusal<T>(write: () => Promise<T>, explain: () => Promise<void>): Promise<T> {
 	try {
@@ -132,6 +146,7 @@ export async function explainRefusal<T>(write: () => Promise<T>, explain: () => 
 				// Only our own finding replaces the service's error; a failed check leaves it as it was.
 				if (explained instanceof CommandFailure)
 					throw new CommandFailure(explained.message, explained.hint, error);
+				if (explained instanceof AlreadyDone) throw explained;
 			}
 		}
 		throw error;
