@@ -84,6 +84,7 @@ export type StatusAction =
 export type OverlayAction =
 	| { readonly type: 'overlay/opened'; readonly overlay: Overlay }
 	| { readonly type: 'overlay/closed' }
+	| { readonly type: 'overlay/pickerHighlighted'; readonly value: string }
 	| { readonly type: 'overlay/textChanged'; readonly text: string }
 	| { readonly type: 'overlay/mismatchShown' }
 	| { readonly type: 'help/toggled' };

@@ -58,6 +58,7 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'overlay/closed':
 		case 'overlay/textChanged':
 		case 'overlay/mismatchShown':
+		case 'overlay/pickerHighlighted':
 		case 'help/toggled':
 			return reduceStatus(state, action);
 		case 'createDraft/opened':

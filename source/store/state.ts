@@ -115,7 +115,13 @@ export type PickerKind = 'identityProviders' | 'attributes' | 'applications';
 /** At most one dialog at a time (help is separate: it can sit on top of a dialog). */
 export type Overlay =
 	| { readonly kind: 'confirm'; readonly message: string; readonly intent: Intent }
-	| { readonly kind: 'picker'; readonly picker: PickerKind; readonly flowId: string }
+	| {
+			readonly kind: 'picker';
+			readonly picker: PickerKind;
+			readonly flowId: string;
+			/** The row the cursor is on, so the picker comes back there (after the request inspector). */
+			readonly highlighted?: string;
+	  }
 	| {
 			readonly kind: 'deleteFlow';
 			readonly flowId: string;

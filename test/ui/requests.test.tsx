@@ -252,6 +252,34 @@ test.serial(
 	},
 );
 
+test.serial(
+	'ctrl+g over an add picker: it comes back on the row the cursor was on, and enter adds that',
+	async (t) => {
+		const { app } = await renderRecorded(t);
+		await app.waitFor('Events registration');
+		await app.press('j');
+		await app.press('enter');
+		await app.waitFor('Sections');
+		await app.press('1');
+		await app.waitFor('Email with password');
+		await app.press('a');
+		await app.waitFor('Add an identity provider');
+		await app.press('down');
+		await app.waitFor(/❯ Google/);
+		await app.press(ctrlG);
+		await app.waitFor('newest last');
+		await app.press(ctrlG);
+		const frame = await app.waitFor('Add an identity provider');
+		t.regex(frame, /❯ Google/, 'the cursor is where it was');
+		await app.press('enter');
+		await app.waitFor(/Added Google to/);
+		t.deepEqual(app.emulator.tenant.requireFlow(seed.flows.partners.id).providerIds, [
+			'EmailPassword-OAUTH',
+			'Google-OAUTH',
+		]);
+	},
+);
+
 test.serial('before sign-in the key says why it does nothing', async (t) => {
 	const { app } = await renderRecorded(t, { session: fakeSession(null) });
 	await app.waitFor('Waiting for you to finish signing in');

@@ -43,6 +43,10 @@ export function reduceStatus(state: AppState, action: StatusAction | OverlayActi
 			return state.overlay?.kind === 'deleteFlow'
 				? { ...state, overlay: { ...state.overlay, text: action.text, mismatch: false } }
 				: state;
+		case 'overlay/pickerHighlighted':
+			return state.overlay?.kind === 'picker' && state.overlay.highlighted !== action.value
+				? { ...state, overlay: { ...state.overlay, highlighted: action.value } }
+				: state;
 		case 'overlay/mismatchShown':
 			return state.overlay?.kind === 'deleteFlow'
 				? { ...state, overlay: { ...state.overlay, mismatch: true } }

@@ -15,7 +15,14 @@ export function OverlayHost({ overlay, focused }: OverlayHostProps) {
 		case 'confirm':
 			return <ConfirmDialog message={overlay.message} intent={overlay.intent} />;
 		case 'picker':
-			return <PickerOverlay picker={overlay.picker} flowId={overlay.flowId} focused={focused} />;
+			return (
+				<PickerOverlay
+					picker={overlay.picker}
+					flowId={overlay.flowId}
+					focused={focused}
+					highlighted={overlay.highlighted}
+				/>
+			);
 		case 'deleteFlow':
 			return <DeleteFlowDialog flowId={overlay.flowId} text={overlay.text} mismatch={overlay.mismatch} />;
 		case 'layoutSave':

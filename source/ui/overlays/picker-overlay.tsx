@@ -32,10 +32,12 @@ export type PickerOverlayProps = {
 	readonly picker: PickerKind;
 	readonly flowId: string;
 	readonly focused: boolean;
+	/** The row to start on: where the cursor was before the picker was last hidden. */
+	readonly highlighted?: string;
 };
 
 /** Picks what the tenant has and the flow lacks (ink-select-input); apps other flows use say which. */
-export function PickerOverlay({ picker, flowId, focused }: PickerOverlayProps) {
+export function PickerOverlay({ picker, flowId, focused, highlighted }: PickerOverlayProps) {
 	const store = useStore();
 	const { height } = useBodySize();
 	const canReadKeys = useStdin().isRawModeSupported === true;
@@ -92,6 +94,11 @@ export function PickerOverlay({ picker, flowId, focused }: PickerOverlayProps) {
 		body = (
 			<SelectInput
 				items={items}
+				initialIndex={Math.max(
+					0,
+					items.findIndex((item) => item.value === highlighted),
+				)}
+				onHighlight={(item) => store.dispatch({ type: 'overlay/pickerHighlighted', value: item.value })}
 				limit={Math.max(3, Math.min(20, height - 4))}
 				isFocused={canReadKeys && focused}
 				onSelect={(item) => choose(item.value)}
