@@ -1,26 +1,18 @@
 import test from 'ava';
-import type { EmulatorOptions } from '../../source/emulator/server.js';
 import { runCommand } from '../helpers/cli.js';
-import { emulatorFor, seed } from '../helpers/emulator.js';
+import { beforeFirstWrite, emulatorFor, seed } from '../helpers/emulator.js';
 
 // Another admin changes the tenant between a command's check and its write: the service refuses with only its
 // generic sentence, and the command must say what happened in its own words.
 
-type Tenant = Awaited<ReturnType<typeof emulatorFor>>['tenant'];
-
-/** An emulator that runs `meanwhile` on the tenant just before the first write reaches it. */
-async function racing(t: Parameters<typeof emulatorFor>[0], meanwhile: (tenant: Tenant) => void) {
-	let tenant: Tenant | undefined;
-	let done = false;
-	const authorize: EmulatorOptions['authorize'] = (_authorization, need) => {
-		if (need.write && !done && tenant) {
-			done = true;
-			meanwhile(tenant);
-		}
-		return { ok: true };
-	};
-	const emulator = await emulatorFor(t, { authorize });
-	tenant = emulator.tenant;
+/** An emulator where `meanwhile` changes the tenant just before the first write reaches it. */
+async function racing(
+	t: Parameters<typeof emulatorFor>[0],
+	meanwhile: Parameters<typeof beforeFirstWrite>[0],
+) {
+	const race = beforeFirstWrite(meanwhile);
+	const emulator = await emulatorFor(t, race.options);
+	race.attach(emulator);
 	return emulator;
 }
 

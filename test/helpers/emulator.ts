@@ -1,5 +1,5 @@
 import type { ExecutionContext } from 'ava';
-import { type EmulatorOptions, startEmulator } from '../../source/emulator/server.js';
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../source/emulator/server.js';
 
 /** Starts a fresh emulator for one test and closes it when the test ends. */
 export async function emulatorFor(t: ExecutionContext, options: EmulatorOptions = {}) {
@@ -26,3 +26,27 @@ export const seed = {
 	},
 	favoriteColor: 'extension_6ea3bc85aec24b1c92ff4a117afb6621_Favoritecolor',
 } as const;
+
+/**
+ * Emulator options that run `meanwhile` on the tenant just before the first write reaches it: another admin's
+ * change between a check and a write. Call `attach` with the started emulator.
+ */
+export function beforeFirstWrite(meanwhile: (tenant: RunningEmulator['tenant']) => void) {
+	let tenant: RunningEmulator['tenant'] | undefined;
+	let done = false;
+	const options: EmulatorOptions = {
+		authorize: (_authorization, need) => {
+			if (need.write && !done && tenant) {
+				done = true;
+				meanwhile(tenant);
+			}
+			return { ok: true };
+		},
+	};
+	return {
+		options,
+		attach: (emulator: RunningEmulator) => {
+			tenant = emulator.tenant;
+		},
+	};
+}

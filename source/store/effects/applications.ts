@@ -4,8 +4,9 @@ import { display } from '../../text/sanitize.js';
 import { flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
+import { appOwners } from '../views.js';
 import { type LoadOptions, load, write } from './common.js';
-import { loadUserFlow } from './flows.js';
+import { loadUserFlow, loadUserFlows } from './flows.js';
 
 /** The tenant's applications: display names for linked appIds, and what the link-picker offers. */
 export function loadApplications(options?: LoadOptions): Effect {
@@ -33,6 +34,15 @@ export function linkApplication(flowId: string, appId: string): Effect {
 				verb: `Linking ${name} to “${flow}”`,
 				failure: `Could not link ${name}`,
 				target: targets.application(flowId, appId),
+				explain: async () => {
+					// An application uses at most one flow: find which one it uses now.
+					await context.run(loadUserFlows({ force: true }));
+					const owner = appOwners(selectResource(context.getState(), 'userFlows').data ?? []).get(appId);
+					if (!owner) return undefined;
+					return owner.flowId === flowId
+						? `it uses “${flow}” already (linked meanwhile)`
+						: `it uses “${owner.name}” now (linked meanwhile); an application can use only one user flow, so pick it again with a to move it`;
+				},
 			},
 			async () => {
 				await api.linkFlowApplication(context.deps.graph, flowId, appId);

@@ -2,7 +2,7 @@ import * as api from '../../graph/flow-attributes.js';
 import { listTenantAttributes } from '../../graph/tenant-attributes.js';
 import { display } from '../../text/sanitize.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
-import { flowLabel, selectResource, targets } from '../selectors.js';
+import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
 import type { Effect } from '../store.js';
 import { type LoadOptions, load, write } from './common.js';
@@ -57,6 +57,13 @@ export function addAttribute(flowId: string, attributeId: string): Effect {
 				verb: `Adding ${name} to “${flow}”`,
 				failure: `Could not add ${name}`,
 				target: targets.attribute(flowId, attributeId),
+				explain: async () => {
+					await reread(context, flowId);
+					const collected = flowById(context.getState(), flowId)?.onAttributeCollection?.attributes ?? [];
+					return collected.some((attribute) => attribute.id?.toLowerCase() === attributeId.toLowerCase())
+						? `“${flow}” collects it already (added meanwhile)`
+						: undefined;
+				},
 			},
 			async () => {
 				await api.addFlowAttribute(context.deps.graph, flowId, attributeId);

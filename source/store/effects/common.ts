@@ -57,6 +57,11 @@ export type WriteSpec = {
 	readonly target?: string;
 	/** What the write needs; checked against the token before anything is sent (default EventListener.ReadWrite.All). */
 	readonly permission?: string;
+	/**
+	 * After the service refuses (400/409; its message need not say why): re-reads and returns why in our words,
+	 * such as a change another admin made meanwhile; undefined when the reads do not tell.
+	 */
+	readonly explain?: () => Promise<string | undefined>;
 };
 
 /**
@@ -80,7 +85,11 @@ export async function write(
 		return true;
 	} catch (error) {
 		if (!handleExpiry(context, self, error)) {
-			context.dispatch({ type: 'flash/shown', level: 'error', text: spec.failure, error: toAppError(error) });
+			const appError = toAppError(error);
+			const refused = appError.status === 400 || appError.status === 409;
+			const why = refused && spec.explain ? await spec.explain().catch(() => undefined) : undefined;
+			const text = why ? `${spec.failure}: ${why}` : spec.failure;
+			context.dispatch({ type: 'flash/shown', level: 'error', text, error: appError });
 		}
 		return false;
 	} finally {

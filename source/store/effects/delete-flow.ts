@@ -26,8 +26,11 @@ export function openDeleteFlow(flowId: string): Effect {
 	};
 }
 
-/** Unlinks the flow's apps, then deletes it (as `flows delete` does); a stop half way says what was done. */
-export function deleteUserFlow(flowId: string): Effect {
+/**
+ * Unlinks the flow's apps, then deletes it (as `flows delete` does); a stop half way says what was done.
+ * `confirmedApps` are the apps the dialog named: one linked since is not unlinked without asking again.
+ */
+export function deleteUserFlow(flowId: string, confirmedApps?: readonly string[]): Effect {
 	const self: Effect = async (context) => {
 		const name = flowLabel(context.getState(), flowId);
 		const id = `delete:${flowId}`;
@@ -44,6 +47,23 @@ export function deleteUserFlow(flowId: string): Effect {
 			const linked = (await listFlowApplications(context.deps.graph, flowId))
 				.map((app) => app.appId ?? '')
 				.filter(Boolean);
+			const unnamed = linked.filter(
+				(appId) =>
+					confirmedApps && !confirmedApps.some((named) => named.toLowerCase() === appId.toLowerCase()),
+			);
+			if (unnamed.length > 0) {
+				await context.run(loadUserFlow(flowId, { force: true }));
+				context.dispatch({
+					type: 'flash/shown',
+					level: 'warning',
+					text: `Nothing was deleted: ${unnamed.map(label).join(', ')} started using “${name}” after you were asked. Check the list and confirm again.`,
+				});
+				context.dispatch({
+					type: 'overlay/opened',
+					overlay: { kind: 'deleteFlow', flowId, text: '', mismatch: false },
+				});
+				return;
+			}
 			for (const appId of linked) {
 				step = `unlinking ${label(appId)}`;
 				await unlinkFlowApplication(context.deps.graph, flowId, appId);

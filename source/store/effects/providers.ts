@@ -36,6 +36,13 @@ function providerName(state: AppState, flowId: string, providerId: string): stri
 	return display(known?.displayName ?? providerId);
 }
 
+/** True when the flow's provider list, as last read, has the provider (ids compare ignoring case). */
+function offers(state: AppState, flowId: string, providerId: string): boolean {
+	return (selectResource(state, 'identityProviders', flowId).data ?? []).some(
+		(provider) => provider.id?.toLowerCase() === providerId.toLowerCase(),
+	);
+}
+
 /** Re-reads what a provider change touched: the sub-list and the flow (its counts). */
 async function reread(context: Parameters<Effect>[0], flowId: string) {
 	await Promise.all([
@@ -58,6 +65,12 @@ export function addIdentityProvider(flowId: string, providerId: string): Effect 
 				verb: `Adding ${name} to “${flow}”`,
 				failure: `Could not add ${name}`,
 				target: targets.provider(flowId, providerId),
+				explain: async () => {
+					await reread(context, flowId);
+					return offers(context.getState(), flowId, providerId)
+						? `“${flow}” offers it already (added meanwhile)`
+						: undefined;
+				},
 			},
 			async () => {
 				await api.addFlowIdentityProvider(context.deps.graph, flowId, providerId);
@@ -88,6 +101,15 @@ export function removeIdentityProvider(flowId: string, providerId: string): Effe
 				verb: `Removing ${name} from “${flow}”`,
 				failure: `Could not remove ${name}`,
 				target: targets.provider(flowId, providerId),
+				explain: async () => {
+					await reread(context, flowId);
+					const now = selectResource(context.getState(), 'identityProviders', flowId).data ?? [];
+					if (!offers(context.getState(), flowId, providerId))
+						return `“${flow}” no longer offers it (removed meanwhile)`;
+					return now.length === 1
+						? `it is the only identity provider of “${flow}” now (another was removed meanwhile); a user flow needs at least one`
+						: undefined;
+				},
 			},
 			async () => {
 				await api.removeFlowIdentityProvider(context.deps.graph, flowId, providerId);

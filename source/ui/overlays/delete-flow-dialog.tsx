@@ -49,7 +49,8 @@ export function DeleteFlowDialog({ flowId, text, mismatch }: DeleteFlowDialogPro
 				const typed = overlay?.kind === 'deleteFlow' ? overlay.text.trim() : '';
 				if (typed !== name) return store.dispatch({ type: 'overlay/mismatchShown' });
 				store.dispatch({ type: 'overlay/closed' });
-				void store.run(deleteUserFlow(flowId));
+				// The apps this dialog named: one linked since is not unlinked without asking again.
+				void store.run(deleteUserFlow(flowId, linkedAppIds(flowById(store.getState(), flowId))));
 			},
 			'typed.cancel': () => store.dispatch({ type: 'overlay/closed' }),
 		},
