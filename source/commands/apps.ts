@@ -55,7 +55,7 @@ const link: Command = {
 	],
 	async run(context) {
 		const appId = context.args[1] ?? '';
-		requireAppId(appId);
+		requireAppId(appId, context.args[0]);
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		// An app belongs to at most one flow: find its current one before the service refuses.
@@ -118,7 +118,7 @@ const unlink: Command = {
 	flags: [dryRunFlag],
 	async run(context) {
 		const appId = context.args[1] ?? '';
-		requireAppId(appId);
+		requireAppId(appId, context.args[0]);
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		const linked = (await listFlowApplications(client, flow.id)).map((app) => app.appId ?? '');

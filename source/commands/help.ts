@@ -35,9 +35,24 @@ export function commandHelp(command: Command): string {
 		`Usage: entra-flows ${command.usage}`,
 		'',
 		command.summary,
+		...subcommandLines(command),
 		...(command.flags?.length ? ['', 'Flags', ...command.flags.map(flagLine)] : []),
 		'',
 		'Global flags',
 		...globalFlags.map(flagLine),
 	].join('\n');
+}
+
+/** The longer commands under this one (`tenant attributes` → create, update, delete), so --help shows them. */
+function subcommandLines(command: Command): string[] {
+	const prefix = `${command.path.join(' ')} `;
+	const under = commands.filter(
+		(other) => other.path.length > command.path.length && `${other.path.join(' ')} `.startsWith(prefix),
+	);
+	if (under.length === 0) return [];
+	return [
+		'',
+		'Also',
+		...under.flatMap((other) => [`  entra-flows ${other.usage.split(' [')[0]}`, `      ${other.summary}`]),
+	];
 }

@@ -44,9 +44,7 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
 			strict: true,
 		});
 	} catch (error) {
-		throw new UsageError(
-			`${(error as Error).message.replace(/\. To specify a positional.*$/s, '.')} See \`entra-flows --help\`.`,
-		);
+		throw new UsageError(parseProblem(error as Error & { code?: string }, everyFlag));
 	}
 	const words = parsed.positionals;
 	const found = findCommand(words);
@@ -94,7 +92,20 @@ function arityProblem(command: Command, args: readonly string[]): string {
 		.map((other) => other.path.at(-1));
 	if (max === 0 && verbs.length > 0)
 		return `Unknown ${extra[0]}: "${path}" takes ${verbs.join(', ')}, or nothing.`;
-	// The usual cause: a display name with spaces, not quoted.
-	const hint = max > 0 ? ' A name with spaces needs quotes, e.g. "Events registration".' : '';
-	return `Unexpected ${extra.join(' ')}.${hint}`;
+	if (max === 0)
+		return `Unexpected ${extra.join(' ')}: a flag's value with spaces needs quotes, as in \`--name "Two words"\`.`;
+	// The usual cause: a display name with spaces, not quoted. Show the command as it was meant.
+	const nameWords = args.length - max + 1;
+	const meant = [`"${args.slice(0, nameWords).join(' ')}"`, ...args.slice(nameWords)].join(' ');
+	return `Unexpected ${extra.join(' ')}: a name with spaces needs quotes, as in \`entra-flows ${path} ${meant}\`.`;
+}
+
+/** node:util's parse error in our words: a flag given without its value, or one nobody knows. */
+function parseProblem(error: Error & { code?: string }, flags: ReadonlyMap<string, FlagSpec>): string {
+	const flag = /Option '(?:-\w, )?--([\w-]+)/.exec(error.message)?.[1];
+	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+		const value = flags.get(flag)?.value ?? 'VALUE';
+		return `--${flag} needs a value, as in \`--${flag} ${value}\` (quote a value with spaces).`;
+	}
+	return `${error.message.replace(/\. To specify a positional.*$/s, '.')} See \`entra-flows --help\`.`;
 }

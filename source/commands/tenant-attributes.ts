@@ -62,7 +62,7 @@ const tenantCreate: Command = {
 	summary: 'Create a custom user-flow attribute (its data type cannot be changed later).',
 	arity: [0, 0],
 	flags: [
-		{ name: 'name', type: 'string', value: 'NAME', description: 'display name (letters, digits, _)' },
+		{ name: 'name', type: 'string', value: 'NAME', description: 'display name (letters, digits, spaces, _)' },
 		{ name: 'type', type: 'string', value: 'TYPE', description: 'string, boolean or int64' },
 		{ name: 'description', type: 'string', value: 'TEXT', description: 'shown to users at sign-up' },
 		dryRunFlag,
@@ -71,9 +71,10 @@ const tenantCreate: Command = {
 		const name = stringFlag(context.flags, 'name')?.trim();
 		const type = stringFlag(context.flags, 'type');
 		if (!name) throw new UsageError('tenant attributes create needs --name NAME.');
-		if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
+		// The id drops the spaces: "Shoe size" becomes extension_<appId>_Shoesize.
+		if (!/^[A-Za-z][A-Za-z0-9_ ]*$/.test(name)) {
 			throw new UsageError(
-				`"${name}" cannot be an attribute name: use letters, digits and _, starting with a letter.`,
+				`"${name}" cannot be an attribute name: use letters, digits, spaces and _, starting with a letter.`,
 			);
 		}
 		if (!type || !(attributeDataTypes as readonly string[]).includes(type)) {
@@ -123,13 +124,20 @@ async function resolveCustomAttribute(
 	if (!found?.id) {
 		throw new CommandFailure(
 			`The tenant has no user-flow attribute "${wanted}".`,
-			`Its custom attributes: ${customList}. See \`entra-flows tenant attributes\`.`,
+			`The tenant's custom attributes: ${customList}. See \`entra-flows tenant attributes\`.`,
 		);
 	}
 	if (found.userFlowAttributeType !== 'custom') {
+		// A custom attribute may carry a built-in's name ("email"): its full id tells them apart.
+		const alike = custom.find(
+			(attribute) =>
+				attribute.displayName?.toLowerCase() === key || shortName(attribute.id ?? '').toLowerCase() === key,
+		);
 		throw new CommandFailure(
 			`${found.id} is a built-in attribute; only custom attributes can be changed or deleted.`,
-			`Its custom attributes: ${customList}.`,
+			alike
+				? `The custom attribute named "${alike.displayName}" is ${alike.id}: give that id.`
+				: `The tenant's custom attributes: ${customList}.`,
 		);
 	}
 	return { ...found, id: found.id };

@@ -24,11 +24,18 @@ export class AlreadyDone extends Error {
 	}
 }
 
-/** An application (client) id must be a GUID: anything else is a usage error, refused before any request. */
-export function requireAppId(appId: string): void {
+/**
+ * An application (client) id must be a GUID: anything else is a usage error, refused before any request.
+ * `flowWord` is the word before it: a word there too usually means a flow name with spaces, unquoted.
+ */
+export function requireAppId(appId: string, flowWord?: string): void {
 	if (!guid.test(appId)) {
+		const unquoted =
+			flowWord && /^[^\d-]+$/.test(appId)
+				? ` If "${flowWord} ${appId}" is the flow's name, put it in quotes.`
+				: '';
 		throw new UsageError(
-			`"${appId}" is not an application (client) id: expected a GUID such as 3f50bdf7-1afb-4192-97ec-327636846440. List them with \`entra-flows tenant apps\`.`,
+			`"${appId}" is not an application (client) id: expected a GUID such as 3f50bdf7-1afb-4192-97ec-327636846440. List them with \`entra-flows tenant apps\`.${unquoted}`,
 		);
 	}
 }
@@ -58,11 +65,11 @@ export async function requireTenantAttribute(client: GraphClient, attributeId: s
 /** Refuses a custom attribute name the tenant already has (compared as the service does, ignoring case). */
 export async function requireFreeAttributeName(client: GraphClient, name: string): Promise<void> {
 	const wanted = name.toLowerCase();
-	// A custom attribute's id is extension_<appId>_<name>: the name is taken if either matches.
+	// A custom attribute's id is extension_<appId>_<name without spaces>: the name is taken if either matches.
 	const taken = (await listTenantAttributes(client)).find(
 		(attribute) =>
 			attribute.displayName?.toLowerCase() === wanted ||
-			(attribute.id ?? '').toLowerCase().replace(/^extension_[0-9a-f]+_/, '') === wanted,
+			(attribute.id ?? '').toLowerCase().replace(/^extension_[0-9a-f]+_/, '') === wanted.replace(/\s+/g, ''),
 	);
 	if (taken) {
 		throw new CommandFailure(

@@ -29,7 +29,23 @@ test('a wrong number of words names what is missing or extra (an unquoted name m
 		[['apps', 'link', 'Events'], /Missing <appId>\./],
 		[
 			['flows', 'get', 'Events', 'registration'],
-			/Unexpected "registration"\. A name with spaces needs quotes, e.g\. "Events registration"\./,
+			/Unexpected "registration": a name with spaces needs quotes, as in `entra-flows flows get "Events registration"`\./,
+		],
+		[
+			['providers', 'add', 'Events', 'registration', 'Google-OAUTH'],
+			/as in `entra-flows providers add "Events registration" Google-OAUTH`\./,
+		],
+		[
+			['apps', 'link', 'Events', 'registration'],
+			/If "Events registration" is the flow's name, put it in quotes\./,
+		],
+		[
+			['flows', 'create', '--name', 'Loyalty', 'members'],
+			/Unexpected "members": a flag's value with spaces needs quotes, as in `--name "Two words"`\./,
+		],
+		[
+			['tenant', 'attributes', 'update', 'Newsletter', '--description'],
+			/--description needs a value, as in `--description TEXT`/,
 		],
 		[
 			['tenant', 'attributes', 'rename'],

@@ -179,3 +179,70 @@ test('a flow that starts collecting it while you confirm: the refusal is explain
 	t.regex(stderr, /request-id [0-9a-f-]{36}/, "the service's refusal keeps its id");
 	t.truthy(emulator.tenant.findAttribute(hobby));
 });
+
+test('a name with spaces is accepted; its id drops them, and the spaceless name is then taken', async (t) => {
+	const emulator = await emulatorFor(t);
+	const created = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'create',
+		'--name',
+		'Shoe size',
+		'--type',
+		'int64',
+		'--json',
+	]);
+	t.is(created.code, 0, created.stderr);
+	t.like(json(created), {
+		id: 'extension_6ea3bc85aec24b1c92ff4a117afb6621_Shoesize',
+		displayName: 'Shoe size',
+	});
+	const again = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'create',
+		'--name',
+		'Shoesize',
+		'--type',
+		'int64',
+		'--dry-run',
+	]);
+	t.is(again.code, 1);
+	t.regex(again.stderr, /already has an attribute named "Shoe size"/);
+});
+
+test('a custom attribute named like a built-in one is pointed to by its full id', async (t) => {
+	const emulator = await emulatorFor(t);
+	const created = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'create',
+		'--name',
+		'email',
+		'--type',
+		'string',
+	]);
+	t.is(created.code, 0, created.stderr);
+	const run = await runCommand(emulator.graphUrl, [
+		'tenant',
+		'attributes',
+		'update',
+		'email',
+		'--description',
+		'x',
+	]);
+	t.is(run.code, 1);
+	t.regex(run.stderr, /email is a built-in attribute/);
+	t.regex(
+		run.stderr,
+		/The custom attribute named "email" is extension_6ea3bc85aec24b1c92ff4a117afb6621_email: give that id/,
+	);
+});
+
+test('tenant attributes --help shows the commands under it', async (t) => {
+	const emulator = await emulatorFor(t);
+	const run = await runCommand(emulator.graphUrl, ['tenant', 'attributes', '--help']);
+	t.is(run.code, 0, run.stderr);
+	t.regex(run.stdout, /Also\n {2}entra-flows tenant attributes create --name NAME/);
+	t.regex(run.stdout, / {2}entra-flows tenant attributes delete <attribute>\n {6}Delete a custom attribute/);
+});
