@@ -3,6 +3,7 @@ import { staticTokenProvider } from '../../source/auth/token-provider.js';
 import { layoutFromFlow, toPageInputs } from '../../source/layout/index.js';
 import {
 	commitLayout,
+	isLayoutDirty,
 	loadUserFlow,
 	openLayoutDraft,
 	reloadLayoutDraft,
@@ -94,7 +95,10 @@ test('save re-reads once and shows the diff; yes sends every input in one PATCH,
 	};
 	t.deepEqual(body.onAttributeCollection.attributeCollectionPage.views[0]?.inputs, sent);
 	t.is(sent.length, 7);
-	t.is(store.getState().layoutDrafts[customers.id], undefined, 'the saved draft is gone');
+	const reopened = store.getState().layoutDrafts[customers.id];
+	t.truthy(reopened, 'the editor goes on with the page as saved');
+	t.false(reopened ? isLayoutDirty(reopened) : true, 'nothing unsaved: the draft edits are gone');
+	t.deepEqual(reopened?.history, [], 'no undo back past a save');
 	const flow = selectResource(store.getState(), 'userFlow', customers.id).data;
 	const saved = flow ? layoutFromFlow(flow) : undefined;
 	t.is(saved?.inputs[3]?.attribute, 'country', 'the cached flow is the saved one');

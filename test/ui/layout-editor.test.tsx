@@ -93,6 +93,7 @@ test.serial(
 		await app.press('y');
 		frame = await app.waitFor('Saved the sign-up page');
 		t.regex(frame, /no unsaved changes/);
+		t.regex(frame, /❯\s+5\s+Country of reside/, 'the selection stays on the input it was on');
 		const sent = patches(app);
 		t.is(sent.length, 1);
 		const body = sent[0]?.body as {

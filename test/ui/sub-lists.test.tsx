@@ -84,6 +84,8 @@ test.serial('link an app; the picker marks apps another flow already has', async
 	t.regex(frame, /Contoso Mobile — already in “Contoso customers sign-up and sign-in”/);
 	t.regex(frame, /Contoso Loyalty API\s*│/);
 	const lines = frame.split('\n');
+	const column = (text: string) => lines.find((line) => line.includes(text))?.indexOf(text);
+	t.is(column('Contoso Support Desk'), column('Contoso Loyalty API'), 'a row cut at the edge stays in line');
 	const loyalty = lines.findIndex((line) => line.includes('Contoso Loyalty API'));
 	const first = lines.findIndex((line) => line.includes('Contoso Storefront'));
 	for (let step = 0; step < loyalty - first; step++) await app.press('down');

@@ -2,6 +2,7 @@ import { defaultInputFor } from '../../graph/default-input.js';
 import * as api from '../../graph/flows.js';
 import { display } from '../../text/sanitize.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
+import { shortAttribute } from '../layout-views.js';
 import type { AppError, AppState, CreateDraft, CreateField, UserFlowAttribute } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
 import { validateCreateDraft } from '../validate.js';
@@ -66,8 +67,10 @@ async function explainRefusal(context: EffectContext, draft: CreateDraft): Promi
 		have ? wanted.filter((id) => !have.some((item) => item.id === id)) : [];
 	const providers = missing(draft.providerIds, state.resources.tenantIdentityProviders['']?.data);
 	if (providers.length > 0) errors.providers = `The tenant no longer has ${providers.join(', ')}.`;
+	// Custom attribute ids share one long app id: the name at the end is what tells them apart.
 	const attributes = missing(draft.attributeIds, state.resources.tenantAttributes['']?.data);
-	if (attributes.length > 0) errors.attributes = `The tenant no longer has ${attributes.join(', ')}.`;
+	if (attributes.length > 0)
+		errors.attributes = `The tenant no longer has ${attributes.map(shortAttribute).join(', ')}.`;
 	return errors;
 }
 

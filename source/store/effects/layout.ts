@@ -114,10 +114,17 @@ export function commitLayout(flowId: string): Effect {
 				await updateUserFlow(context.deps.graph, flowId, layoutUpdate(layout));
 				// The reload starts before the draft goes, so the editor waits for it instead of reopening the old page.
 				const reread = context.run(loadUserFlow(flowId, { force: true }));
+				const selected = layout.inputs[draft.cursor]?.attribute;
 				context.dispatch({ type: 'layout/discarded', flowId });
 				await reread;
 				const flow = selectResource(context.getState(), 'userFlow', flowId).data;
 				stored = flow && flowLayout(context.getState(), flowId, flow);
+				// The editor shows the saved page with the selection where it was.
+				if (flow && stored) {
+					opened(context, flowId, flow);
+					const index = stored.inputs.findIndex((input) => input.attribute === selected);
+					if (index > 0) context.dispatch({ type: 'layout/cursorMoved', flowId, index });
+				}
 				return stored && !isEmptyDiff(diffLayouts(layout, stored))
 					? undefined
 					: `Saved the sign-up page of “${name}” (${layout.inputs.length} inputs)`;

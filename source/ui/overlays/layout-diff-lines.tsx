@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { shortAttribute } from '../../store/index.js';
 import { useTheme } from '../theme.js';
 
 /** Props of a diff listing. */
@@ -17,13 +18,13 @@ export function DiffLines({ lines, max }: DiffLinesProps) {
 			{shown.map((line) => (
 				<Text key={line} wrap="truncate-end">
 					{'  '}
-					{line}
+					{shortAttribute(line)}
 				</Text>
 			))}
 			{shown.length < quiet.length ? <Text>{`  …and ${quiet.length - shown.length} more`}</Text> : null}
 			{loud.map((line) => (
 				<Text key={line} bold color={theme.warning} wrap="wrap">
-					{line}
+					{shortAttribute(line)}
 				</Text>
 			))}
 		</>

@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import {
 	type Application,
 	applicationChoices,
@@ -54,5 +54,15 @@ export function PickerItem({
 		<Text wrap="truncate-end" color={isSelected ? theme.accent : undefined} inverse={isSelected}>
 			{label}
 		</Text>
+	);
+}
+
+/** The picker's cursor column; it never shrinks, so a long row that is cut keeps in line with the others. */
+export function PickerIndicator({ isSelected = false }: { readonly isSelected?: boolean }) {
+	const theme = useTheme();
+	return (
+		<Box marginRight={1} flexShrink={0}>
+			<Text color={isSelected ? theme.accent : undefined}>{isSelected ? '❯' : ' '}</Text>
+		</Box>
 	);
 }

@@ -14,7 +14,7 @@ import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
 import { useAppState, useStore } from '../store-context.js';
 import { DialogBox } from './dialog-box.js';
-import { choicesFor, PickerItem } from './picker-choices.js';
+import { choicesFor, PickerIndicator, PickerItem } from './picker-choices.js';
 
 const titles: Record<PickerKind, string> = {
 	identityProviders: 'Add an identity provider',
@@ -103,6 +103,7 @@ export function PickerOverlay({ picker, flowId, focused, highlighted }: PickerOv
 				isFocused={canReadKeys && focused}
 				onSelect={(item) => choose(item.value)}
 				itemComponent={PickerItem}
+				indicatorComponent={PickerIndicator}
 			/>
 		);
 	}
