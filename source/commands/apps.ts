@@ -121,14 +121,18 @@ const unlink: Command = {
 		requireAppId(appId, context.args[0]);
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const linked = (await listFlowApplications(client, flow.id)).map((app) => app.appId ?? '');
-		if (!linked.some((id) => id.toLowerCase() === appId.toLowerCase())) {
-			throw new CommandFailure(
-				`${appId} is not linked to "${flow.displayName}".`,
-				`Linked: ${linked.join(', ') || 'no applications'} (\`entra-flows apps list "${flow.displayName}"\`).`,
-			);
-		}
-		await unlinkFlowApplication(client, flow.id, appId);
+		const requireLinked = async () => {
+			const linked = (await listFlowApplications(client, flow.id)).map((app) => app.appId ?? '');
+			if (!linked.some((id) => id.toLowerCase() === appId.toLowerCase())) {
+				throw new CommandFailure(
+					`${appId} is not linked to "${flow.displayName}".`,
+					`Linked: ${linked.join(', ') || 'no applications'} (\`entra-flows apps list "${flow.displayName}"\`).`,
+				);
+			}
+		};
+		// Checked before, and again after a refusal (another admin may have unlinked it meanwhile).
+		await requireLinked();
+		await explainRefusal(() => unlinkFlowApplication(client, flow.id, appId), requireLinked);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
 		context.stdout(`Unlinked ${appId} from "${flow.displayName}".\n`);

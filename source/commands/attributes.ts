@@ -5,6 +5,7 @@ import {
 	removeFlowAttribute,
 } from '../graph/flow-attributes.js';
 import { getUserFlow } from '../graph/flows.js';
+import { isGraphError } from '../graph/graph-error.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
@@ -113,9 +114,19 @@ const remove: Command = {
 			result = await removeFlowAttribute(client, flow.id, attributeId);
 		} catch (error) {
 			const after = await getUserFlow(client, flow.id).catch(() => undefined);
-			const stillThere = after?.onAttributeCollection?.attributes?.some(
-				(attribute) => attribute.id === attributeId,
+			const stillThere = after?.onAttributeCollection?.attributes?.some((attribute) =>
+				sameId(attribute.id, attributeId),
 			);
+			// The removal itself (the $ref DELETE) failed: if it is gone anyway, someone removed it meanwhile.
+			if (isGraphError(error) && error.method === 'DELETE') {
+				if (after && !stillThere)
+					throw new CommandFailure(
+						`"${flow.displayName}" no longer collects ${attributeId}: it was removed meanwhile.`,
+						undefined,
+						error,
+					);
+				throw error;
+			}
 			if (after && !stillThere) {
 				throw new CommandFailure(
 					`${attributeId} was removed from "${flow.displayName}", but its page input could not be taken off the page.`,

@@ -139,14 +139,15 @@ export async function requireCreatable(
 }
 
 /**
- * Runs a write; if the service refuses it with 400 or 409, runs `explain` (which throws our own words when it
+ * Runs a write; if the service refuses it with 400, 404 or 409, runs `explain` (which throws our own words when it
  * finds the cause, or AlreadyDone when what was asked is there now) before letting the service's error through.
  */
 export async function explainRefusal<T>(write: () => Promise<T>, explain: () => Promise<void>): Promise<T> {
 	try {
 		return await write();
 	} catch (error) {
-		if (isGraphError(error) && (error.status === 400 || error.status === 409)) {
+		// 404 too: what the write names may have gone meanwhile (a $ref removal of something already removed).
+		if (isGraphError(error) && [400, 404, 409].includes(error.status)) {
 			try {
 				await explain();
 			} catch (explained) {

@@ -90,3 +90,41 @@ test('ids are compared ignoring case, as the service does', async (t) => {
 	t.is(short.code, 0, short.stderr);
 	t.regex(short.stdout, new RegExp(`Removed ${seed.favoriteColor}`));
 });
+
+test('removals of what another admin removed meanwhile say so, and claim nothing done', async (t) => {
+	const customers = seed.flows.customers;
+	const cases: { argv: string[]; meanwhile: Parameters<typeof beforeFirstWrite>[0]; says: RegExp }[] = [
+		{
+			argv: ['attributes', 'remove', customers.id, 'country'],
+			meanwhile: (tenant) => {
+				const collection = tenant.requireFlow(customers.id).attributeCollection;
+				if (collection) collection.attributeIds = collection.attributeIds.filter((id) => id !== 'country');
+			},
+			says: /no longer collects country: it was removed meanwhile/,
+		},
+		{
+			argv: ['apps', 'unlink', customers.id, seed.apps.mobile],
+			meanwhile: (tenant) => {
+				const flow = tenant.requireFlow(customers.id);
+				flow.appIds = flow.appIds.filter((id) => id !== seed.apps.mobile);
+			},
+			says: new RegExp(`${seed.apps.mobile} is not linked to "Contoso customers sign-up and sign-in"`),
+		},
+		{
+			argv: ['providers', 'remove', customers.id, 'Facebook-OAUTH'],
+			meanwhile: (tenant) => {
+				const flow = tenant.requireFlow(customers.id);
+				flow.providerIds = flow.providerIds.filter((id) => id !== 'Facebook-OAUTH');
+			},
+			says: /does not offer Facebook-OAUTH/,
+		},
+	];
+	for (const { argv, meanwhile, says } of cases) {
+		const emulator = await racing(t, meanwhile);
+		const run = await runCommand(emulator.graphUrl, argv);
+		t.is(run.code, 1, argv.join(' '));
+		t.regex(run.stderr, says);
+		t.notRegex(run.stderr, /page input could not be taken off/);
+		t.regex(run.stderr, /request-id [0-9a-f-]{36}/);
+	}
+});

@@ -5,6 +5,7 @@ import {
 	loadIdentityProviders,
 	loadUserFlow,
 	loadUserFlows,
+	removeAttribute,
 	removeIdentityProvider,
 } from '../../source/store/index.js';
 import { beforeFirstWrite, seed } from '../helpers/emulator.js';
@@ -71,4 +72,18 @@ test('delete: an app linked after the dialog named the apps stops it, and the di
 		/Nothing was deleted: .*3f50bdf7.* started using “Events registration” after you were asked/,
 	);
 	t.like(state.overlay, { kind: 'deleteFlow', flowId: events.id, text: '' });
+});
+
+test('removing an attribute another admin removed meanwhile: says so, and claims nothing done', async (t) => {
+	const { store } = await racing(t, (tenant) => {
+		const collection = tenant.requireFlow(events.id).attributeCollection;
+		if (collection) collection.attributeIds = collection.attributeIds.filter((id) => id !== 'city');
+	});
+	await store.run(loadUserFlows());
+	await store.run(loadUserFlow(events.id));
+	await store.run(removeAttribute(events.id, 'city'));
+	const flash = store.getState().flash;
+	t.is(flash?.level, 'error');
+	t.regex(flash?.text ?? '', /“Events registration” no longer collects it \(removed meanwhile\)/);
+	t.notRegex(flash?.text ?? '', /page input could not be taken off/);
 });

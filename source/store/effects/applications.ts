@@ -1,10 +1,10 @@
 import { listApplications } from '../../graph/applications.js';
 import * as api from '../../graph/flow-apps.js';
 import { display } from '../../text/sanitize.js';
-import { flowLabel, selectResource, targets } from '../selectors.js';
+import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
-import { appOwners } from '../views.js';
+import { appOwners, linkedAppIds } from '../views.js';
 import { type LoadOptions, load, write } from './common.js';
 import { loadUserFlow, loadUserFlows } from './flows.js';
 
@@ -67,6 +67,13 @@ export function unlinkApplication(flowId: string, appId: string): Effect {
 				verb: `Unlinking ${name} from “${flow}”`,
 				failure: `Could not unlink ${name}`,
 				target: targets.application(flowId, appId),
+				explain: async () => {
+					await reread(context, flowId);
+					const linked = linkedAppIds(flowById(context.getState(), flowId));
+					return linked.some((id) => id.toLowerCase() === appId.toLowerCase())
+						? undefined
+						: `it no longer uses “${flow}” (unlinked meanwhile)`;
+				},
 			},
 			async () => {
 				await api.unlinkFlowApplication(context.deps.graph, flowId, appId);

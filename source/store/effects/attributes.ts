@@ -1,4 +1,5 @@
 import * as api from '../../graph/flow-attributes.js';
+import { isGraphError } from '../../graph/graph-error.js';
 import { listTenantAttributes } from '../../graph/tenant-attributes.js';
 import { display } from '../../text/sanitize.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
@@ -37,6 +38,12 @@ function attributeName(state: AppState, flowId: string, attributeId: string): st
 	return display(known?.displayName ?? attributeId);
 }
 
+/** True when the flow, as last read, collects the attribute (ids compare ignoring case). */
+function collects(state: AppState, flowId: string, attributeId: string): boolean {
+	const collected = flowById(state, flowId)?.onAttributeCollection?.attributes ?? [];
+	return collected.some((attribute) => attribute.id?.toLowerCase() === attributeId.toLowerCase());
+}
+
 async function reread(context: Parameters<Effect>[0], flowId: string) {
 	await Promise.all([
 		context.run(loadAttributes(flowId, { force: true })),
@@ -59,8 +66,7 @@ export function addAttribute(flowId: string, attributeId: string): Effect {
 				target: targets.attribute(flowId, attributeId),
 				explain: async () => {
 					await reread(context, flowId);
-					const collected = flowById(context.getState(), flowId)?.onAttributeCollection?.attributes ?? [];
-					return collected.some((attribute) => attribute.id?.toLowerCase() === attributeId.toLowerCase())
+					return collects(context.getState(), flowId, attributeId)
 						? `“${flow}” collects it already (added meanwhile)`
 						: undefined;
 				},
@@ -88,12 +94,19 @@ export function removeAttribute(flowId: string, attributeId: string): Effect {
 				verb: `Removing ${name} from “${flow}”`,
 				failure: `Could not remove ${name}`,
 				target: targets.attribute(flowId, attributeId),
+				explain: async () => {
+					await reread(context, flowId);
+					return collects(context.getState(), flowId, attributeId)
+						? undefined
+						: `“${flow}” no longer collects it (removed meanwhile)`;
+				},
 			},
 			async () => {
 				try {
 					await api.removeFlowAttribute(context.deps.graph, flowId, attributeId);
 				} catch (error) {
-					if (isUnauthenticated(error)) throw error;
+					// The removal itself failed (the $ref DELETE): nothing was done, and explain says why.
+					if (isUnauthenticated(error) || (isGraphError(error) && error.method === 'DELETE')) throw error;
 					// The $ref removal may have worked and only the page-input PATCH failed: say exactly that.
 					await reread(context, flowId);
 					const still = selectResource(context.getState(), 'attributes', flowId).data?.some(

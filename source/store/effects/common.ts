@@ -58,7 +58,7 @@ export type WriteSpec = {
 	/** What the write needs; checked against the token before anything is sent (default EventListener.ReadWrite.All). */
 	readonly permission?: string;
 	/**
-	 * After the service refuses (400/409; its message need not say why): re-reads and returns why in our words,
+	 * After the service refuses (400/404/409; its message need not say why): re-reads and returns why in our words,
 	 * such as a change another admin made meanwhile; undefined when the reads do not tell.
 	 */
 	readonly explain?: () => Promise<string | undefined>;
@@ -86,7 +86,8 @@ export async function write(
 	} catch (error) {
 		if (!handleExpiry(context, self, error)) {
 			const appError = toAppError(error);
-			const refused = appError.status === 400 || appError.status === 409;
+			// 404: what the write names went away meanwhile (a $ref removal); 400/409: the service refused it.
+			const refused = appError.status === 400 || appError.status === 404 || appError.status === 409;
 			const why = refused && spec.explain ? await spec.explain().catch(() => undefined) : undefined;
 			const text = why ? `${spec.failure}: ${why}` : spec.failure;
 			context.dispatch({ type: 'flash/shown', level: 'error', text, error: appError });
