@@ -18,10 +18,16 @@ export type BurstSplitter = {
 	resume(): void;
 };
 
-/** A burst: several characters, none an escape sequence, read at once (typing over a slow link, a paste). */
-function isBurst(text: string): boolean {
-	return [...text].length > 1 && !text.includes('\u001b');
+// One key of a read: an escape sequence (CSI `ESC [ … final`, SS3 `ESC O x`, alt+key `ESC x`, a lone ESC) or one character.
+const keyPattern = /\u001b\[[0-?]*[ -/]*[@-~]|\u001bO.|\u001b[^\u001b[O]|\u001b|[\s\S]/gu;
+
+/** Splits one read into its keys, so text typed ahead of an arrow or esc keeps its order. */
+export function splitKeys(text: string): string[] {
+	return text.match(keyPattern) ?? [];
 }
+
+const isEsc = (key: string) => key === '\u001b';
+const isInterrupt = (key: string) => key === '\u0003';
 
 const isControl = (char: string) => (char.codePointAt(0) ?? 0) < 0x20 || char === '\u007f';
 
@@ -63,11 +69,20 @@ export function createBurstSplitter(options: BurstSplitterOptions): BurstSplitte
 		take(data) {
 			// What we feed back comes through here too: it is a single key (or a paste) and goes on as it is.
 			if (feeding) return false;
-			// esc, arrows and ctrl+c never wait: they must work even while a held burst waits on a slow load.
-			if (data.startsWith('\u001b') || data === '\u0003') return false;
-			// While a burst is being fed, later keys queue behind it to keep their order.
-			if (pending.length === 0 && !isBurst(data)) return false;
-			pending.push(...(isBurst(data) ? [...data] : [data]));
+			const keys = splitKeys(data);
+			// ctrl+c never waits, and what was typed before it is dropped: the person wants out.
+			if (keys.length === 1 && isInterrupt(data)) {
+				pending.length = 0;
+				return false;
+			}
+			if (pending.length === 0 && keys.length <= 1) return false;
+			// esc while typed-ahead keys wait on a slow load: it must work at once, so they are dropped.
+			if (keys.length === 1 && isEsc(data) && options.busy()) {
+				pending.length = 0;
+				return false;
+			}
+			// Otherwise everything queues in the order it was typed (esc after the keys typed before it).
+			pending.push(...keys);
 			schedule();
 			return true;
 		},

@@ -85,9 +85,35 @@ test('keys typed ahead wait while the screen is loading, then go on in order', (
 	t.deepEqual(fed, ['x', 'j', 'j', 'G']);
 });
 
-test('esc and ctrl+c never wait behind a held burst', (t) => {
-	const { splitter } = harness({ busy: () => true });
+test('esc and ctrl+c never wait behind a held burst: the keys held before them are dropped', (t) => {
+	let busy = true;
+	const { splitter, fed, runDeferred } = harness({ busy: () => busy });
 	t.true(splitter.take('jj'));
-	t.false(splitter.take('\u001b'));
+	t.false(splitter.take('\u001b'), 'esc goes through at once');
+	busy = false;
+	splitter.resume();
+	runDeferred();
+	t.deepEqual(fed, [], 'the keys typed before esc are not replayed on the next screen');
+	busy = true;
+	t.true(splitter.take('dd'));
 	t.false(splitter.take('\u0003'));
+	busy = false;
+	splitter.resume();
+	runDeferred();
+	t.deepEqual(fed, []);
+});
+
+test('esc typed after a burst waits its turn, so the burst never lands on the screen esc opens', (t) => {
+	const { splitter, fed, runDeferred } = harness();
+	t.true(splitter.take('oyalty'));
+	t.true(splitter.take('\u001b'));
+	runDeferred();
+	t.deepEqual(fed, ['o', 'y', 'a', 'l', 't', 'y', '\u001b']);
+});
+
+test('a read that mixes text and escape sequences is split into its keys, in order', (t) => {
+	const { splitter, fed, runDeferred } = harness();
+	t.true(splitter.take('ab\u001b[A\u001b[1;5Cc\u001b'));
+	runDeferred();
+	t.deepEqual(fed, ['a', 'b', '\u001b[A', '\u001b[1;5C', 'c', '\u001b']);
 });

@@ -193,3 +193,20 @@ test.serial(
 		t.regex(app.frame(), /Typed ahead/);
 	},
 );
+
+test.serial(
+	'create: esc typed right after a burst comes after it: the form asks, nothing is discarded unasked',
+	async (t) => {
+		const app = await renderApp(t);
+		await app.waitFor('Events registration');
+		// Over a slow link: n, a name and esc arrive together; the name's y must not answer the discard question.
+		await app.press('nLoyalty');
+		await app.press('\u001b');
+		await app.waitFor('Discard the new user flow?');
+		t.is(
+			app.store.getState().createDraft?.name,
+			'Loyalty',
+			'every key typed before esc reached the form first',
+		);
+	},
+);
