@@ -5,10 +5,13 @@ import {
 	addAttribute,
 	commitLayout,
 	isLayoutDirty,
+	loadAttributes,
+	loadUserFlow,
 	openLayoutDraft,
 	removeAttribute,
 	type Store,
 	saveLayout,
+	selectResource,
 } from '../../source/store/index.js';
 import { seed } from '../helpers/emulator.js';
 import { storeFor } from '../helpers/ui-store.js';
@@ -60,6 +63,7 @@ test('a kept draft shown after an attribute was removed drops its input, keeps t
 	await store.run(removeAttribute(customers.id, 'country'));
 	t.false(serverIds(emulator).includes('country'));
 	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
 	const rebased = draft(store);
 	t.deepEqual(ids(rebased.layout), [
 		'surname',
@@ -189,4 +193,26 @@ test('o re-reads first: a change made while the conflict dialog was open brings 
 	if (second?.kind !== 'layoutConflict') return t.fail('the conflict dialog is not back');
 	t.true(second.theirs.includes('changed  surname label: "Surname" → "Family name"'));
 	t.is(inputs().find((input) => input.attribute === 'surname')?.label, 'Family name');
+});
+
+test("an attribute another admin removed: the rebase also reads the flow's attribute list again", async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(loadAttributes(customers.id));
+	await store.run(openLayoutDraft(customers.id));
+	edit(store);
+	const collection = emulator.tenant.requireFlow(customers.id).attributeCollection;
+	if (collection) {
+		collection.attributeIds = collection.attributeIds.filter((id) => id !== 'country');
+		for (const view of collection.views)
+			view.inputs = view.inputs.filter((input) => input.attribute !== 'country');
+	}
+	await store.run(loadUserFlow(customers.id, { force: true }));
+	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
+	t.false(ids(draft(store).layout).includes('country'));
+	const listed = selectResource(store.getState(), 'attributes', customers.id).data ?? [];
+	t.false(
+		listed.some((attribute) => attribute.id === 'country'),
+		'the attributes screen no longer shows it',
+	);
 });

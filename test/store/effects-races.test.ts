@@ -5,6 +5,7 @@ import {
 	loadIdentityProviders,
 	loadUserFlow,
 	loadUserFlows,
+	moveApplication,
 	removeAttribute,
 	removeIdentityProvider,
 } from '../../source/store/index.js';
@@ -86,4 +87,30 @@ test('removing an attribute another admin removed meanwhile: says so, and claims
 	t.is(flash?.level, 'error');
 	t.regex(flash?.text ?? '', /“Events registration” no longer collects it \(removed meanwhile\)/);
 	t.notRegex(flash?.text ?? '', /page input could not be taken off/);
+});
+
+test('moving an app that another admin unlinked or moved meanwhile: says where it is now', async (t) => {
+	const { customers } = seed.flows;
+	const app = seed.apps.mobile;
+	const unlinked = await racing(t, (tenant) => {
+		const flow = tenant.requireFlow(customers.id);
+		flow.appIds = flow.appIds.filter((id) => id !== app);
+	});
+	await unlinked.store.run(loadUserFlows());
+	await unlinked.store.run(moveApplication(events.id, app, customers.id));
+	t.regex(
+		unlinked.store.getState().flash?.text ?? '',
+		/it no longer uses “Contoso customers sign-up and sign-in” \(unlinked meanwhile\); press a to link it here/,
+	);
+	const moved = await racing(t, (tenant) => {
+		const flow = tenant.requireFlow(customers.id);
+		flow.appIds = flow.appIds.filter((id) => id !== app);
+		tenant.requireFlow(support.id).appIds.push(app);
+	});
+	await moved.store.run(loadUserFlows());
+	await moved.store.run(moveApplication(events.id, app, customers.id));
+	t.regex(
+		moved.store.getState().flash?.text ?? '',
+		/it uses “Support desk \(email one-time passcode\)” now \(moved meanwhile\)/,
+	);
 });

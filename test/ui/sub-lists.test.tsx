@@ -127,6 +127,26 @@ test.serial('rename in place and switch sign-up from the detail', async (t) => {
 });
 
 test.serial(
+	'a rename the service refuses: the first esc dismisses the error and keeps the typed name',
+	async (t) => {
+		const app = await openFlow(t, partners.id);
+		await app.press('e');
+		for (let step = 0; step < 'Partner portal sign-in only'.length; step++) await app.press('backspace');
+		await app.type('Dup');
+		// Another admin takes the name after the app read the list.
+		app.emulator.tenant.requireFlow(events.id).displayName = 'Dup';
+		await app.press('enter');
+		await app.waitFor(/Could not change the name/);
+		await app.press('esc');
+		await app.waitFor((frame) => !frame.includes('Could not change the name'));
+		t.is(app.store.getState().edit?.text, 'Dup', 'the typed name is still being edited');
+		await app.press('esc');
+		await app.waitFor(() => app.store.getState().edit === undefined);
+		t.pass();
+	},
+);
+
+test.serial(
 	'e on a row other than Name or Description says which rows it edits and edits nothing',
 	async (t) => {
 		const app = await openFlow(t, partners.id);

@@ -100,6 +100,16 @@ export function moveApplication(flowId: string, appId: string, fromFlowId: strin
 				verb: `Moving ${name} from “${from}” to “${flow}”`,
 				failure: `Could not move ${name}`,
 				target: targets.application(flowId, appId),
+				// The unlink from the old flow was refused: find where the app is now (the picker reads this too).
+				explain: async () => {
+					await context.run(loadUserFlows({ force: true }));
+					const owner = appOwners(selectResource(context.getState(), 'userFlows').data ?? []).get(appId);
+					if (owner?.flowId === fromFlowId) return undefined;
+					if (!owner) return `it no longer uses “${from}” (unlinked meanwhile); press a to link it here`;
+					return owner.flowId === flowId
+						? `it uses “${flow}” already (moved meanwhile)`
+						: `it uses “${owner.name}” now (moved meanwhile)`;
+				},
 			},
 			async () => {
 				try {

@@ -14,6 +14,7 @@ import { diffLines, rebaseNotice } from '../layout-views.js';
 import { flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState, UserFlow } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
+import { loadAttributes } from './attributes.js';
 import { write } from './common.js';
 import { loadUserFlow } from './flows.js';
 
@@ -51,6 +52,9 @@ export function rebaseDraft(context: EffectContext, flowId: string, page: Layout
 		fingerprint: layoutFingerprint(rebaseLayout(draft.base, page)),
 	});
 	context.dispatch({ type: 'flash/shown', level: 'warning', text: notice });
+	// The flow's attributes changed since its attribute list was read: the attributes screen reads it again.
+	if (context.getState().resources.attributes[flowId])
+		void context.run(loadAttributes(flowId, { force: true }));
 	return notice;
 }
 

@@ -105,7 +105,12 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 		['text'],
 		{
 			'text.accept': () => void store.run(saveEdit()),
-			'text.cancel': () => store.dispatch({ type: 'edit/closed' }),
+			'text.cancel': () => {
+				// Like esc everywhere: an error on screen is dismissed first, the typed text kept.
+				const level = store.getState().flash?.level;
+				if (level === 'error' || level === 'warning') return store.dispatch({ type: 'flash/cleared' });
+				store.dispatch({ type: 'edit/closed' });
+			},
 		},
 		{
 			level: 'capture',
