@@ -91,6 +91,20 @@ test.serial('a write in progress marks its row and blocks keys on it with the re
 	t.is(app.emulator.log.filter((entry) => entry.method === 'DELETE').length, 1);
 });
 
+test.serial('switching sign-up marks the Sign-up row, wherever the cursor is', async (t) => {
+	const app = await renderApp(t, { emulator: { faults: 'F-L1:min=600:max=600:method=PATCH' } });
+	await app.waitFor('Events registration');
+	await app.press('enter');
+	await app.waitFor('Sections');
+	await app.press('s');
+	const frame = await app.waitFor(/Sign-up\s+on \(new users can sign up\)\s+. switching…/, 3000, {
+		idle: false,
+	});
+	t.notRegex(frame, /Name\s+.*switching…/, 'not on the Name row the cursor is on');
+	await app.waitFor(/Sign-up is now off/);
+	t.pass();
+});
+
 test('NO_COLOR gets a theme without any colour', (t) => {
 	const colours = Object.entries(noColorTheme).filter(([key, value]) => key !== 'dim' && value !== undefined);
 	t.deepEqual(colours, []);

@@ -62,8 +62,9 @@ export function DeleteFlowDialog({ flowId, text, mismatch }: DeleteFlowDialogPro
 			{apps.length > 0 ? (
 				<>
 					<Text>
-						{apps.length === 1 ? 'This app' : `These ${apps.length} apps`} will lose their user flow (they are
-						unlinked first):
+						{apps.length === 1
+							? 'This app will lose its user flow (it is unlinked first):'
+							: `These ${apps.length} apps will lose their user flow (they are unlinked first):`}
 					</Text>
 					{apps.slice(0, shownApps).map((app) => (
 						<Text key={app.appId}>

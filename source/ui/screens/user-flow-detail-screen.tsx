@@ -48,6 +48,8 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 	const overview = useMemo(() => (flow ? flowOverview(flow) : undefined), [flow]);
 	const cursor = Math.min(entry.cursor, rows.length - 1);
 	const focused = rows[cursor] ?? 'displayName';
+	// The row the write in flight changes, wherever the cursor is: sign-up for its switch, else the edited row.
+	const busyRow = busy === 'switching' ? 'signUp' : (edit?.field ?? 'displayName');
 	useEffect(() => {
 		void store.run(loadUserFlow(flowId));
 	}, [store, flowId]);
@@ -134,7 +136,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			extra={extra}
 			selected={focused === key}
 			editing={edit && edit.field === key ? edit : undefined}
-			busy={focused === key ? busy : undefined}
+			busy={busyRow === key ? busy : undefined}
 		/>
 	);
 	return (
