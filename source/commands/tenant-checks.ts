@@ -114,9 +114,8 @@ export async function requireFreeName(
 }
 
 /** Refuses an app another user flow already uses (an application can use only one). */
-export async function requireAppFree(client: GraphClient, appId: string, forFlowId?: string): Promise<void> {
+export async function requireAppFree(client: GraphClient, appId: string): Promise<void> {
 	const owner = await findUserFlowByApp(client, appId);
-	if (owner && forFlowId !== undefined && owner.id === forFlowId) throw new AlreadyDone();
 	if (owner) {
 		throw new CommandFailure(
 			`${appId} already uses the user flow "${owner.displayName}"; an application can use only one.`,
