@@ -3,10 +3,17 @@ import { linkFlowApplication, listFlowApplications, unlinkFlowApplication } from
 import { findUserFlowByApp, listUserFlowSummaries } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
+import { sameId } from '../graph/ids.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
-import { AlreadyDone, explainRefusal, requireAppId, requireApplication } from './tenant-checks.js';
+import {
+	AlreadyDone,
+	explainRefusal,
+	foundAlreadyDone,
+	requireAppId,
+	requireApplication,
+} from './tenant-checks.js';
 
 async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
 	try {
@@ -89,19 +96,17 @@ const link: Command = {
 				);
 			}
 		} else {
-			try {
-				await explainRefusal(
+			const already = await foundAlreadyDone(() =>
+				explainRefusal(
 					() => linkFlowApplication(client, flow.id, appId),
 					async () => {
 						await requireApplication(client, appId);
 						// Another admin may have linked it meanwhile, here or to another flow.
 						requireMovable(await findUserFlowByApp(client, appId));
 					},
-				);
-			} catch (error) {
-				if (error instanceof AlreadyDone) return nothingToDo();
-				throw error;
-			}
+				),
+			);
+			if (already) return nothingToDo();
 		}
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
@@ -123,7 +128,7 @@ const unlink: Command = {
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		const requireLinked = async () => {
 			const linked = (await listFlowApplications(client, flow.id)).map((app) => app.appId ?? '');
-			if (!linked.some((id) => id.toLowerCase() === appId.toLowerCase())) {
+			if (!linked.some((id) => sameId(id, appId))) {
 				throw new CommandFailure(
 					`${appId} is not linked to "${flow.displayName}".`,
 					`Linked: ${linked.join(', ') || 'no applications'} (\`entra-flows apps list "${flow.displayName}"\`).`,

@@ -6,10 +6,11 @@ import {
 } from '../graph/flow-attributes.js';
 import { getUserFlow } from '../graph/flows.js';
 import { isGraphError } from '../graph/graph-error.js';
+import { attributeShortName, sameId } from '../graph/ids.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
-import { AlreadyDone, explainRefusal, requireTenantAttribute, sameId } from './tenant-checks.js';
+import { AlreadyDone, explainRefusal, foundAlreadyDone, requireTenantAttribute } from './tenant-checks.js';
 
 const list: Command = {
 	path: ['attributes', 'list'],
@@ -68,19 +69,17 @@ const add: Command = {
 		};
 		if (collects(flow.onAttributeCollection?.attributes)) return nothingToDo();
 		if (context.dryRun) await requireTenantAttribute(client, attributeId);
-		try {
-			await explainRefusal(
+		const already = await foundAlreadyDone(() =>
+			explainRefusal(
 				() => addFlowAttribute(client, flow.id, attributeId),
 				async () => {
 					await requireTenantAttribute(client, attributeId);
 					const now = await getUserFlow(client, flow.id);
 					if (collects(now.onAttributeCollection?.attributes)) throw new AlreadyDone();
 				},
-			);
-		} catch (error) {
-			if (error instanceof AlreadyDone) return nothingToDo();
-			throw error;
-		}
+			),
+		);
+		if (already) return nothingToDo();
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
 		context.stdout(`Added ${attributeId} to "${flow.displayName}".\n`);
@@ -101,7 +100,7 @@ const remove: Command = {
 		// By id, ignoring case as the service does, or by a custom attribute's short name (…_Favoritecolor).
 		const attributeId =
 			collected.find((id) => sameId(id, wanted)) ??
-			collected.find((id) => sameId(id.replace(/^extension_[0-9a-f]+_/i, ''), wanted)) ??
+			collected.find((id) => sameId(attributeShortName(id), wanted)) ??
 			wanted;
 		if (!collected.includes(attributeId)) {
 			throw new CommandFailure(

@@ -3,12 +3,13 @@ import {
 	listFlowIdentityProviders,
 	removeFlowIdentityProvider,
 } from '../graph/flow-providers.js';
+import { sameId } from '../graph/ids.js';
 import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
 import type { IdentityProvider } from '../graph/types.js';
 import { formatTable } from '../text/table.js';
 import { type Command, type CommandContext, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { resolveFlow } from './resolve-flow.js';
-import { AlreadyDone, explainRefusal, requireTenantProvider, sameId } from './tenant-checks.js';
+import { AlreadyDone, explainRefusal, foundAlreadyDone, requireTenantProvider } from './tenant-checks.js';
 
 function printProviders(context: CommandContext, providers: readonly IdentityProvider[]): void {
 	if (context.json) {
@@ -63,18 +64,16 @@ const add: Command = {
 		};
 		if (offers(flow.onAuthenticationMethodLoadStart?.identityProviders)) return nothingToDo();
 		if (context.dryRun) await requireTenantProvider(client, providerId);
-		try {
-			await explainRefusal(
+		const already = await foundAlreadyDone(() =>
+			explainRefusal(
 				() => addFlowIdentityProvider(client, flow.id, providerId),
 				async () => {
 					await requireTenantProvider(client, providerId);
 					if (offers(await listFlowIdentityProviders(client, flow.id))) throw new AlreadyDone();
 				},
-			);
-		} catch (error) {
-			if (error instanceof AlreadyDone) return nothingToDo();
-			throw error;
-		}
+			),
+		);
+		if (already) return nothingToDo();
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
 		context.stdout(`Added ${providerId} to "${flow.displayName}".\n`);

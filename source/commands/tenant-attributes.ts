@@ -1,4 +1,5 @@
 import { listUserFlowSummaries } from '../graph/flows.js';
+import { attributeShortName, sameId } from '../graph/ids.js';
 import {
 	type AttributeDataType,
 	attributeDataTypes,
@@ -101,24 +102,20 @@ const tenantCreate: Command = {
 
 type Client = Awaited<ReturnType<CommandContext['graph']>>;
 
-/** The short name a custom attribute's id ends with (extension_<appId>_Name → Name). */
-const shortName = (id: string) => id.replace(/^extension_[0-9a-f]+_/i, '');
-
 /** A custom attribute by id, display name or short name (ignoring case, as the service compares). */
 async function resolveCustomAttribute(
 	client: Client,
 	wanted: string,
 ): Promise<UserFlowAttribute & { id: string }> {
 	const attributes = await listTenantAttributes(client);
-	const key = wanted.toLowerCase();
-	const found =
-		attributes.find((attribute) => attribute.id?.toLowerCase() === key) ??
-		attributes.find((attribute) => attribute.displayName?.toLowerCase() === key) ??
-		attributes.find(
-			(attribute) =>
-				attribute.userFlowAttributeType === 'custom' && shortName(attribute.id ?? '').toLowerCase() === key,
-		);
 	const custom = attributes.filter((attribute) => attribute.userFlowAttributeType === 'custom');
+	const namedSo = (attribute: UserFlowAttribute) =>
+		attribute.displayName?.toLowerCase() === wanted.toLowerCase() ||
+		sameId(attributeShortName(attribute.id ?? ''), wanted);
+	const found =
+		attributes.find((attribute) => sameId(attribute.id, wanted)) ??
+		attributes.find((attribute) => attribute.displayName?.toLowerCase() === wanted.toLowerCase()) ??
+		custom.find(namedSo);
 	const customList =
 		custom.map((attribute) => `${attribute.displayName} (${attribute.id})`).join(', ') || 'none';
 	if (!found?.id) {
@@ -129,10 +126,7 @@ async function resolveCustomAttribute(
 	}
 	if (found.userFlowAttributeType !== 'custom') {
 		// A custom attribute may carry a built-in's name ("email"): its full id tells them apart.
-		const alike = custom.find(
-			(attribute) =>
-				attribute.displayName?.toLowerCase() === key || shortName(attribute.id ?? '').toLowerCase() === key,
-		);
+		const alike = custom.find(namedSo);
 		throw new CommandFailure(
 			`${found.id} is a built-in attribute; only custom attributes can be changed or deleted.`,
 			alike
@@ -145,9 +139,8 @@ async function resolveCustomAttribute(
 
 /** Refuses an attribute a flow still collects, naming the commands that free it. */
 async function requireUncollected(client: Client, attributeId: string): Promise<void> {
-	const key = attributeId.toLowerCase();
 	const users = (await listUserFlowSummaries(client)).filter((flow) =>
-		flow.onAttributeCollection?.attributes?.some((collected) => collected.id?.toLowerCase() === key),
+		flow.onAttributeCollection?.attributes?.some((collected) => sameId(collected.id, attributeId)),
 	);
 	// What the service does to flows that still collect it is undocumented: take it off them first, knowingly.
 	if (users.length === 0) return;

@@ -4,17 +4,13 @@ import { listApplications } from '../graph/applications.js';
 import { findUserFlowByApp } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
+import { attributeShortName, sameId } from '../graph/ids.js';
 import { listTenantAttributes } from '../graph/tenant-attributes.js';
 import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
 import { CommandFailure, UsageError } from './command.js';
 import { flowsNamed } from './resolve-flow.js';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids as the service compares them: ignoring case (`google-oauth` is `Google-OAUTH`). */
-export function sameId(a: string | undefined, b: string | undefined): boolean {
-	return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
 
 /** What an explanation finds when the change a refused write asked for is there after all (made meanwhile). */
 export class AlreadyDone extends Error {
@@ -69,7 +65,7 @@ export async function requireFreeAttributeName(client: GraphClient, name: string
 	const taken = (await listTenantAttributes(client)).find(
 		(attribute) =>
 			attribute.displayName?.toLowerCase() === wanted ||
-			(attribute.id ?? '').toLowerCase().replace(/^extension_[0-9a-f]+_/, '') === wanted.replace(/\s+/g, ''),
+			sameId(attributeShortName(attribute.id ?? ''), wanted.replace(/\s+/g, '')),
 	);
 	if (taken) {
 		throw new CommandFailure(
@@ -134,6 +130,17 @@ export async function requireCreatable(
 	for (const appId of flow.appIds ?? []) {
 		await requireApplication(client, appId);
 		await requireAppFree(client, appId);
+	}
+}
+
+/** Runs an explained write; true when its explanation found what was asked already there (made meanwhile). */
+export async function foundAlreadyDone(write: () => Promise<unknown>): Promise<boolean> {
+	try {
+		await write();
+		return false;
+	} catch (error) {
+		if (error instanceof AlreadyDone) return true;
+		throw error;
 	}
 }
 

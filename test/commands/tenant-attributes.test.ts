@@ -10,26 +10,23 @@ const hobby = 'extension_6ea3bc85aec24b1c92ff4a117afb6621_Hobby';
 const writes = <T extends { method: string }>(log: readonly T[]) =>
 	log.filter((entry) => entry.method !== 'GET');
 
+/** Runs `entra-flows tenant attributes …` against the emulator. */
+const tenantAttributes = (
+	emulator: { graphUrl: string },
+	argv: readonly string[],
+	options?: Parameters<typeof runCommand>[2],
+) => runCommand(emulator.graphUrl, ['tenant', 'attributes', ...argv], options);
+
 async function withHobby(t: Parameters<typeof emulatorFor>[0]) {
 	const emulator = await emulatorFor(t);
-	const created = await runCommand(emulator.graphUrl, [
-		'tenant',
-		'attributes',
-		'create',
-		'--name',
-		'Hobby',
-		'--type',
-		'string',
-	]);
+	const created = await tenantAttributes(emulator, ['create', '--name', 'Hobby', '--type', 'string']);
 	t.is(created.code, 0, created.stderr);
 	return emulator;
 }
 
 test('update changes the description only; the same one again is nothing to do', async (t) => {
 	const emulator = await withHobby(t);
-	const updated = await runCommand(emulator.graphUrl, [
-		'tenant',
-		'attributes',
+	const updated = await tenantAttributes(emulator, [
 		'update',
 		'hobby',
 		'--description',
@@ -40,18 +37,11 @@ test('update changes the description only; the same one again is nothing to do',
 	t.like(json(updated), { id: hobby, description: 'What you do for fun' });
 	t.is(emulator.tenant.findAttribute(hobby)?.description, 'What you do for fun');
 	emulator.clearLog();
-	const again = await runCommand(emulator.graphUrl, [
-		'tenant',
-		'attributes',
-		'update',
-		hobby,
-		'--description',
-		'What you do for fun',
-	]);
+	const again = await tenantAttributes(emulator, ['update', hobby, '--description', 'What you do for fun']);
 	t.is(again.code, 0, again.stderr);
 	t.regex(again.stdout, /already has that description; nothing to do/);
 	t.deepEqual(writes(emulator.log), []);
-	const missing = await runCommand(emulator.graphUrl, ['tenant', 'attributes', 'update', 'Hobby']);
+	const missing = await tenantAttributes(emulator, ['update', 'Hobby']);
 	t.is(missing.code, 2);
 	t.regex(missing.stderr, /needs --description TEXT: the description is all that can change/);
 });
@@ -64,7 +54,7 @@ test('built-in and unknown attributes are refused before any write, naming the c
 		[['delete', 'email', '--yes'], /email is a built-in attribute/],
 		[['delete', 'Shoe size', '--yes'], /no user-flow attribute "Shoe size"/],
 	] as const) {
-		const run = await runCommand(emulator.graphUrl, ['tenant', 'attributes', ...argv]);
+		const run = await tenantAttributes(emulator, [...argv]);
 		t.is(run.code, 1, argv.join(' '));
 		t.regex(run.stderr, message);
 		t.regex(run.stderr, /Favorite color \(extension_\w+_Favoritecolor\), Newsletter/);
@@ -74,17 +64,17 @@ test('built-in and unknown attributes are refused before any write, naming the c
 
 test('delete asks for the name on a terminal, needs --yes without one, and removes the attribute', async (t) => {
 	const emulator = await withHobby(t);
-	const noTerminal = await runCommand(emulator.graphUrl, ['tenant', 'attributes', 'delete', 'Hobby']);
+	const noTerminal = await tenantAttributes(emulator, ['delete', 'Hobby']);
 	t.is(noTerminal.code, 2);
 	t.regex(noTerminal.stderr, /without a terminal to confirm on; add --yes/);
-	const mistyped = await runCommand(emulator.graphUrl, ['tenant', 'attributes', 'delete', 'Hobby'], {
+	const mistyped = await tenantAttributes(emulator, ['delete', 'Hobby'], {
 		answers: ['hobby?'],
 	});
 	t.is(mistyped.code, 1);
 	t.regex(mistyped.stderr, /Type its name to confirm/);
 	t.regex(mistyped.stderr, /Not deleted: the name did not match/);
 	t.truthy(emulator.tenant.findAttribute(hobby));
-	const confirmed = await runCommand(emulator.graphUrl, ['tenant', 'attributes', 'delete', 'Hobby'], {
+	const confirmed = await tenantAttributes(emulator, ['delete', 'Hobby'], {
 		answers: ['Hobby'],
 	});
 	t.is(confirmed.code, 0, confirmed.stderr);
@@ -95,13 +85,7 @@ test('delete asks for the name on a terminal, needs --yes without one, and remov
 test('delete refuses an attribute a flow still collects, with the commands that free it', async (t) => {
 	const emulator = await emulatorFor(t);
 	emulator.clearLog();
-	const run = await runCommand(emulator.graphUrl, [
-		'tenant',
-		'attributes',
-		'delete',
-		'Favorite color',
-		'--yes',
-	]);
+	const run = await tenantAttributes(emulator, ['delete', 'Favorite color', '--yes']);
 	t.is(run.code, 1);
 	t.regex(
 		run.stderr,
@@ -119,14 +103,7 @@ test('delete refuses an attribute a flow still collects, with the commands that 
 		seed.favoriteColor,
 	]);
 	t.is(removed.code, 0, removed.stderr);
-	const deleted = await runCommand(emulator.graphUrl, [
-		'tenant',
-		'attributes',
-		'delete',
-		'favoritecolor',
-		'--yes',
-		'--json',
-	]);
+	const deleted = await tenantAttributes(emulator, ['delete', 'favoritecolor', '--yes', '--json']);
 	t.is(deleted.code, 0, deleted.stderr);
 	t.deepEqual(json(deleted), { deleted: seed.favoriteColor, displayName: 'Favorite color' });
 });
@@ -138,18 +115,14 @@ test('dry runs print the one request; a read-only sign-in is refused naming Iden
 		['delete', 'Hobby'],
 	]) {
 		emulator.clearLog();
-		const run = await runCommand(emulator.graphUrl, ['tenant', 'attributes', ...argv, '--dry-run']);
+		const run = await tenantAttributes(emulator, [...argv, '--dry-run']);
 		t.is(run.code, 0, run.stderr);
 		t.regex(run.stdout, /Dry run: nothing was changed/);
 		t.regex(run.stdout, new RegExp(`curl -X (PATCH|DELETE) '[^']+/identity/userFlowAttributes/${hobby}'`));
 		t.deepEqual(writes(emulator.log), []);
-		const readOnly = await runCommand(
-			emulator.graphUrl,
-			['tenant', 'attributes', ...argv, ...(argv[0] === 'delete' ? ['--yes'] : [])],
-			{
-				token: fakeJwt({ scp: readOnlyScopes, tid: 't', upn: 'reader@contoso.example' }),
-			},
-		);
+		const readOnly = await tenantAttributes(emulator, [...argv, ...(argv[0] === 'delete' ? ['--yes'] : [])], {
+			token: fakeJwt({ scp: readOnlyScopes, tid: 't', upn: 'reader@contoso.example' }),
+		});
 		t.is(readOnly.code, 1);
 		t.regex(readOnly.stderr, /needs IdentityUserFlow\.ReadWrite\.All/);
 		t.deepEqual(writes(emulator.log), []);
@@ -182,9 +155,7 @@ test('a flow that starts collecting it while you confirm: the refusal is explain
 
 test('a name with spaces is accepted; its id drops them, and the spaceless name is then taken', async (t) => {
 	const emulator = await emulatorFor(t);
-	const created = await runCommand(emulator.graphUrl, [
-		'tenant',
-		'attributes',
+	const created = await tenantAttributes(emulator, [
 		'create',
 		'--name',
 		'Shoe size',
@@ -197,9 +168,7 @@ test('a name with spaces is accepted; its id drops them, and the spaceless name 
 		id: 'extension_6ea3bc85aec24b1c92ff4a117afb6621_Shoesize',
 		displayName: 'Shoe size',
 	});
-	const again = await runCommand(emulator.graphUrl, [
-		'tenant',
-		'attributes',
+	const again = await tenantAttributes(emulator, [
 		'create',
 		'--name',
 		'Shoesize',
@@ -213,24 +182,9 @@ test('a name with spaces is accepted; its id drops them, and the spaceless name 
 
 test('a custom attribute named like a built-in one is pointed to by its full id', async (t) => {
 	const emulator = await emulatorFor(t);
-	const created = await runCommand(emulator.graphUrl, [
-		'tenant',
-		'attributes',
-		'create',
-		'--name',
-		'email',
-		'--type',
-		'string',
-	]);
+	const created = await tenantAttributes(emulator, ['create', '--name', 'email', '--type', 'string']);
 	t.is(created.code, 0, created.stderr);
-	const run = await runCommand(emulator.graphUrl, [
-		'tenant',
-		'attributes',
-		'update',
-		'email',
-		'--description',
-		'x',
-	]);
+	const run = await tenantAttributes(emulator, ['update', 'email', '--description', 'x']);
 	t.is(run.code, 1);
 	t.regex(run.stderr, /email is a built-in attribute/);
 	t.regex(
@@ -241,7 +195,7 @@ test('a custom attribute named like a built-in one is pointed to by its full id'
 
 test('tenant attributes --help shows the commands under it', async (t) => {
 	const emulator = await emulatorFor(t);
-	const run = await runCommand(emulator.graphUrl, ['tenant', 'attributes', '--help']);
+	const run = await tenantAttributes(emulator, ['--help']);
 	t.is(run.code, 0, run.stderr);
 	t.regex(run.stdout, /Also\n {2}entra-flows tenant attributes create --name NAME/);
 	t.regex(run.stdout, / {2}entra-flows tenant attributes delete <attribute>\n {6}Delete a custom attribute/);

@@ -7,6 +7,7 @@ import {
 	type AppState,
 	createRetryRelay,
 	createStore,
+	type LayoutDraft,
 	type Store,
 } from '../../source/store/index.js';
 import { emulatorFor } from './emulator.js';
@@ -59,4 +60,11 @@ export async function storeFor(
 				.slice(since)
 				.map((entry) => `${entry.method} ${decodeURIComponent(entry.path.split('?')[0] ?? '')}`),
 	};
+}
+
+/** The layout draft the store keeps for a flow; fails the test when there is none. */
+export function layoutDraftOf(store: Store, flowId: string): LayoutDraft {
+	const found = store.getState().layoutDrafts[flowId];
+	if (!found) throw new Error(`no layout draft for ${flowId}`);
+	return found;
 }

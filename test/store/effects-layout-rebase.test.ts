@@ -14,17 +14,13 @@ import {
 	selectResource,
 } from '../../source/store/index.js';
 import { seed } from '../helpers/emulator.js';
-import { storeFor } from '../helpers/ui-store.js';
+import { layoutDraftOf, storeFor } from '../helpers/ui-store.js';
 
 // A kept layout draft meets a flow whose attributes changed (attributes screen, or someone else).
 const { customers } = seed.flows;
 const flowPath = `/v1.0/identity/authenticationEventsFlows/${customers.id}`;
 
-function draft(store: Store) {
-	const found = store.getState().layoutDrafts[customers.id];
-	if (!found) throw new Error('no draft');
-	return found;
-}
+const draft = (store: Store) => layoutDraftOf(store, customers.id);
 
 const ids = (layout: Layout) => layout.inputs.map((input) => input.attribute);
 const inputOf = (layout: Layout, attribute: string) =>

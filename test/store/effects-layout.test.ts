@@ -13,16 +13,12 @@ import {
 } from '../../source/store/index.js';
 import { fakeJwt, readOnlyScopes } from '../graph/fake-jwt.js';
 import { seed } from '../helpers/emulator.js';
-import { storeFor } from '../helpers/ui-store.js';
+import { layoutDraftOf, storeFor } from '../helpers/ui-store.js';
 
 const { customers } = seed.flows;
 const flowPath = `/v1.0/identity/authenticationEventsFlows/${customers.id}`;
 
-function draft(store: Store) {
-	const found = store.getState().layoutDrafts[customers.id];
-	if (!found) throw new Error('no draft');
-	return found;
-}
+const draft = (store: Store) => layoutDraftOf(store, customers.id);
 
 function toggleRequired(store: Store, attribute: string) {
 	store.dispatch({

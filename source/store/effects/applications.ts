@@ -1,5 +1,6 @@
 import { listApplications } from '../../graph/applications.js';
 import * as api from '../../graph/flow-apps.js';
+import { sameId } from '../../graph/ids.js';
 import { display } from '../../text/sanitize.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
@@ -70,7 +71,7 @@ export function unlinkApplication(flowId: string, appId: string): Effect {
 				explain: async () => {
 					await reread(context, flowId);
 					const linked = linkedAppIds(flowById(context.getState(), flowId));
-					return linked.some((id) => id.toLowerCase() === appId.toLowerCase())
+					return linked.some((id) => sameId(id, appId))
 						? undefined
 						: `it no longer uses “${flow}” (unlinked meanwhile)`;
 				},

@@ -1,5 +1,6 @@
 import * as api from '../../graph/flow-attributes.js';
 import { isGraphError } from '../../graph/graph-error.js';
+import { sameId } from '../../graph/ids.js';
 import { listTenantAttributes } from '../../graph/tenant-attributes.js';
 import { display } from '../../text/sanitize.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
@@ -41,7 +42,7 @@ function attributeName(state: AppState, flowId: string, attributeId: string): st
 /** True when the flow, as last read, collects the attribute (ids compare ignoring case). */
 function collects(state: AppState, flowId: string, attributeId: string): boolean {
 	const collected = flowById(state, flowId)?.onAttributeCollection?.attributes ?? [];
-	return collected.some((attribute) => attribute.id?.toLowerCase() === attributeId.toLowerCase());
+	return collected.some((attribute) => sameId(attribute.id, attributeId));
 }
 
 async function reread(context: Parameters<Effect>[0], flowId: string) {

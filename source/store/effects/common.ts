@@ -1,6 +1,6 @@
 import type { GraphClient } from '../../graph/graph-client.js';
 import { loadActions } from '../actions.js';
-import { isUnauthenticated, toAppError } from '../errors.js';
+import { isRefusal, isUnauthenticated, toAppError } from '../errors.js';
 import type { ResourceData, ResourceName } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
 import { refuseWithoutPermission } from './preflight.js';
@@ -86,8 +86,8 @@ export async function write(
 	} catch (error) {
 		if (!handleExpiry(context, self, error)) {
 			const appError = toAppError(error);
-			// 404: what the write names went away meanwhile (a $ref removal); 400/409: the service refused it.
-			const refused = appError.status === 400 || appError.status === 404 || appError.status === 409;
+			// 404 too: what the write names went away meanwhile (a $ref removal).
+			const refused = isRefusal(appError) || appError.status === 404;
 			const why = refused && spec.explain ? await spec.explain().catch(() => undefined) : undefined;
 			const text = why ? `${spec.failure}: ${why}` : spec.failure;
 			context.dispatch({ type: 'flash/shown', level: 'error', text, error: appError });

@@ -1,7 +1,7 @@
 import { defaultInputFor } from '../../graph/default-input.js';
 import * as api from '../../graph/flows.js';
 import { display } from '../../text/sanitize.js';
-import { isUnauthenticated, toAppError } from '../errors.js';
+import { isRefusal, isUnauthenticated, toAppError } from '../errors.js';
 import { shortAttribute } from '../layout-views.js';
 import type { AppError, AppState, CreateDraft, CreateField, UserFlowAttribute } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
@@ -44,9 +44,6 @@ export function fieldForError(error: AppError): CreateField | 'form' {
 function tenantAttributes(state: AppState): readonly UserFlowAttribute[] {
 	return state.resources.tenantAttributes['']?.data ?? [];
 }
-
-// A 400 or 409 is the service refusing what was sent; its message need not say which rule (graph-api.md §1.3).
-const refused = (error: AppError) => error.status === 400 || error.status === 409;
 
 /**
  * Why a create was refused, in our words, by reading again what the form was checked against: the flows
@@ -123,7 +120,7 @@ export function createUserFlow(): Effect {
 				return;
 			}
 			const appError = toAppError(error);
-			const explained = refused(appError) ? await explainRefusal(context, draft) : {};
+			const explained = isRefusal(appError) ? await explainRefusal(context, draft) : {};
 			context.dispatch({
 				type: 'createDraft/rejected',
 				errors:

@@ -1,5 +1,6 @@
 import { listFlowApplications, unlinkFlowApplication } from '../../graph/flow-apps.js';
 import { deleteUserFlow as deleteFlow } from '../../graph/flows.js';
+import { sameId } from '../../graph/ids.js';
 import { display } from '../../text/sanitize.js';
 import { toAppError } from '../errors.js';
 import { flowLabel, selectResource, targets } from '../selectors.js';
@@ -48,8 +49,7 @@ export function deleteUserFlow(flowId: string, confirmedApps?: readonly string[]
 				.map((app) => app.appId ?? '')
 				.filter(Boolean);
 			const unnamed = linked.filter(
-				(appId) =>
-					confirmedApps && !confirmedApps.some((named) => named.toLowerCase() === appId.toLowerCase()),
+				(appId) => confirmedApps && !confirmedApps.some((named) => sameId(named, appId)),
 			);
 			if (unnamed.length > 0) {
 				await context.run(loadUserFlow(flowId, { force: true }));

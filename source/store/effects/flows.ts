@@ -1,5 +1,6 @@
 import * as api from '../../graph/flows.js';
 import { display } from '../../text/sanitize.js';
+import { isRefusal } from '../errors.js';
 import { flowById, flowLabel, targets } from '../selectors.js';
 import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
@@ -28,8 +29,7 @@ export function saveEdit(): Effect {
 		if (!edit) return;
 		// A refused rename is most likely a name taken meanwhile: the service's message need not say so.
 		const explainEditRefusal = async (error: { status: number; message: string }) => {
-			if (edit.field !== 'displayName' || (error.status !== 400 && error.status !== 409))
-				return error.message;
+			if (edit.field !== 'displayName' || !isRefusal(error)) return error.message;
 			await context.run(loadUserFlows({ force: true }));
 			const flows = context.getState().resources.userFlows['']?.data ?? [];
 			return validateName(edit.text.trim(), flows, edit.flowId) ?? error.message;

@@ -1,4 +1,5 @@
 import * as api from '../../graph/flow-providers.js';
+import { sameId } from '../../graph/ids.js';
 import { listTenantIdentityProviders } from '../../graph/tenant-providers.js';
 import { display } from '../../text/sanitize.js';
 import { flowLabel, selectResource, targets } from '../selectors.js';
@@ -38,8 +39,8 @@ function providerName(state: AppState, flowId: string, providerId: string): stri
 
 /** True when the flow's provider list, as last read, has the provider (ids compare ignoring case). */
 function offers(state: AppState, flowId: string, providerId: string): boolean {
-	return (selectResource(state, 'identityProviders', flowId).data ?? []).some(
-		(provider) => provider.id?.toLowerCase() === providerId.toLowerCase(),
+	return (selectResource(state, 'identityProviders', flowId).data ?? []).some((provider) =>
+		sameId(provider.id, providerId),
 	);
 }
 
