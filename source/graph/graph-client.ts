@@ -291,6 +291,20 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 		});
 	}
 
+	/** A create whose answer was lost: says so, looks it up, and answers as its 201 would if it took effect. */
+	async function adopt(
+		method: string,
+		url: URL,
+		cause: string,
+		reconcile: () => Promise<unknown>,
+	): Promise<(Attempt & { url: URL }) | undefined> {
+		options.onReconcile?.({ method, path: relativePath(url), cause });
+		const adopted = await reconcile();
+		return adopted === undefined
+			? undefined
+			: { status: 201, body: JSON.stringify(adopted), headers: {}, url };
+	}
+
 	async function send(
 		method: string,
 		url: URL,
@@ -355,9 +369,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 				}
 				if (method === 'POST' && requestOptions.reconcile && mayHaveBeenSent(code)) {
 					// The connection died after the create was sent: it may exist (R9, R10). Adopt it if so.
-					options.onReconcile?.({ method, path: relativePath(url), cause: code });
-					const adopted = await requestOptions.reconcile();
-					if (adopted !== undefined) return { status: 201, body: JSON.stringify(adopted), headers: {}, url };
+					const adopted = await adopt(method, url, code, requestOptions.reconcile);
+					if (adopted) return adopted;
 				}
 				const delay = backoffDelay(attempt, policy);
 				const retriable =
@@ -423,9 +436,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 			}
 			if (status === 504 && method === 'POST' && requestOptions.reconcile) {
 				// The create may have happened at the service even though the gateway timed out (R9).
-				options.onReconcile?.({ method, path: relativePath(url), cause: '504' });
-				const adopted = await requestOptions.reconcile();
-				if (adopted !== undefined) return { status: 201, body: JSON.stringify(adopted), headers: {}, url };
+				const adopted = await adopt(method, url, '504', requestOptions.reconcile);
+				if (adopted) return adopted;
 			}
 			const parsed = parseErrorBody(response.body);
 			const retryAfter = parseRetryAfter(header(response.headers['retry-after']), Date.now());
