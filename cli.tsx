@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import packageJson from './package.json' with { type: 'json' };
-import { runCli } from './source/commands/run-cli.js';
+import { runCli } from './source/wiring/run-cli.js';
 
 // The one place that reads process.argv and process.env; everything below gets them as values.
 let ranApp = false;

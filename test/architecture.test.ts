@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import test from 'ava';
 
-// Layers only call downward (ui → store → graph → auth); the emulator shares nothing with the client.
+// Layers only call downward (ui → store → operations → graph → auth; commands → operations); the emulator
+// shares nothing with the client.
 const root = new URL('..', import.meta.url).pathname;
 
 function files(dir: string): string[] {
@@ -38,10 +39,12 @@ const allowed: Record<string, readonly string[]> = {
 	config: ['config'],
 	graph: ['graph', 'auth', 'text'],
 	text: ['text'],
-	store: ['store', 'graph', 'auth', 'text', 'config', 'layout', 'inspect'],
+	store: ['store', 'operations', 'graph', 'auth', 'text', 'config', 'layout', 'inspect'],
 	keys: ['keys', 'store'],
 	ui: ['ui', 'store', 'keys', 'text'],
-	commands: ['commands', 'graph', 'auth', 'config', 'text', 'emulator', 'layout', 'inspect'],
+	commands: ['commands', 'operations', 'graph', 'auth', 'config', 'text', 'emulator', 'layout', 'inspect'],
+	// Every write's rule, once: below both faces, above the thin Graph client; it words nothing.
+	operations: ['operations', 'graph', 'layout', 'text'],
 	// Pure models over Graph types: the layout editor's and the request inspector's building blocks.
 	layout: ['layout', 'graph'],
 	inspect: ['inspect', 'graph', 'text'],
@@ -93,6 +96,20 @@ test('commands never load Ink or React, and only the input router uses useInput'
 		if (/\buseInput\b/.test(readFileSync(file, 'utf8')) && !file.endsWith('keys/input-router.tsx')) {
 			problems.push(`${relative(root, file)} uses useInput`);
 		}
+	}
+	t.deepEqual(problems, []);
+});
+
+test('operations word nothing: no CommandFailure, no React, no sanitizing for a terminal', (t) => {
+	const problems: string[] = [];
+	for (const file of files(join(root, 'source/operations'))) {
+		const text = readFileSync(file, 'utf8');
+		for (const { specifier } of imports(file)) {
+			if (/^(ink|react)/.test(specifier) || /\/(commands|store|ui|keys)\//.test(specifier))
+				problems.push(`${relative(root, file)} imports ${specifier}`);
+		}
+		if (/CommandFailure|display\(|process\.(stdout|stderr)/.test(text))
+			problems.push(`${relative(root, file)} words or prints`);
 	}
 	t.deepEqual(problems, []);
 });

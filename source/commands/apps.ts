@@ -1,19 +1,14 @@
 import { listApplications } from '../graph/applications.js';
-import { linkFlowApplication, listFlowApplications, unlinkFlowApplication } from '../graph/flow-apps.js';
-import { findUserFlowByApp, listUserFlowSummaries } from '../graph/flows.js';
+import { listFlowApplications } from '../graph/flow-apps.js';
+import { getUserFlow, listUserFlowSummaries } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
-import { sameId } from '../graph/ids.js';
+import { linkApp, unlinkApp } from '../operations/apps.js';
 import { formatTable } from '../text/table.js';
+import { requireAppId } from './app-id.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
+import { refusalFailure, settle } from './refusal-words.js';
 import { resolveFlow } from './resolve-flow.js';
-import {
-	AlreadyDone,
-	explainRefusal,
-	foundAlreadyDone,
-	requireAppId,
-	requireApplication,
-} from './tenant-checks.js';
 
 async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
 	try {
@@ -65,55 +60,34 @@ const link: Command = {
 		requireAppId(appId, context.args[0]);
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		// An app belongs to at most one flow: find its current one before the service refuses.
-		const current = await findUserFlowByApp(client, appId);
-		const nothingToDo = async () => {
-			// Already as asked: a script that runs twice succeeds twice.
-			if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
-			context.stdout(`${appId} already uses "${flow.displayName}"; nothing to do.\n`);
-		};
-		const requireMovable = (owner: typeof current) => {
-			if (owner?.id === flow.id) throw new AlreadyDone();
-			if (owner?.id && context.flags.move !== true) {
-				throw new CommandFailure(
-					`${appId} already uses the user flow "${owner.displayName}"; an application can use only one.`,
-					`Move it with \`entra-flows apps link "${flow.displayName}" ${appId} --move\`.`,
-				);
-			}
-		};
-		if (current?.id === flow.id) return nothingToDo();
-		if (context.dryRun) await requireApplication(client, appId);
-		if (current?.id) {
-			requireMovable(current);
-			await unlinkFlowApplication(client, current.id, appId);
-			try {
-				await linkFlowApplication(client, flow.id, appId);
-			} catch (error) {
-				const reason = isGraphError(error) ? `${error.code}: ${error.message}` : String(error);
-				throw new CommandFailure(
-					`Unlinked ${appId} from "${current.displayName}", but linking it to "${flow.displayName}" failed (${reason}). The app now has no user flow.`,
-					`Link it back with \`entra-flows apps link "${current.displayName}" ${appId}\`, or retry.`,
-				);
-			}
-		} else {
-			const already = await foundAlreadyDone(() =>
-				explainRefusal(
-					() => linkFlowApplication(client, flow.id, appId),
-					async () => {
-						await requireApplication(client, appId);
-						// Another admin may have linked it meanwhile, here or to another flow.
-						requireMovable(await findUserFlowByApp(client, appId));
-					},
-				),
+		const outcome = await linkApp(client, { flowId: flow.id, appId, move: context.flags.move === true });
+		const scene = { flow: flow.displayName };
+		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);
+		if (outcome.kind === 'partial') {
+			const from = outcome.done[0]?.call === 'unlinkApp' ? outcome.done[0].flowId : '';
+			const reason = isGraphError(outcome.error)
+				? `${outcome.error.code}: ${outcome.error.message}`
+				: String(outcome.error);
+			const fromName = (await appOwnerName(client, from)) ?? from;
+			throw new CommandFailure(
+				`Unlinked ${appId} from "${fromName}", but linking it to "${flow.displayName}" failed (${reason}). The app now has no user flow.`,
+				`Link it back with \`entra-flows apps link "${fromName}" ${appId}\`, or retry.`,
 			);
-			if (already) return nothingToDo();
 		}
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
-		const moved = current?.id ? ` (moved from "${current.displayName}")` : '';
+		if (outcome.kind === 'unchanged')
+			return context.stdout(`${appId} already uses "${flow.displayName}"; nothing to do.\n`);
+		const moved = outcome.value.movedFrom ? ` (moved from "${outcome.value.movedFrom.displayName}")` : '';
 		context.stdout(`Linked ${appId} to "${flow.displayName}"${moved}.\n`);
 	},
 };
+
+/** A flow's name by id, for a message; undefined when it cannot be read. */
+async function appOwnerName(client: GraphClient, flowId: string): Promise<string | undefined> {
+	if (!flowId) return undefined;
+	return (await getUserFlow(client, flowId).catch(() => undefined))?.displayName;
+}
 
 const unlink: Command = {
 	path: ['apps', 'unlink'],
@@ -126,20 +100,19 @@ const unlink: Command = {
 		requireAppId(appId, context.args[0]);
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const requireLinked = async () => {
-			const linked = (await listFlowApplications(client, flow.id)).map((app) => app.appId ?? '');
-			if (!linked.some((id) => sameId(id, appId))) {
-				throw new CommandFailure(
-					`${appId} is not linked to "${flow.displayName}".`,
-					`Linked: ${linked.join(', ') || 'no applications'} (\`entra-flows apps list "${flow.displayName}"\`).`,
-				);
-			}
-		};
-		// Checked before, and again after a refusal (another admin may have unlinked it meanwhile).
-		await requireLinked();
-		await explainRefusal(() => unlinkFlowApplication(client, flow.id, appId), requireLinked);
+		const outcome = settle(
+			await unlinkApp(client, {
+				flowId: flow.id,
+				appId,
+				linked: flow.conditions?.applications?.includeApplications?.map((app) => app.appId ?? ''),
+			}),
+		);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
+		if (outcome.kind === 'unchanged') {
+			const meanwhile = outcome.why === 'meanwhile' ? ' (unlinked meanwhile)' : '';
+			return context.stdout(`${appId} is not linked to "${flow.displayName}"; nothing to do${meanwhile}.\n`);
+		}
 		context.stdout(`Unlinked ${appId} from "${flow.displayName}".\n`);
 	},
 };

@@ -1,16 +1,10 @@
-import {
-	addFlowAttribute,
-	listFlowAttributes,
-	pageInputs,
-	removeFlowAttribute,
-} from '../graph/flow-attributes.js';
-import { getUserFlow } from '../graph/flows.js';
-import { isGraphError } from '../graph/graph-error.js';
+import { listFlowAttributes, pageInputs } from '../graph/flow-attributes.js';
 import { attributeShortName, sameId } from '../graph/ids.js';
+import { addAttribute, removeAttribute } from '../operations/attributes.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
+import { refusalFailure, settle } from './refusal-words.js';
 import { resolveFlow } from './resolve-flow.js';
-import { AlreadyDone, explainRefusal, foundAlreadyDone, requireTenantAttribute } from './tenant-checks.js';
 
 const list: Command = {
 	path: ['attributes', 'list'],
@@ -60,29 +54,21 @@ const add: Command = {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		const attributeId = context.args[1] ?? '';
-		const collects = (attributes: readonly { id?: string }[] | undefined) =>
-			attributes?.some((attribute) => sameId(attribute.id, attributeId)) ?? false;
-		const nothingToDo = async () => {
-			// Already as asked: a script that runs twice succeeds twice.
-			if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
-			context.stdout(`"${flow.displayName}" already collects ${attributeId}; nothing to do.\n`);
-		};
-		if (collects(flow.onAttributeCollection?.attributes)) return nothingToDo();
-		if (context.dryRun) await requireTenantAttribute(client, attributeId);
-		const already = await foundAlreadyDone(() =>
-			explainRefusal(
-				() => addFlowAttribute(client, flow.id, attributeId),
-				async () => {
-					await requireTenantAttribute(client, attributeId);
-					const now = await getUserFlow(client, flow.id);
-					if (collects(now.onAttributeCollection?.attributes)) throw new AlreadyDone();
-				},
-			),
+		const outcome = settle(
+			await addAttribute(client, {
+				flowId: flow.id,
+				attributeId,
+				collected: flow.onAttributeCollection?.attributes ?? [],
+			}),
+			{ flow: flow.displayName },
 		);
-		if (already) return nothingToDo();
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
-		context.stdout(`Added ${attributeId} to "${flow.displayName}".\n`);
+		context.stdout(
+			outcome.kind === 'unchanged'
+				? `"${flow.displayName}" already collects ${attributeId}; nothing to do.\n`
+				: `Added ${attributeId} to "${flow.displayName}".\n`,
+		);
 	},
 };
 
@@ -102,41 +88,29 @@ const remove: Command = {
 			collected.find((id) => sameId(id, wanted)) ??
 			collected.find((id) => sameId(attributeShortName(id), wanted)) ??
 			wanted;
-		if (!collected.includes(attributeId)) {
+		const outcome = await removeAttribute(client, {
+			flowId: flow.id,
+			attributeId,
+			collected: flow.onAttributeCollection?.attributes ?? [],
+		});
+		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, { flow: flow.displayName });
+		if (outcome.kind === 'partial') {
 			throw new CommandFailure(
-				`"${flow.displayName}" does not collect ${attributeId}.`,
-				`It collects: ${collected.join(', ') || 'nothing'}.`,
+				`${attributeId} was removed from "${flow.displayName}", but its page input could not be taken off the page.`,
+				'Run `entra-flows attributes remove` again later, or edit the layout.',
 			);
-		}
-		let result: Awaited<ReturnType<typeof removeFlowAttribute>>;
-		try {
-			result = await removeFlowAttribute(client, flow.id, attributeId);
-		} catch (error) {
-			const after = await getUserFlow(client, flow.id).catch(() => undefined);
-			const stillThere = after?.onAttributeCollection?.attributes?.some((attribute) =>
-				sameId(attribute.id, attributeId),
-			);
-			// The removal itself (the $ref DELETE) failed: if it is gone anyway, someone removed it meanwhile.
-			if (isGraphError(error) && error.method === 'DELETE') {
-				if (after && !stillThere)
-					throw new CommandFailure(
-						`"${flow.displayName}" no longer collects ${attributeId}: it was removed meanwhile.`,
-						undefined,
-						error,
-					);
-				throw error;
-			}
-			if (after && !stillThere) {
-				throw new CommandFailure(
-					`${attributeId} was removed from "${flow.displayName}", but its page input could not be taken off the page.`,
-					'Run `entra-flows attributes remove` again later, or edit the layout.',
-				);
-			}
-			throw error;
 		}
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
-		const note = result.inputRemovedByPatch ? ' (its page input was removed with a second request)' : '';
+		if (outcome.kind === 'unchanged') {
+			const meanwhile = outcome.why === 'meanwhile' ? ' (removed meanwhile)' : '';
+			return context.stdout(
+				`"${flow.displayName}" does not collect ${attributeId}; nothing to do${meanwhile}.\n`,
+			);
+		}
+		const note = outcome.value.inputRemovedByPatch
+			? ' (its page input was removed with a second request)'
+			: '';
 		context.stdout(`Removed ${attributeId} from "${flow.displayName}"${note}.\n`);
 	},
 };

@@ -1,29 +1,17 @@
 import { listApplications } from '../graph/applications.js';
-import { listFlowApplications, unlinkFlowApplication } from '../graph/flow-apps.js';
 import { pageInputs } from '../graph/flow-attributes.js';
-import {
-	createUserFlow,
-	deleteUserFlow,
-	getUserFlow,
-	listUserFlows,
-	updateUserFlow,
-} from '../graph/flows.js';
-import { isGraphError } from '../graph/graph-error.js';
+import { getUserFlow, listUserFlows } from '../graph/flows.js';
+import { deleteFlow } from '../operations/delete-flow.js';
+import { createFlow, updateFlow } from '../operations/flows.js';
+import type { Step } from '../operations/outcome.js';
 import { formatFields, formatTable } from '../text/table.js';
-import {
-	type Command,
-	CommandFailure,
-	dryRunFlag,
-	listFlag,
-	printJson,
-	stringFlag,
-	UsageError,
-} from './command.js';
+import { requireAppId } from './app-id.js';
+import { type Command, dryRunFlag, listFlag, printJson, stringFlag, UsageError } from './command.js';
 import { confirmDeletion, yesFlag } from './confirm-deletion.js';
 import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
+import { partialFailure, refusalFailure, settle } from './refusal-words.js';
 import { resolveFlow } from './resolve-flow.js';
-import { explainRefusal, requireAppId, requireCreatable, requireFreeName } from './tenant-checks.js';
 
 const yesNo = (value: boolean) => (value ? 'on' : 'off');
 
@@ -133,13 +121,12 @@ const create: Command = {
 			attributeIds: listFlag(context.flags, 'attribute'),
 			appIds,
 		});
-		if (context.dryRun) await requireCreatable(client, flow);
-		const created = await explainRefusal(
-			() => createUserFlow(client, flow),
-			() => requireCreatable(client, flow),
-		);
+		const outcome = await createFlow(client, flow);
+		if (outcome.kind === 'refused')
+			throw refusalFailure(outcome.refusal, { flow: flow.displayName, creating: true }, outcome.error);
+		if (outcome.kind !== 'done') throw new Error(`A create cannot end ${outcome.kind}.`);
 		if (context.dryRun) return;
-		const full = created.id ? await getUserFlow(client, created.id) : created;
+		const full = outcome.value.flow;
 		if (context.json) return printJson(context, full);
 		context.stdout(`Created user flow "${name.trim()}" (${full.id ?? 'id unknown'}).\n`);
 	},
@@ -169,20 +156,18 @@ const update: Command = {
 		}
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const renamed = displayName !== undefined && displayName !== flow.displayName;
-		if (context.dryRun && renamed) await requireFreeName(client, displayName, flow.id);
-		await explainRefusal(
-			() =>
-				updateUserFlow(client, flow.id, {
-					displayName,
-					description,
-					isSignUpAllowed: on ? true : off ? false : undefined,
-				}),
-			async () => {
-				if (renamed) await requireFreeName(client, displayName, flow.id);
-			},
+		const outcome = settle(
+			await updateFlow(client, flow, {
+				displayName,
+				description,
+				isSignUpAllowed: on ? true : off ? false : undefined,
+			}),
+			{ flow: flow.displayName },
 		);
 		if (context.dryRun) return;
+		if (outcome.kind === 'unchanged' && !context.json) {
+			return context.stdout(`"${flow.displayName}" is already as asked; nothing to do.\n`);
+		}
 		const full = await getUserFlow(client, flow.id);
 		if (context.json) return printJson(context, full);
 		context.stdout(`Updated user flow "${full.displayName ?? flow.displayName}" (${flow.id}).\n`);
@@ -198,7 +183,7 @@ const remove: Command = {
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const linked = (await listFlowApplications(client, flow.id))
+		const linked = (flow.conditions?.applications?.includeApplications ?? [])
 			.map((app) => app.appId ?? '')
 			.filter(Boolean);
 		const names = linked.length > 0 ? await appNames(client) : new Map<string, string>();
@@ -212,43 +197,43 @@ const remove: Command = {
 			name: flow.displayName ?? flow.id,
 			question: `Delete user flow "${flow.displayName}"?${warning} Type the flow's name to confirm: `,
 		});
-		const unlinked: string[] = [];
-		for (const appId of linked) {
-			try {
-				await unlinkFlowApplication(client, flow.id, appId);
-				unlinked.push(appId);
-			} catch (error) {
-				throw partial(
-					`Stopped while unlinking ${label(appId)}; the flow was NOT deleted.`,
-					unlinked.map(label),
-					error,
-				);
-			}
-		}
-		try {
-			await deleteUserFlow(client, flow.id);
-		} catch (error) {
-			// The usual refusal: an app was linked after the list above was read.
-			const lateApps =
-				isGraphError(error) && (error.status === 400 || error.status === 409)
-					? await listFlowApplications(client, flow.id)
-							.then((apps) => apps.map((app) => app.appId ?? '').filter((id) => !unlinked.includes(id)))
-							.catch(() => [])
-					: [];
-			const why =
-				lateApps.length > 0
-					? ` ${lateApps.join(', ')} was linked to it meanwhile; run the command again to unlink that too.`
-					: '';
-			if (unlinked.length === 0 && !why) throw error;
-			throw partial(`The flow itself was NOT deleted.${why}`, unlinked.map(label), error);
+		// Asked about `linked`: an app linked since is not unlinked without asking again.
+		const confirmedApps = context.flags.yes === true || context.dryRun ? undefined : linked;
+		const outcome = await deleteFlow(client, { flowId: flow.id, confirmedApps });
+		const scene = { flow: flow.displayName };
+		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);
+		if (outcome.kind === 'partial') {
+			const step = outcome.failed;
+			const headline =
+				step.call === 'unlinkApp'
+					? `Stopped while unlinking ${label(step.appId)}; the flow was NOT deleted.`
+					: 'The flow itself was NOT deleted.';
+			throw partialFailure(outcome, (done) => stepWords(done, label), headline, scene);
 		}
 		if (context.dryRun) return;
+		if (outcome.kind === 'unchanged') {
+			if (context.json)
+				return printJson(context, { deleted: flow.id, displayName: flow.displayName, unlinkedApps: [] });
+			return context.stdout(`"${flow.displayName}" was deleted meanwhile; nothing to do.\n`);
+		}
+		const unlinked = outcome.value.unlinkedApps;
 		if (context.json)
 			return printJson(context, { deleted: flow.id, displayName: flow.displayName, unlinkedApps: unlinked });
 		const tail = unlinked.length > 0 ? ` Unlinked first: ${unlinked.map(label).join(', ')}.` : '';
 		context.stdout(`Deleted user flow "${flow.displayName}" (${flow.id}).${tail}\n`);
 	},
 };
+
+function stepWords(step: Step, label: (appId: string) => string): string {
+	switch (step.call) {
+		case 'unlinkApp':
+			return `unlinked ${label(step.appId)}`;
+		case 'deleteFlow':
+			return 'delete the flow';
+		default:
+			return step.call;
+	}
+}
 
 async function appNames(
 	client: Awaited<ReturnType<Parameters<Command['run']>[0]['graph']>>,
@@ -260,22 +245,6 @@ async function appNames(
 		// Names are a courtesy; a token without Application.Read.All still deletes by appId.
 		return new Map();
 	}
-}
-
-function partial(what: string, done: readonly string[], cause: unknown): CommandFailure {
-	const reason = isGraphError(cause)
-		? `${cause.code}: ${cause.message}${cause.requestId ? ` (request-id ${cause.requestId})` : ''}`
-		: String(cause);
-	const doneText = done.length > 0 ? `Done: unlinked ${done.join(', ')}. ` : 'Nothing was changed. ';
-	// The cause's own advice (e.g. the permission a preflight found missing) beats a generic one.
-	const hint =
-		isGraphError(cause) && cause.hint
-			? `${cause.hint.replace(/\.$/, '')}; then run the same command again.`
-			: undefined;
-	return new CommandFailure(
-		`${what} ${doneText}Cause: ${reason}`,
-		hint ?? 'Fix the cause and run the same command again.',
-	);
 }
 
 export const flowCommands: readonly Command[] = [list, get, create, update, remove];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { getUserFlow, updateUserFlow } from '../graph/flows.js';
+import { getUserFlow } from '../graph/flows.js';
 import type { UserFlow } from '../graph/types.js';
-import { diffLayouts, formatLayoutDiff, isEmptyDiff } from '../layout/diff.js';
+import { diffLayouts, formatLayoutDiff } from '../layout/diff.js';
 import {
 	type LayoutFile,
 	LayoutFileError,
@@ -10,8 +10,10 @@ import {
 	parseLayoutFile,
 } from '../layout/document.js';
 import { layoutFingerprint } from '../layout/fingerprint.js';
-import { isChoiceType, type Layout, layoutFromFlow, layoutUpdate } from '../layout/model.js';
-import { formatProblem, validateLayout } from '../layout/validate.js';
+import { isChoiceType, type Layout, layoutFromFlow } from '../layout/model.js';
+import { formatProblem, type LayoutProblem, validateLayout } from '../layout/validate.js';
+import { saveLayout } from '../operations/layout.js';
+import type { RefusalOf } from '../operations/refusals.js';
 import { display } from '../text/sanitize.js';
 import { formatTable } from '../text/table.js';
 import {
@@ -166,8 +168,98 @@ const set: Command = {
 			);
 		}
 		const { layout: proposed, problems: typeProblems } = layoutFromFile(file, current);
-		const diff = diffLayouts(current, proposed);
-		if (diff.added.length > 0 || diff.removed.length > 0) {
+		if (typeProblems.length > 0) {
+			// What the file says that fits no input type comes first; the page's own rules are listed with it.
+			throw problemsRefusal(context, path, [
+				...typeProblems,
+				...validateLayout(proposed, { baseline: current }),
+			]);
+		}
+		const client = await context.graph();
+		const base = file.base;
+		const outcome = await saveLayout(client, {
+			flowId: flow.id,
+			layout: proposed,
+			base,
+			current,
+			force: context.flags.force === true,
+		});
+		if (outcome.kind === 'refused')
+			throw layoutRefusal(context, path, name, file, flow, outcome.refusal, proposed);
+		if (outcome.kind === 'partial') throw outcome.error;
+		if (outcome.kind === 'unchanged') {
+			if (context.json && !context.dryRun) return printJson(context, layoutDocument(flowRef(flow), current));
+			if (!context.json)
+				context.stdout(`The sign-up page of ${display(name)} already matches ${path}; nothing to send.\n`);
+			return;
+		}
+		const now = layoutFingerprint(current);
+		if (base !== undefined && base !== now && !context.json) {
+			context.stderr(
+				`warning: ${display(changedHeading(path, name, file, flow, now))} Saving anyway (--force).\n`,
+			);
+		}
+		if (!context.json) {
+			context.stdout(
+				`Changes to the sign-up page of ${display(name)}:\n${formatLayoutDiff(diffLayouts(current, proposed))
+					.map((line) => `  ${display(line)}\n`)
+					.join('')}`,
+			);
+		}
+		if (context.dryRun) return;
+		const differs = outcome.value.storedDifferently;
+		if (differs && !context.json) {
+			context.stderr('warning: the service stored the page differently from what was sent:\n');
+			explain(context, formatLayoutDiff(differs));
+		}
+		const saved = outcome.value.flow ? layoutFromFlow(outcome.value.flow) : proposed;
+		if (context.json) return printJson(context, layoutDocument(flowRef(flow), saved));
+		context.stdout(
+			`Saved the sign-up page of ${display(name)} (${saved.inputs.length} input${saved.inputs.length === 1 ? '' : 's'}). New base ${layoutFingerprint(saved)}.\n`,
+		);
+	},
+};
+
+/** The heading of a base mismatch: another flow's file, or the page changed since the file was read. */
+function changedHeading(
+	path: string,
+	name: string,
+	file: LayoutFile,
+	flow: UserFlow & { id: string },
+	now: string,
+) {
+	const otherFlow = typeof file.flow?.id === 'string' && file.flow.id !== flow.id;
+	return otherFlow
+		? `${path} was read from another flow (${String(file.flow?.id)}); its base ${file.base} is not ${name}'s layout (now ${now}).`
+		: `The sign-up page of ${name} changed since ${path} was read: base ${file.base}, now ${now}.`;
+}
+
+function problemsRefusal(
+	context: CommandContext,
+	path: string,
+	problems: readonly LayoutProblem[],
+): CommandFailure {
+	return refusal(
+		context,
+		problems.map(formatProblem),
+		`${path} has ${problems.length} problem${problems.length > 1 ? 's' : ''} (listed${context.json ? ' in details' : ' above'}, by position and attribute). Nothing was sent.`,
+		'Fix them in the file and run the command again.',
+	);
+}
+
+/** Words for a save the layout rules refused, with the lines that back it up. */
+function layoutRefusal(
+	context: CommandContext,
+	path: string,
+	name: string,
+	file: LayoutFile,
+	flow: UserFlow & { id: string },
+	found: RefusalOf<'layoutInputsDiffer' | 'layoutInvalid' | 'layoutChangedSinceBase'>,
+	proposed: Layout,
+): CommandFailure {
+	switch (found.rule) {
+		case 'layoutInputsDiffer': {
+			const { diff } = found;
 			const dropped = diff.removed.length > 0 ? `leaves out ${diff.removed.join(', ')}` : '';
 			const added = diff.added.length > 0 ? `adds ${diff.added.join(', ')}` : '';
 			const seen = new Set<string>();
@@ -175,73 +267,31 @@ const set: Command = {
 				.map((input) => input.attribute.toLowerCase())
 				.filter((id) => seen.has(id) || !seen.add(id));
 			const repeated = twice.length > 0 ? `lists ${[...new Set(twice)].join(', ')} twice` : '';
-			throw refusal(
+			return refusal(
 				context,
 				formatLayoutDiff(diff).filter((line) => line.startsWith('!!!')),
 				`${path} ${[dropped, added, repeated].filter(Boolean).join(' and ')}: a layout change cannot add or remove inputs of ${name}. Nothing was sent.`,
 				`Put ${diff.removed.length > 0 ? 'the missing inputs back in the file' : "the file back to the flow's inputs"}; to stop or start collecting an attribute use \`entra-flows attributes remove|add ${name} <attributeId>\` first.`,
 			);
 		}
-		const problems = [...typeProblems, ...validateLayout(proposed, { baseline: current })];
-		if (problems.length > 0) {
-			throw refusal(
+		case 'layoutInvalid':
+			return problemsRefusal(context, path, found.problems);
+		case 'layoutChangedSinceBase':
+			return refusal(
 				context,
-				problems.map(formatProblem),
-				`${path} has ${problems.length} problem${problems.length > 1 ? 's' : ''} (listed${context.json ? ' in details' : ' above'}, by position and attribute). Nothing was sent.`,
-				'Fix them in the file and run the command again.',
+				[
+					changedHeading(path, name, file, flow, found.fingerprint),
+					'Saving the file would make these changes to the page as it is now:',
+					...formatLayoutDiff(diffLayouts(found.current, proposed)),
+				],
+				`Refusing to overwrite a change made since ${path} was read. Nothing was sent.`,
+				'Run `entra-flows layout show` again and redo your edit on the current page, or add --force to save the file as it is.',
 			);
+		default: {
+			const never: never = found;
+			return never;
 		}
-		if (isEmptyDiff(diff)) {
-			if (context.json && !context.dryRun) return printJson(context, layoutDocument(flowRef(flow), current));
-			if (!context.json)
-				context.stdout(`The sign-up page of ${display(name)} already matches ${path}; nothing to send.\n`);
-			return;
-		}
-		const now = layoutFingerprint(current);
-		if (file.base !== undefined && file.base !== now) {
-			const otherFlow = typeof file.flow?.id === 'string' && file.flow.id !== flow.id;
-			const heading = otherFlow
-				? `${path} was read from another flow (${String(file.flow?.id)}); its base ${file.base} is not ${name}'s layout (now ${now}).`
-				: `The sign-up page of ${name} changed since ${path} was read: base ${file.base}, now ${now}.`;
-			if (context.flags.force !== true) {
-				throw refusal(
-					context,
-					[
-						heading,
-						'Saving the file would make these changes to the page as it is now:',
-						...formatLayoutDiff(diff),
-					],
-					`Refusing to overwrite a change made since ${path} was read. Nothing was sent.`,
-					'Run `entra-flows layout show` again and redo your edit on the current page, or add --force to save the file as it is.',
-				);
-			}
-			// Under --json stderr carries only JSON errors; the saved document printed after says what was stored.
-			if (!context.json) context.stderr(`warning: ${display(heading)} Saving anyway (--force).\n`);
-		}
-		if (!context.json) {
-			context.stdout(
-				`Changes to the sign-up page of ${display(name)}:\n${formatLayoutDiff(diff)
-					.map((line) => `  ${display(line)}\n`)
-					.join('')}`,
-			);
-		}
-		const client = await context.graph();
-		// The complete inputs array in one PATCH: the service replaces the array, so nothing may be left out.
-		await updateUserFlow(client, flow.id, layoutUpdate(proposed));
-		if (context.dryRun) return;
-		const saved = layoutFromFlow(await getUserFlow(client, flow.id));
-		const differs = diffLayouts(proposed, saved);
-		if (!isEmptyDiff(differs)) {
-			if (!context.json) {
-				context.stderr('warning: the service stored the page differently from what was sent:\n');
-				explain(context, formatLayoutDiff(differs));
-			}
-		}
-		if (context.json) return printJson(context, layoutDocument(flowRef(flow), saved));
-		context.stdout(
-			`Saved the sign-up page of ${display(name)} (${saved.inputs.length} input${saved.inputs.length === 1 ? '' : 's'}). New base ${layoutFingerprint(saved)}.\n`,
-		);
-	},
-};
+	}
+}
 
 export const layoutCommands: readonly Command[] = [show, set];

@@ -1,21 +1,11 @@
-import { findUserFlowsByName, getUserFlow, listUserFlows } from '../graph/flows.js';
+import { getUserFlow } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import type { UserFlow } from '../graph/types.js';
+import { flowsNamed } from '../operations/tenant-reads.js';
 import { CommandFailure } from './command.js';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Flows whose name may equal `name` (the service's filter, or the whole list where it refuses the filter). */
-export async function flowsNamed(client: GraphClient, name: string): Promise<UserFlow[]> {
-	try {
-		return await findUserFlowsByName(client, name);
-	} catch (error) {
-		// Filtering on displayName is undocumented; if the service refuses it, match on the full list instead.
-		if (!isGraphError(error) || error.status !== 400) throw error;
-		return listUserFlows(client);
-	}
-}
 
 /** Finds a flow by id or by exact display name; the error says what exists when nothing matches. */
 export async function resolveFlow(

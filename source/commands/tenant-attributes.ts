@@ -1,14 +1,16 @@
-import { listUserFlowSummaries } from '../graph/flows.js';
 import { attributeShortName, sameId } from '../graph/ids.js';
 import {
 	type AttributeDataType,
 	attributeDataTypes,
-	createTenantAttribute,
-	deleteTenantAttribute,
 	listTenantAttributes,
-	updateTenantAttribute,
 } from '../graph/tenant-attributes.js';
 import type { UserFlowAttribute } from '../graph/types.js';
+import {
+	attributeInUse,
+	createCustomAttribute,
+	deleteCustomAttribute,
+	describeCustomAttribute,
+} from '../operations/tenant-attributes.js';
 import { formatTable } from '../text/table.js';
 import {
 	type Command,
@@ -20,7 +22,7 @@ import {
 	UsageError,
 } from './command.js';
 import { confirmDeletion, yesFlag } from './confirm-deletion.js';
-import { explainRefusal, requireFreeAttributeName } from './tenant-checks.js';
+import { refusalFailure, settle } from './refusal-words.js';
 
 // The tenant's user-flow attributes: list, create, and for custom ones, describe again or delete.
 
@@ -84,19 +86,16 @@ const tenantCreate: Command = {
 			);
 		}
 		const client = await context.graph();
-		if (context.dryRun) await requireFreeAttributeName(client, name);
-		const created = await explainRefusal(
-			() =>
-				createTenantAttribute(client, {
-					displayName: name,
-					description: stringFlag(context.flags, 'description'),
-					dataType: type as AttributeDataType,
-				}),
-			() => requireFreeAttributeName(client, name),
-		);
+		const outcome = await createCustomAttribute(client, {
+			displayName: name,
+			description: stringFlag(context.flags, 'description'),
+			dataType: type as AttributeDataType,
+		});
+		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, {}, outcome.error);
+		if (outcome.kind !== 'done') throw new Error(`A create cannot end ${outcome.kind}.`);
 		if (context.dryRun) return;
-		if (context.json) return printJson(context, created);
-		context.stdout(`Created attribute ${created.id ?? name} (${type}).\n`);
+		if (context.json) return printJson(context, outcome.value);
+		context.stdout(`Created attribute ${outcome.value.id ?? name} (${type}).\n`);
 	},
 };
 
@@ -137,23 +136,6 @@ async function resolveCustomAttribute(
 	return { ...found, id: found.id };
 }
 
-/** Refuses an attribute a flow still collects, naming the commands that free it. */
-async function requireUncollected(client: Client, attributeId: string): Promise<void> {
-	const users = (await listUserFlowSummaries(client)).filter((flow) =>
-		flow.onAttributeCollection?.attributes?.some((collected) => sameId(collected.id, attributeId)),
-	);
-	// What the service does to flows that still collect it is undocumented: take it off them first, knowingly.
-	if (users.length === 0) return;
-	throw new CommandFailure(
-		`${attributeId} is still collected by ${users.length} user flow(s): ${users
-			.map((flow) => `"${flow.displayName}"`)
-			.join(', ')}. Nothing was deleted.`,
-		`Remove it from each first: ${users
-			.map((flow) => `entra-flows attributes remove ${flow.id} ${attributeId}`)
-			.join('; ')}.`,
-	);
-}
-
 const tenantUpdate: Command = {
 	path: ['tenant', 'attributes', 'update'],
 	usage: 'tenant attributes update <attribute> --description TEXT [--dry-run]',
@@ -172,13 +154,15 @@ const tenantUpdate: Command = {
 		}
 		const client = await context.graph();
 		const attribute = await resolveCustomAttribute(client, context.args[0] ?? '');
-		if ((attribute.description ?? '') === description) {
+		const outcome = await describeCustomAttribute(client, attribute, description);
+		if (outcome.kind === 'refused' || outcome.kind === 'partial')
+			throw new Error(`An update cannot end ${outcome.kind}.`);
+		if (context.dryRun) return;
+		if (outcome.kind === 'unchanged') {
 			if (context.json) return printJson(context, attribute);
 			return context.stdout(`${attribute.id} already has that description; nothing to do.\n`);
 		}
-		await updateTenantAttribute(client, attribute.id, { description });
-		if (context.dryRun) return;
-		if (context.json) return printJson(context, { ...attribute, description });
+		if (context.json) return printJson(context, outcome.value);
 		context.stdout(`Updated the description of ${attribute.id}.\n`);
 	},
 };
@@ -192,19 +176,22 @@ const tenantDelete: Command = {
 	async run(context) {
 		const client = await context.graph();
 		const attribute = await resolveCustomAttribute(client, context.args[0] ?? '');
-		await requireUncollected(client, attribute.id);
+		// Refused before asking: a question whose answer cannot be carried out helps nobody.
+		const inUse = await attributeInUse(client, attribute.id);
+		if (inUse) throw refusalFailure(inUse);
 		const name = attribute.displayName ?? attribute.id;
 		await confirmDeletion(context, {
 			label: attribute.id,
 			name,
 			question: `Delete custom attribute "${name}" (${attribute.id})? Type its name to confirm: `,
 		});
-		await explainRefusal(
-			() => deleteTenantAttribute(client, attribute.id),
-			() => requireUncollected(client, attribute.id),
-		);
+		const outcome = settle(await deleteCustomAttribute(client, attribute.id), {});
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, { deleted: attribute.id, displayName: name });
+		if (outcome.kind === 'unchanged')
+			return context.stdout(
+				`Custom attribute "${name}" (${attribute.id}) was deleted meanwhile; nothing to do.\n`,
+			);
 		context.stdout(`Deleted custom attribute "${name}" (${attribute.id}).\n`);
 	},
 };

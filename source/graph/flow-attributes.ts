@@ -1,4 +1,4 @@
-import { getUserFlow, updateUserFlow } from './flows.js';
+import { getUserFlow } from './flows.js';
 import type { GraphClient } from './graph-client.js';
 import { isGraphError } from './graph-error.js';
 import { flowAttributesPath, segment } from './paths.js';
@@ -50,33 +50,13 @@ export async function addFlowAttribute(
 	});
 }
 
-/** What removing an attribute did, step by step. */
-export type RemoveAttributeResult = {
-	/** True when the input stayed on the page after the $ref removal and a PATCH took it off. */
-	readonly inputRemovedByPatch: boolean;
-};
-
-/**
- * Removes an attribute via `{id}/$ref`, then re-reads the flow and drops its page input only if the
- * service left it there (graph-api.md §3.3 documents both behaviours).
- */
-export async function removeFlowAttribute(
+/** Stops collecting an attribute via `{id}/$ref` (the service may leave its page input behind). */
+export async function removeFlowAttributeRef(
 	client: GraphClient,
 	flowId: string,
 	attributeId: string,
-): Promise<RemoveAttributeResult> {
+): Promise<void> {
 	await client.request('DELETE', `${flowAttributesPath(flowId)}/${segment(attributeId)}/$ref`, {
 		permission: write,
 	});
-	const flow = await getUserFlow(client, flowId);
-	const inputs = pageInputs(flow);
-	if (!inputs.some((input) => input.attribute === attributeId)) return { inputRemovedByPatch: false };
-	// In a dry run the $ref removal was not sent, so the re-read always shows the input: say when this applies.
-	await updateUserFlow(
-		client,
-		flowId,
-		{ inputs: inputs.filter((input) => input.attribute !== attributeId) },
-		{ note: 'only if the service leaves the input on the page after removing the attribute' },
-	);
-	return { inputRemovedByPatch: true };
 }

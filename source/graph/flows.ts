@@ -1,5 +1,12 @@
 import type { GraphClient } from './graph-client.js';
-import { flowByAppFilter, flowPath, flowsPath, flowType, odataString } from './paths.js';
+import {
+	flowByAppFilter,
+	flowByAttributeFilter,
+	flowPath,
+	flowsPath,
+	flowType,
+	odataString,
+} from './paths.js';
 import type { PageInput, UserFlow } from './types.js';
 
 const read = 'EventListener.Read.All';
@@ -165,6 +172,14 @@ export async function findUserFlowByApp(client: GraphClient, appId: string): Pro
 		query: { $filter: flowByAppFilter(appId) },
 	});
 	return flows[0];
+}
+
+/** The flows that collect an attribute. */
+export function findUserFlowsCollecting(client: GraphClient, attributeId: string): Promise<UserFlow[]> {
+	return client.list<UserFlow>(flowsPath, {
+		permission: read,
+		query: { $filter: flowByAttributeFilter(attributeId) },
+	});
 }
 
 /** Reads one flow; accepts both the bare entity and the documented `{"value": …}` wrapper. */

@@ -40,3 +40,8 @@ export function flowAppsPath(flowId: string): string {
 export function flowByAppFilter(appId: string): string {
 	return `microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/conditions/applications/includeApplications/any(appId:appId/appId eq ${odataString(appId)})`;
 }
+
+/** The documented filter for the flows that collect an attribute. */
+export function flowByAttributeFilter(attributeId: string): string {
+	return `microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/onAttributeCollection/microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp/attributes/any(attribute:attribute/id eq ${odataString(attributeId)})`;
+}

@@ -1,9 +1,8 @@
-import { loadCaFile, proxyForUrl } from '../auth/index.js';
 import { type Config, resolveConfig } from '../config/config.js';
 import { writeProfile } from '../config/profile.js';
-import { createGraphClient } from '../graph/graph-client.js';
 import { type AppDeps, createRetryRelay } from '../store/deps.js';
 import { createRequestRecorder, type RequestRecorder } from '../store/requests.js';
+import { graphClientFor } from './build-session.js';
 import { createAppSignIn } from './session-service.js';
 
 /** The outside world the keyboard app's dependencies are built from. */
@@ -41,12 +40,9 @@ export function buildAppDeps(
 					})
 			: undefined,
 	});
-	const graph = createGraphClient({
-		baseUrl: config.graphUrl,
-		tokenProvider: signIn.tokenProvider,
-		userAgent: `entra-flows/${io.version}`,
-		ca: config.caFile ? loadCaFile(config.caFile) : undefined,
-		proxyFor: (url) => proxyForUrl(url, io.env),
+	const graph = graphClientFor(config, signIn.tokenProvider, {
+		env: io.env,
+		version: io.version,
 		onRetry: (notice) => retries.notify(notice),
 		onExchange: requests.record,
 	});

@@ -1,8 +1,9 @@
-import { AuthError, createTokenProvider, type SignedInIdentity, type SignInProvider } from '../auth/index.js';
+import { AuthError, type SignedInIdentity, type SignInProvider } from '../auth/index.js';
 import type { TokenProvider } from '../auth/token-provider.js';
 import type { Config } from '../config/config.js';
 import { GraphError } from '../graph/graph-error.js';
 import type { DeviceCodeInfo, SessionInfo, SessionService } from '../store/deps.js';
+import { tokenProviderFor } from './build-session.js';
 
 /** Sign-in for the keyboard app: a provider whose device codes go to whoever is signing in right now. */
 export type AppSignIn = {
@@ -34,27 +35,12 @@ export function createAppSignIn(
 	// Built on first use: with nothing configured the Start screen runs before any tenant is known.
 	let created: SignInProvider | undefined;
 	const provider = () =>
-		(created ??= createTokenProvider(
-			{
-				cloud: config.cloud,
-				tenant: config.tenant ?? '',
-				authorityHost: config.authorityHost,
-				clientId: config.clientId,
-				clientSecret: config.clientSecret,
-				certificatePath: config.certificatePath,
-				accessToken: config.accessToken,
-				readOnly: config.readOnly,
-				cachePath: config.paths.stateDir,
-				noCache: config.noCache,
-				caFile: config.caFile,
-				env: options.env,
-			},
-			{
-				// Only an explicit sign-in shows a code; a silent token request must not start one behind the screen.
-				onDeviceCode: (info) => showCode?.(info),
-				onWarning: options.warn,
-			},
-		));
+		(created ??= tokenProviderFor(config, {
+			env: options.env,
+			// Only an explicit sign-in shows a code; a silent token request must not start one behind the screen.
+			onDeviceCode: (info) => showCode?.(info),
+			onWarning: options.warn,
+		}));
 	const session: SessionService = {
 		async current() {
 			const identity = await provider().account();

@@ -91,7 +91,7 @@ test('ids are compared ignoring case, as the service does', async (t) => {
 	t.regex(short.stdout, new RegExp(`Removed ${seed.favoriteColor}`));
 });
 
-test('removals of what another admin removed meanwhile say so, and claim nothing done', async (t) => {
+test('removals of what another admin removed meanwhile are nothing to do (exit 0), and say so', async (t) => {
 	const customers = seed.flows.customers;
 	const cases: { argv: string[]; meanwhile: Parameters<typeof beforeFirstWrite>[0]; says: RegExp }[] = [
 		{
@@ -100,7 +100,7 @@ test('removals of what another admin removed meanwhile say so, and claim nothing
 				const collection = tenant.requireFlow(customers.id).attributeCollection;
 				if (collection) collection.attributeIds = collection.attributeIds.filter((id) => id !== 'country');
 			},
-			says: /no longer collects country: it was removed meanwhile/,
+			says: /does not collect country; nothing to do \(removed meanwhile\)/,
 		},
 		{
 			argv: ['apps', 'unlink', customers.id, seed.apps.mobile],
@@ -108,7 +108,9 @@ test('removals of what another admin removed meanwhile say so, and claim nothing
 				const flow = tenant.requireFlow(customers.id);
 				flow.appIds = flow.appIds.filter((id) => id !== seed.apps.mobile);
 			},
-			says: new RegExp(`${seed.apps.mobile} is not linked to "Contoso customers sign-up and sign-in"`),
+			says: new RegExp(
+				`${seed.apps.mobile} is not linked to "Contoso customers sign-up and sign-in"; nothing to do \\(unlinked meanwhile\\)`,
+			),
 		},
 		{
 			argv: ['providers', 'remove', customers.id, 'Facebook-OAUTH'],
@@ -116,15 +118,15 @@ test('removals of what another admin removed meanwhile say so, and claim nothing
 				const flow = tenant.requireFlow(customers.id);
 				flow.providerIds = flow.providerIds.filter((id) => id !== 'Facebook-OAUTH');
 			},
-			says: /does not offer Facebook-OAUTH/,
+			says: /does not offer Facebook-OAUTH; nothing to do \(removed meanwhile\)/,
 		},
 	];
 	for (const { argv, meanwhile, says } of cases) {
 		const emulator = await racing(t, meanwhile);
 		const run = await runCommand(emulator.graphUrl, argv);
-		t.is(run.code, 1, argv.join(' '));
-		t.regex(run.stderr, says);
-		t.notRegex(run.stderr, /page input could not be taken off/);
-		t.regex(run.stderr, /request-id [0-9a-f-]{36}/);
+		// A script that re-runs a step converges: what another admin did already is not a failure.
+		t.is(run.code, 0, `${argv.join(' ')}: ${run.stderr}`);
+		t.regex(run.stdout, says);
+		t.notRegex(run.stdout + run.stderr, /page input could not be taken off|Removed|Unlinked/);
 	}
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../source/commands/run-cli.js';
+import { runCli } from '../../source/wiring/run-cli.js';
 
 /** A fresh home for config and token cache, so tests never read a developer's sign-in. */
 export function freshDirs(): { XDG_CONFIG_HOME: string; XDG_STATE_HOME: string } {

@@ -1,13 +1,16 @@
 import { listApplications } from '../../graph/applications.js';
-import * as api from '../../graph/flow-apps.js';
-import { sameId } from '../../graph/ids.js';
+import { linkApp, unlinkApp } from '../../operations/apps.js';
+import type { Outcome } from '../../operations/outcome.js';
+import type { FlowRef } from '../../operations/refusals.js';
 import { display } from '../../text/sanitize.js';
+import { toAppError } from '../errors.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
 import { appOwners, linkedAppIds } from '../views.js';
-import { type LoadOptions, load, write } from './common.js';
+import { type LoadOptions, load, operate } from './common.js';
 import { loadUserFlow, loadUserFlows } from './flows.js';
+import { refusalText } from './refusal-text.js';
 
 /** The tenant's applications: display names for linked appIds, and what the link-picker offers. */
 export function loadApplications(options?: LoadOptions): Effect {
@@ -22,12 +25,30 @@ function appName(state: AppState, appId: string): string {
 // The linked apps are read from the flow itself, so re-reading the flow refreshes the sub-list and the counts.
 const reread = (context: EffectContext, flowId: string) => context.run(loadUserFlow(flowId, { force: true }));
 
+/** The flow an app uses, as the flows list last showed it (null: none). */
+function ownerOf(state: AppState, appId: string): FlowRef | null {
+	const owner = appOwners(selectResource(state, 'userFlows').data ?? []).get(appId);
+	return owner ? { id: owner.flowId, displayName: owner.name } : null;
+}
+
+/** After a refusal the app is somewhere else than the list showed: read the list again, so the picker is right. */
+function rereadAfter(context: EffectContext, flowIds: readonly string[]) {
+	return async (outcome: Outcome<unknown, unknown>) => {
+		const stale = outcome.kind === 'refused' || (outcome.kind === 'unchanged' && outcome.why === 'meanwhile');
+		await Promise.all([
+			...flowIds.map((flowId) => reread(context, flowId)),
+			stale ? context.run(loadUserFlows({ force: true })) : undefined,
+		]);
+	};
+}
+
 /** Links an application to a flow. */
 export function linkApplication(flowId: string, appId: string): Effect {
 	const self: Effect = async (context) => {
-		const name = appName(context.getState(), appId);
-		const flow = flowLabel(context.getState(), flowId);
-		await write(
+		const state = context.getState();
+		const name = appName(state, appId);
+		const flow = flowLabel(state, flowId);
+		await operate(
 			context,
 			self,
 			{
@@ -35,21 +56,17 @@ export function linkApplication(flowId: string, appId: string): Effect {
 				verb: `Linking ${name} to “${flow}”`,
 				failure: `Could not link ${name}`,
 				target: targets.application(flowId, appId),
-				explain: async () => {
-					// An application uses at most one flow: find which one it uses now.
-					await context.run(loadUserFlows({ force: true }));
-					const owner = appOwners(selectResource(context.getState(), 'userFlows').data ?? []).get(appId);
-					if (!owner) return undefined;
-					return owner.flowId === flowId
-						? `it uses “${flow}” already (linked meanwhile)`
-						: `it uses “${owner.name}” now (linked meanwhile); an application can use only one user flow, so pick it again with a to move it`;
-				},
 			},
-			async () => {
-				await api.linkFlowApplication(context.deps.graph, flowId, appId);
-				await reread(context, flowId);
-				return `Linked ${name} to “${flow}”`;
+			() => linkApp(context.deps.graph, { flowId, appId, move: false, owner: ownerOf(state, appId) }),
+			{
+				done: () => `Linked ${name} to “${flow}”`,
+				unchanged: (why) =>
+					why === 'meanwhile'
+						? `${name} uses “${flow}” already (linked meanwhile)`
+						: `${name} uses “${flow}” already`,
+				refused: (refusal) => refusalText(refusal, { flow }),
 			},
+			rereadAfter(context, [flowId]),
 		);
 	};
 	return self;
@@ -58,9 +75,10 @@ export function linkApplication(flowId: string, appId: string): Effect {
 /** Unlinks an application from a flow. */
 export function unlinkApplication(flowId: string, appId: string): Effect {
 	const self: Effect = async (context) => {
-		const name = appName(context.getState(), appId);
-		const flow = flowLabel(context.getState(), flowId);
-		await write(
+		const state = context.getState();
+		const name = appName(state, appId);
+		const flow = flowLabel(state, flowId);
+		await operate(
 			context,
 			self,
 			{
@@ -68,19 +86,16 @@ export function unlinkApplication(flowId: string, appId: string): Effect {
 				verb: `Unlinking ${name} from “${flow}”`,
 				failure: `Could not unlink ${name}`,
 				target: targets.application(flowId, appId),
-				explain: async () => {
-					await reread(context, flowId);
-					const linked = linkedAppIds(flowById(context.getState(), flowId));
-					return linked.some((id) => sameId(id, appId))
-						? undefined
-						: `it no longer uses “${flow}” (unlinked meanwhile)`;
-				},
 			},
-			async () => {
-				await api.unlinkFlowApplication(context.deps.graph, flowId, appId);
-				await reread(context, flowId);
-				return `Unlinked ${name} from “${flow}”`;
+			() => unlinkApp(context.deps.graph, { flowId, appId, linked: linkedAppIds(flowById(state, flowId)) }),
+			{
+				done: () => `Unlinked ${name} from “${flow}”; it has no user flow now`,
+				unchanged: (why) =>
+					why === 'meanwhile'
+						? `${name} no longer uses “${flow}” (unlinked meanwhile)`
+						: `${name} does not use “${flow}”`,
 			},
+			() => reread(context, flowId),
 		);
 	};
 	return self;
@@ -89,11 +104,11 @@ export function unlinkApplication(flowId: string, appId: string): Effect {
 /** Moves an app that another flow uses: unlink there, then link here (an app has one flow at most). */
 export function moveApplication(flowId: string, appId: string, fromFlowId: string): Effect {
 	const self: Effect = async (context) => {
-		const name = appName(context.getState(), appId);
-		const flow = flowLabel(context.getState(), flowId);
-		const from = flowLabel(context.getState(), fromFlowId);
-		let unlinked = false;
-		await write(
+		const state = context.getState();
+		const name = appName(state, appId);
+		const flow = flowLabel(state, flowId);
+		const from = flowLabel(state, fromFlowId);
+		await operate(
 			context,
 			self,
 			{
@@ -101,34 +116,28 @@ export function moveApplication(flowId: string, appId: string, fromFlowId: strin
 				verb: `Moving ${name} from “${from}” to “${flow}”`,
 				failure: `Could not move ${name}`,
 				target: targets.application(flowId, appId),
-				// The unlink from the old flow was refused: find where the app is now (the picker reads this too).
-				explain: async () => {
-					await context.run(loadUserFlows({ force: true }));
-					const owner = appOwners(selectResource(context.getState(), 'userFlows').data ?? []).get(appId);
-					if (owner?.flowId === fromFlowId) return undefined;
-					if (!owner) return `it no longer uses “${from}” (unlinked meanwhile); press a to link it here`;
-					return owner.flowId === flowId
-						? `it uses “${flow}” already (moved meanwhile)`
-						: `it uses “${owner.name}” now (moved meanwhile)`;
-				},
 			},
-			async () => {
-				try {
-					await api.unlinkFlowApplication(context.deps.graph, fromFlowId, appId);
-					unlinked = true;
-					await api.linkFlowApplication(context.deps.graph, flowId, appId);
-				} catch (error) {
-					if (!unlinked) throw error;
-					const reason = error instanceof Error ? display(error.message) : display(error);
-					throw new Error(
-						`Unlinked ${name} from “${from}”, but linking it to “${flow}” failed (${reason}). The app now has no user flow.`,
-					);
-				} finally {
-					await Promise.all([reread(context, flowId), reread(context, fromFlowId)]);
-				}
-				return `Moved ${name} from “${from}” to “${flow}”`;
+			() =>
+				linkApp(context.deps.graph, {
+					flowId,
+					appId,
+					move: true,
+					owner: { id: fromFlowId, displayName: from },
+				}),
+			{
+				done: () => `Moved ${name} from “${from}” to “${flow}”`,
+				unchanged: () => `${name} uses “${flow}” already (moved meanwhile)`,
+				refused: (refusal) => refusalText(refusal, { flow }),
+				partial: (partly) =>
+					`Unlinked ${name} from “${from}”, but linking it to “${flow}” failed (${describeCause(partly.error)}). The app now has no user flow.`,
 			},
+			rereadAfter(context, [flowId, fromFlowId]),
 		);
 	};
 	return self;
+}
+
+function describeCause(error: unknown): string {
+	const appError = toAppError(error);
+	return `${appError.code}: ${appError.message}`;
 }

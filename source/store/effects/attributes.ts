@@ -1,14 +1,13 @@
 import * as api from '../../graph/flow-attributes.js';
-import { isGraphError } from '../../graph/graph-error.js';
-import { sameId } from '../../graph/ids.js';
 import { listTenantAttributes } from '../../graph/tenant-attributes.js';
+import * as ops from '../../operations/attributes.js';
 import { display } from '../../text/sanitize.js';
-import { isUnauthenticated, toAppError } from '../errors.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
 import type { Effect } from '../store.js';
-import { type LoadOptions, load, write } from './common.js';
+import { type LoadOptions, load, operate } from './common.js';
 import { loadUserFlow } from './flows.js';
+import { refusalText } from './refusal-text.js';
 
 /** A flow's attributes (page order and labels come from the flow itself). */
 export function loadAttributes(flowId: string, options?: LoadOptions): Effect {
@@ -39,12 +38,6 @@ function attributeName(state: AppState, flowId: string, attributeId: string): st
 	return display(known?.displayName ?? attributeId);
 }
 
-/** True when the flow, as last read, collects the attribute (ids compare ignoring case). */
-function collects(state: AppState, flowId: string, attributeId: string): boolean {
-	const collected = flowById(state, flowId)?.onAttributeCollection?.attributes ?? [];
-	return collected.some((attribute) => sameId(attribute.id, attributeId));
-}
-
 async function reread(context: Parameters<Effect>[0], flowId: string) {
 	await Promise.all([
 		context.run(loadAttributes(flowId, { force: true })),
@@ -52,12 +45,17 @@ async function reread(context: Parameters<Effect>[0], flowId: string) {
 	]);
 }
 
+/** The flow's attributes as last read. */
+const collected = (state: AppState, flowId: string) =>
+	flowById(state, flowId)?.onAttributeCollection?.attributes;
+
 /** Collects a tenant attribute on the flow's sign-up page (the service appends its input). */
 export function addAttribute(flowId: string, attributeId: string): Effect {
 	const self: Effect = async (context) => {
-		const name = attributeName(context.getState(), flowId, attributeId);
-		const flow = flowLabel(context.getState(), flowId);
-		await write(
+		const state = context.getState();
+		const name = attributeName(state, flowId, attributeId);
+		const flow = flowLabel(state, flowId);
+		await operate(
 			context,
 			self,
 			{
@@ -65,18 +63,18 @@ export function addAttribute(flowId: string, attributeId: string): Effect {
 				verb: `Adding ${name} to “${flow}”`,
 				failure: `Could not add ${name}`,
 				target: targets.attribute(flowId, attributeId),
-				explain: async () => {
-					await reread(context, flowId);
-					return collects(context.getState(), flowId, attributeId)
-						? `“${flow}” collects it already (added meanwhile)`
-						: undefined;
-				},
 			},
-			async () => {
-				await api.addFlowAttribute(context.deps.graph, flowId, attributeId);
-				await reread(context, flowId);
-				return `Added ${attributeName(context.getState(), flowId, attributeId)} to “${flow}”`;
+			() =>
+				ops.addAttribute(context.deps.graph, { flowId, attributeId, collected: collected(state, flowId) }),
+			{
+				done: () => `Added ${attributeName(context.getState(), flowId, attributeId)} to “${flow}”`,
+				unchanged: (why) =>
+					why === 'meanwhile'
+						? `“${flow}” collects ${name} already (added meanwhile)`
+						: `“${flow}” collects ${name} already`,
+				refused: (refusal) => refusalText(refusal, { flow }),
 			},
+			() => reread(context, flowId),
 		);
 	};
 	return self;
@@ -85,9 +83,10 @@ export function addAttribute(flowId: string, attributeId: string): Effect {
 /** Stops collecting an attribute (and takes its input off the page if the service left it). */
 export function removeAttribute(flowId: string, attributeId: string): Effect {
 	const self: Effect = async (context) => {
-		const name = attributeName(context.getState(), flowId, attributeId);
-		const flow = flowLabel(context.getState(), flowId);
-		await write(
+		const state = context.getState();
+		const name = attributeName(state, flowId, attributeId);
+		const flow = flowLabel(state, flowId);
+		await operate(
 			context,
 			self,
 			{
@@ -95,36 +94,18 @@ export function removeAttribute(flowId: string, attributeId: string): Effect {
 				verb: `Removing ${name} from “${flow}”`,
 				failure: `Could not remove ${name}`,
 				target: targets.attribute(flowId, attributeId),
-				explain: async () => {
-					await reread(context, flowId);
-					return collects(context.getState(), flowId, attributeId)
-						? undefined
-						: `“${flow}” no longer collects it (removed meanwhile)`;
-				},
 			},
-			async () => {
-				try {
-					await api.removeFlowAttribute(context.deps.graph, flowId, attributeId);
-				} catch (error) {
-					// The removal itself failed (the $ref DELETE): nothing was done, and explain says why.
-					if (isUnauthenticated(error) || (isGraphError(error) && error.method === 'DELETE')) throw error;
-					// The $ref removal may have worked and only the page-input PATCH failed: say exactly that.
-					await reread(context, flowId);
-					const still = selectResource(context.getState(), 'attributes', flowId).data?.some(
-						(attribute) => attribute.id === attributeId,
-					);
-					if (still !== false) throw error;
-					context.dispatch({
-						type: 'flash/shown',
-						level: 'warning',
-						text: `Removed ${name} from “${flow}”, but its page input could not be taken off the page.`,
-						error: toAppError(error),
-					});
-					return undefined;
-				}
-				await reread(context, flowId);
-				return `Removed ${name} from “${flow}”`;
+			() =>
+				ops.removeAttribute(context.deps.graph, { flowId, attributeId, collected: collected(state, flowId) }),
+			{
+				done: () => `Removed ${name} from “${flow}”`,
+				unchanged: (why) =>
+					why === 'meanwhile'
+						? `“${flow}” no longer collects ${name} (removed meanwhile)`
+						: `“${flow}” does not collect ${name}`,
+				partial: () => `Removed ${name} from “${flow}”, but its page input could not be taken off the page.`,
 			},
+			() => reread(context, flowId),
 		);
 	};
 	return self;

@@ -1,6 +1,7 @@
 import type { GraphClient } from '../../graph/graph-client.js';
-import { loadActions } from '../actions.js';
-import { isRefusal, isUnauthenticated, toAppError } from '../errors.js';
+import type { Outcome, PartlyDone, Unchanged } from '../../operations/outcome.js';
+import { type Action, loadActions } from '../actions.js';
+import { isUnauthenticated, toAppError } from '../errors.js';
 import type { ResourceData, ResourceName } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
 import { refuseWithoutPermission } from './preflight.js';
@@ -57,43 +58,89 @@ export type WriteSpec = {
 	readonly target?: string;
 	/** What the write needs; checked against the token before anything is sent (default EventListener.ReadWrite.All). */
 	readonly permission?: string;
-	/**
-	 * After the service refuses (400/404/409; its message need not say why): re-reads and returns why in our words,
-	 * such as a change another admin made meanwhile; undefined when the reads do not tell.
-	 */
-	readonly explain?: () => Promise<string | undefined>;
+};
+
+/** How the status line words each outcome of an operation. */
+export type OutcomeWords<V, R> = {
+	/** Past tense, shown in green: "Removed Google from “Shop”". */
+	readonly done: (value: V) => string | undefined;
+	/** What was asked is so already (`already`) or was made so by someone else (`meanwhile`). */
+	readonly unchanged: (why: Unchanged['why']) => string;
+	/** Why the service's rule stopped it; follows "{failure}: ". */
+	readonly refused?: (refusal: R) => string;
+	/** A stop half way: what was and was not done. */
+	readonly partial?: (partly: PartlyDone<R>) => string;
 };
 
 /**
- * Runs a write with inline progress; the body returns the success message. False when it failed, or when the
- * token visibly lacks the permission (refused before any request, the fix in the status line).
+ * Runs an operation with inline progress and words its outcome for the status line; `after` re-reads what it
+ * touched (it runs whatever the outcome, since a refusal too means the tenant changed). Undefined when the
+ * operation threw or the token visibly lacks the permission (refused before any request, the fix shown).
  */
-export async function write(
+export async function operate<V, R>(
 	context: EffectContext,
 	self: Effect,
 	spec: WriteSpec,
-	body: () => Promise<string | undefined>,
-): Promise<boolean> {
+	run: () => Promise<Outcome<V, R>>,
+	words: OutcomeWords<V, R>,
+	after?: (outcome: Outcome<V, R>) => Promise<unknown>,
+): Promise<Outcome<V, R> | undefined> {
 	context.dispatch({
 		type: 'activity/started',
 		activity: { id: spec.id, verb: spec.verb, target: spec.target, write: true },
 	});
 	try {
-		if (await refuseWithoutPermission(context, spec.failure, spec.permission)) return false;
-		const message = await body();
-		if (message) context.dispatch({ type: 'flash/shown', level: 'success', text: message });
-		return true;
+		if (await refuseWithoutPermission(context, spec.failure, spec.permission)) return undefined;
+		const outcome = await run();
+		await after?.(outcome);
+		const flash = outcomeFlash(outcome, spec, words);
+		if (flash) context.dispatch(flash);
+		return outcome;
 	} catch (error) {
 		if (!handleExpiry(context, self, error)) {
-			const appError = toAppError(error);
-			// 404 too: what the write names went away meanwhile (a $ref removal).
-			const refused = isRefusal(appError) || appError.status === 404;
-			const why = refused && spec.explain ? await spec.explain().catch(() => undefined) : undefined;
-			const text = why ? `${spec.failure}: ${why}` : spec.failure;
-			context.dispatch({ type: 'flash/shown', level: 'error', text, error: appError });
+			context.dispatch({ type: 'flash/shown', level: 'error', text: spec.failure, error: toAppError(error) });
 		}
-		return false;
+		return undefined;
 	} finally {
 		context.dispatch({ type: 'activity/finished', id: spec.id });
+	}
+}
+
+function outcomeFlash<V, R>(
+	outcome: Outcome<V, R>,
+	spec: WriteSpec,
+	words: OutcomeWords<V, R>,
+): Action | undefined {
+	switch (outcome.kind) {
+		case 'done': {
+			const text = words.done(outcome.value);
+			return text ? { type: 'flash/shown', level: 'success', text } : undefined;
+		}
+		case 'unchanged':
+			return {
+				type: 'flash/shown',
+				level: outcome.why === 'meanwhile' ? 'warning' : 'info',
+				text: words.unchanged(outcome.why),
+			};
+		case 'refused': {
+			const why = words.refused?.(outcome.refusal);
+			return {
+				type: 'flash/shown',
+				level: 'error',
+				text: why ? `${spec.failure}: ${why}` : spec.failure,
+				...(outcome.error ? { error: toAppError(outcome.error) } : {}),
+			};
+		}
+		case 'partial':
+			return {
+				type: 'flash/shown',
+				level: 'error',
+				text: words.partial?.(outcome) ?? spec.failure,
+				error: toAppError(outcome.error),
+			};
+		default: {
+			const never: never = outcome;
+			return never;
+		}
 	}
 }

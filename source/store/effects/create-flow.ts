@@ -1,34 +1,31 @@
-import { defaultInputFor } from '../../graph/default-input.js';
-import * as api from '../../graph/flows.js';
+import type { NewUserFlow } from '../../graph/flows.js';
+import { createFlow } from '../../operations/flows.js';
+import { defaultProviderId, newFlowRequest } from '../../operations/new-flow.js';
+import type { Outcome } from '../../operations/outcome.js';
+import type { Refusal } from '../../operations/refusals.js';
 import { display } from '../../text/sanitize.js';
-import { isRefusal, isUnauthenticated, toAppError } from '../errors.js';
-import { shortAttribute } from '../layout-views.js';
+import { isUnauthenticated, toAppError } from '../errors.js';
 import type { AppError, AppState, CreateDraft, CreateField, UserFlowAttribute } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
 import { validateCreateDraft } from '../validate.js';
 import { loadTenantAttributes } from './attributes.js';
 import { handleExpiry } from './common.js';
-import { loadUserFlows } from './flows.js';
 import { missingPermission } from './preflight.js';
 import { loadTenantIdentityProviders } from './providers.js';
+import { refusalText } from './refusal-text.js';
 
-/** Builds the create request like source/commands/new-flow.ts: email leads whenever attributes are collected. */
-export function newFlowFrom(
-	draft: CreateDraft,
-	tenantAttributes: readonly UserFlowAttribute[],
-): api.NewUserFlow {
-	const byId = new Map(tenantAttributes.map((attribute) => [attribute.id ?? '', attribute]));
-	const ids =
-		draft.attributeIds.length > 0
-			? [...new Set(['email', ...draft.attributeIds])].filter((id) => byId.has(id))
-			: [];
-	return {
-		displayName: draft.name.trim(),
-		description: draft.description.trim() || undefined,
-		isSignUpAllowed: draft.signUp,
-		identityProviderIds: [...new Set(draft.providerIds)],
-		attributes: ids.map((id) => ({ id, input: defaultInputFor(byId.get(id) ?? { id }) })),
-	};
+/** The create request for the form as typed (the same rules as `flows create`). */
+export function newFlowFrom(draft: CreateDraft, tenantAttributes: readonly UserFlowAttribute[]): NewUserFlow {
+	return newFlowRequest(
+		{
+			displayName: draft.name,
+			description: draft.description,
+			isSignUpAllowed: draft.signUp,
+			providerIds: draft.providerIds,
+			attributeIds: draft.attributeIds,
+		},
+		tenantAttributes,
+	);
 }
 
 /** Which field a service refusal concerns, read from its message; anything else goes above the form. */
@@ -45,30 +42,29 @@ function tenantAttributes(state: AppState): readonly UserFlowAttribute[] {
 	return state.resources.tenantAttributes['']?.data ?? [];
 }
 
-/**
- * Why a create was refused, in our words, by reading again what the form was checked against: the flows
- * (someone took the name meanwhile) and the tenant's providers and attributes (one went away). Empty when
- * none of those explains it.
- */
-async function explainRefusal(context: EffectContext, draft: CreateDraft): Promise<CreateDraft['errors']> {
-	await Promise.all([
-		context.run(loadUserFlows({ force: true })),
-		context.run(loadTenantIdentityProviders({ force: true })),
-		draft.attributeIds.length > 0 ? context.run(loadTenantAttributes({ force: true })) : undefined,
-	]);
-	const state = context.getState();
-	const errors: { -readonly [K in keyof CreateDraft['errors']]: string } = {
-		...validateCreateDraft(draft, state.resources.userFlows['']?.data ?? []),
-	};
-	const missing = (wanted: readonly string[], have: readonly { id?: string }[] | undefined) =>
-		have ? wanted.filter((id) => !have.some((item) => item.id === id)) : [];
-	const providers = missing(draft.providerIds, state.resources.tenantIdentityProviders['']?.data);
-	if (providers.length > 0) errors.providers = `The tenant no longer has ${providers.join(', ')}.`;
-	// Custom attribute ids share one long app id: the name at the end is what tells them apart.
-	const attributes = missing(draft.attributeIds, state.resources.tenantAttributes['']?.data);
-	if (attributes.length > 0)
-		errors.attributes = `The tenant no longer has ${attributes.map(shortAttribute).join(', ')}.`;
-	return errors;
+type CreateRefusal = Extract<Outcome<unknown, Refusal>, { kind: 'refused' }>['refusal'];
+
+/** The form field a refusal concerns, with its words. */
+function refusalErrors(refusal: CreateRefusal, flow: string): CreateDraft['errors'] {
+	const text = capitalize(refusalText(refusal, { flow }));
+	switch (refusal.rule) {
+		case 'nameTaken':
+			return { name: `${text}.` };
+		case 'providerNotInTenant':
+			return { providers: `${text}.` };
+		case 'attributeNotInTenant':
+			return { attributes: `${text}.` };
+		default:
+			return { form: `${text}.` };
+	}
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** After a refusal about the tenant's catalogue, read it again so the form offers only what is there. */
+async function rereadCatalogue(context: EffectContext, refusal: CreateRefusal): Promise<void> {
+	if (refusal.rule === 'providerNotInTenant') await context.run(loadTenantIdentityProviders({ force: true }));
+	if (refusal.rule === 'attributeNotInTenant') await context.run(loadTenantAttributes({ force: true }));
 }
 
 /** Validates the form, creates the flow, re-reads it and opens it; a refusal keeps every field. */
@@ -101,14 +97,23 @@ export function createUserFlow(): Effect {
 			activity: { id, verb: `Creating user flow “${name}”`, write: true },
 		});
 		try {
-			const created = await api.createUserFlow(
+			const outcome = await createFlow(
 				context.deps.graph,
 				newFlowFrom(draft, tenantAttributes(context.getState())),
 			);
-			// The create response lacks the expanded sections; a failed re-read must not hide that the flow exists.
-			const full = created.id
-				? await api.getUserFlow(context.deps.graph, created.id).catch(() => created)
-				: created;
+			if (outcome.kind === 'refused') {
+				await rereadCatalogue(context, outcome.refusal);
+				context.dispatch({ type: 'createDraft/rejected', errors: refusalErrors(outcome.refusal, name) });
+				context.dispatch({
+					type: 'flash/shown',
+					level: 'error',
+					text: 'The user flow was not created',
+					...(outcome.error ? { error: toAppError(outcome.error) } : {}),
+				});
+				return;
+			}
+			if (outcome.kind !== 'done') throw new Error(`A create cannot end ${outcome.kind}.`);
+			const full = outcome.value.flow;
 			context.dispatch({ type: 'userFlows/flowAdded', flow: full });
 			context.dispatch({ type: 'createDraft/closed' });
 			context.dispatch({ type: 'route/replaced', route: { id: 'user-flow', flowId: full.id ?? '' } });
@@ -120,11 +125,9 @@ export function createUserFlow(): Effect {
 				return;
 			}
 			const appError = toAppError(error);
-			const explained = isRefusal(appError) ? await explainRefusal(context, draft) : {};
 			context.dispatch({
 				type: 'createDraft/rejected',
-				errors:
-					Object.keys(explained).length > 0 ? explained : { [fieldForError(appError)]: appError.message },
+				errors: { [fieldForError(appError)]: appError.message },
 			});
 			context.dispatch({
 				type: 'flash/shown',
@@ -138,9 +141,6 @@ export function createUserFlow(): Effect {
 	};
 	return self;
 }
-
-/** The portal's first choice, pre-ticked when the tenant has it (the commands default to it too). */
-const defaultProviderId = 'EmailPassword-OAUTH';
 
 /** Opens an empty form and loads the tenant's providers (the attributes load when their field is reached). */
 export function openCreateForm(): Effect {

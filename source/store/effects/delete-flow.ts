@@ -1,6 +1,4 @@
-import { listFlowApplications, unlinkFlowApplication } from '../../graph/flow-apps.js';
-import { deleteUserFlow as deleteFlow } from '../../graph/flows.js';
-import { sameId } from '../../graph/ids.js';
+import { deleteFlow } from '../../operations/delete-flow.js';
 import { display } from '../../text/sanitize.js';
 import { toAppError } from '../errors.js';
 import { flowLabel, selectResource, targets } from '../selectors.js';
@@ -9,6 +7,7 @@ import type { Effect } from '../store.js';
 import { handleExpiry } from './common.js';
 import { loadUserFlow } from './flows.js';
 import { refuseWithoutPermission } from './preflight.js';
+import { refusalText } from './refusal-text.js';
 
 function appLabel(state: AppState, appId: string): string {
 	const name = selectResource(state, 'applications').data?.find((app) => app.appId === appId)?.displayName;
@@ -36,61 +35,69 @@ export function deleteUserFlow(flowId: string, confirmedApps?: readonly string[]
 		const name = flowLabel(context.getState(), flowId);
 		const id = `delete:${flowId}`;
 		const label = (appId: string) => appLabel(context.getState(), appId);
-		const unlinked: string[] = [];
 		if (await refuseWithoutPermission(context, `“${name}” was NOT deleted`)) return;
-		let step = 'listing its applications';
 		context.dispatch({
 			type: 'activity/started',
 			activity: { id, verb: `Deleting “${name}”`, target: targets.flow(flowId), write: true },
 		});
 		try {
-			// Read fresh: unlinking from a stale list could leave an app behind or fail on one already gone.
-			const linked = (await listFlowApplications(context.deps.graph, flowId))
-				.map((app) => app.appId ?? '')
-				.filter(Boolean);
-			const unnamed = linked.filter(
-				(appId) => confirmedApps && !confirmedApps.some((named) => sameId(named, appId)),
-			);
-			if (unnamed.length > 0) {
-				await context.run(loadUserFlow(flowId, { force: true }));
-				context.dispatch({
-					type: 'flash/shown',
-					level: 'warning',
-					text: `Nothing was deleted: ${unnamed.map(label).join(', ')} started using “${name}” after you were asked. Check the list and confirm again.`,
-				});
-				context.dispatch({
-					type: 'overlay/opened',
-					overlay: { kind: 'deleteFlow', flowId, text: '', mismatch: false },
-				});
-				return;
+			const outcome = await deleteFlow(context.deps.graph, { flowId, confirmedApps });
+			switch (outcome.kind) {
+				case 'done':
+				case 'unchanged': {
+					context.dispatch({ type: 'userFlows/flowRemoved', flowId });
+					context.dispatch({ type: 'route/reset', route: { id: 'user-flows' } });
+					const unlinked = outcome.kind === 'done' ? outcome.value.unlinkedApps : [];
+					const tail = unlinked.length > 0 ? ` Unlinked first: ${unlinked.map(label).join(', ')}.` : '';
+					const text =
+						outcome.kind === 'done'
+							? `Deleted user flow “${name}”.${tail}`
+							: `User flow “${name}” was deleted meanwhile.`;
+					context.dispatch({ type: 'flash/shown', level: 'success', text });
+					return;
+				}
+				case 'refused': {
+					await context.run(loadUserFlow(flowId, { force: true }));
+					const why = refusalText(outcome.refusal, { flow: name, appName: label });
+					context.dispatch({ type: 'flash/shown', level: 'warning', text: `Nothing was deleted: ${why}` });
+					if (outcome.refusal.rule === 'appsLinkedSinceConfirmed') {
+						context.dispatch({
+							type: 'overlay/opened',
+							overlay: { kind: 'deleteFlow', flowId, text: '', mismatch: false },
+						});
+					}
+					return;
+				}
+				case 'partial': {
+					const step = outcome.failed;
+					const doing =
+						step.call === 'unlinkApp' ? `unlinking ${label(step.appId)}` : 'deleting the flow itself';
+					const made = outcome.done.flatMap((done) => (done.call === 'unlinkApp' ? [label(done.appId)] : []));
+					const why = outcome.refusal
+						? ` (${refusalText(outcome.refusal, { flow: name, appName: label })})`
+						: '';
+					context.dispatch({
+						type: 'flash/shown',
+						level: 'error',
+						text: `Stopped while ${doing}; “${name}” was NOT deleted${why}. Done: unlinked ${made.join(', ')}.`,
+						error: toAppError(outcome.error),
+					});
+					await context.run(loadUserFlow(flowId, { force: true }));
+					return;
+				}
+				default: {
+					const never: never = outcome;
+					return never;
+				}
 			}
-			for (const appId of linked) {
-				step = `unlinking ${label(appId)}`;
-				await unlinkFlowApplication(context.deps.graph, flowId, appId);
-				unlinked.push(appId);
-			}
-			step = 'deleting the flow itself';
-			await deleteFlow(context.deps.graph, flowId);
-			context.dispatch({ type: 'userFlows/flowRemoved', flowId });
-			context.dispatch({ type: 'route/reset', route: { id: 'user-flows' } });
-			const tail = unlinked.length > 0 ? ` Unlinked first: ${unlinked.map(label).join(', ')}.` : '';
-			context.dispatch({
-				type: 'flash/shown',
-				level: 'success',
-				text: `Deleted user flow “${name}”.${tail}`,
-			});
 		} catch (error) {
 			if (handleExpiry(context, self, error)) return;
-			const appError = toAppError(error);
-			const done =
-				unlinked.length > 0 ? `Done: unlinked ${unlinked.map(label).join(', ')}.` : 'Nothing was changed.';
 			context.dispatch({
 				type: 'flash/shown',
 				level: 'error',
-				text: `Stopped while ${step}; “${name}” was NOT deleted. ${done}`,
-				error: appError,
+				text: `Stopped; “${name}” was NOT deleted. Nothing was changed.`,
+				error: toAppError(error),
 			});
-			if (unlinked.length > 0) await context.run(loadUserFlow(flowId, { force: true }));
 		} finally {
 			context.dispatch({ type: 'activity/finished', id });
 		}

@@ -1,10 +1,11 @@
 import * as api from '../../graph/flows.js';
+import { updateFlow } from '../../operations/flows.js';
 import { display } from '../../text/sanitize.js';
-import { isRefusal } from '../errors.js';
 import { flowById, flowLabel, targets } from '../selectors.js';
 import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
-import { type LoadOptions, load, write } from './common.js';
+import { type LoadOptions, load, operate } from './common.js';
+import { refusalText } from './refusal-text.js';
 
 /** The flows list: one request (paged), every count read from it; rows keep only what the list shows. */
 export function loadUserFlows(options?: LoadOptions): Effect {
@@ -27,13 +28,6 @@ export function saveEdit(): Effect {
 	const self: Effect = async (context) => {
 		const edit = context.getState().edit;
 		if (!edit) return;
-		// A refused rename is most likely a name taken meanwhile: the service's message need not say so.
-		const explainEditRefusal = async (error: { status: number; message: string }) => {
-			if (edit.field !== 'displayName' || !isRefusal(error)) return error.message;
-			await context.run(loadUserFlows({ force: true }));
-			const flows = context.getState().resources.userFlows['']?.data ?? [];
-			return validateName(edit.text.trim(), flows, edit.flowId) ?? error.message;
-		};
 		const state = context.getState();
 		const text = edit.field === 'displayName' ? edit.text.trim() : edit.text;
 		if (edit.field === 'displayName') {
@@ -42,7 +36,8 @@ export function saveEdit(): Effect {
 		}
 		const what = edit.field === 'displayName' ? 'name' : 'description';
 		const before = flowLabel(state, edit.flowId);
-		const ok = await write(
+		const flow = { ...(flowById(state, edit.flowId) ?? {}), id: edit.flowId };
+		const outcome = await operate(
 			context,
 			self,
 			{
@@ -51,30 +46,46 @@ export function saveEdit(): Effect {
 				failure: `Could not change the ${what}`,
 				target: targets.flow(edit.flowId),
 			},
-			async () => {
-				await api.updateUserFlow(context.deps.graph, edit.flowId, { [edit.field]: text });
-				await context.run(loadUserFlow(edit.flowId, { force: true }));
-				return edit.field === 'displayName'
-					? `Renamed “${before}” to “${display(text)}”`
-					: `Changed the description of “${before}”`;
+			() => updateFlow(context.deps.graph, flow, { [edit.field]: text }),
+			{
+				done: () =>
+					edit.field === 'displayName'
+						? `Renamed “${before}” to “${display(text)}”`
+						: `Changed the description of “${before}”`,
+				unchanged: (why) =>
+					why === 'meanwhile'
+						? `The ${what} of “${before}” was already changed so (meanwhile)`
+						: 'No change to save.',
+				refused: (refusal) => refusalText(refusal, { flow: before }),
 			},
+			(result) =>
+				result.kind === 'refused'
+					? Promise.resolve()
+					: context.run(loadUserFlow(edit.flowId, { force: true })),
 		);
-		if (ok) context.dispatch({ type: 'edit/closed' });
-		else if (context.getState().session.status === 'signedIn') {
-			const error = context.getState().flash?.error;
-			if (error) context.dispatch({ type: 'edit/rejected', error: await explainEditRefusal(error) });
-		}
+		if (outcome?.kind === 'done' || outcome?.kind === 'unchanged')
+			return context.dispatch({ type: 'edit/closed' });
+		if (context.getState().session.status !== 'signedIn') return;
+		// The field keeps the typed text and says why; a refusal's reason is ours, the service's stays in the status line.
+		const reason =
+			outcome?.kind === 'refused'
+				? refusalText(outcome.refusal, { flow: before })
+				: context.getState().flash?.error?.message;
+		if (reason) context.dispatch({ type: 'edit/rejected', error: capitalize(reason) });
 	};
 	return self;
 }
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Switches self-service sign-up on or off. */
 export function toggleSignUp(flowId: string): Effect {
 	const self: Effect = async (context) => {
-		const flow = flowById(context.getState(), flowId);
+		const state = context.getState();
+		const flow = flowById(state, flowId);
 		const next = !(flow?.onInteractiveAuthFlowStart?.isSignUpAllowed ?? false);
-		const name = flowLabel(context.getState(), flowId);
-		await write(
+		const name = flowLabel(state, flowId);
+		await operate(
 			context,
 			self,
 			{
@@ -83,11 +94,12 @@ export function toggleSignUp(flowId: string): Effect {
 				failure: 'Could not switch sign-up',
 				target: targets.flow(flowId),
 			},
-			async () => {
-				await api.updateUserFlow(context.deps.graph, flowId, { isSignUpAllowed: next });
-				await context.run(loadUserFlow(flowId, { force: true }));
-				return `Sign-up is now ${next ? 'on' : 'off'} for “${name}”`;
+			() => updateFlow(context.deps.graph, { ...(flow ?? {}), id: flowId }, { isSignUpAllowed: next }),
+			{
+				done: () => `Sign-up is now ${next ? 'on' : 'off'} for “${name}”`,
+				unchanged: () => `Sign-up is ${next ? 'on' : 'off'} for “${name}” already`,
 			},
+			() => context.run(loadUserFlow(flowId, { force: true })),
 		);
 	};
 	return self;

@@ -1,22 +1,21 @@
-import { updateUserFlow } from '../../graph/flows.js';
 import {
-	diffLayouts,
 	inputSetChange,
-	isEmptyDiff,
 	type Layout,
 	layoutFingerprint,
 	layoutFromFlow,
-	layoutUpdate,
 	rebaseLayout,
 	sameInputSet,
 } from '../../layout/index.js';
+import { saveLayout } from '../../operations/layout.js';
+import { loadActions } from '../actions.js';
 import { diffLines, rebaseNotice } from '../layout-views.js';
 import { flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState, UserFlow } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
 import { loadAttributes } from './attributes.js';
-import { write } from './common.js';
+import { operate } from './common.js';
 import { loadUserFlow } from './flows.js';
+import { refusalText } from './refusal-text.js';
 
 /** The flow's page; data types come from the flow's attributes, or from its attribute list when the read lacked them. */
 export function flowLayout(state: AppState, flowId: string, flow: UserFlow): Layout {
@@ -86,25 +85,17 @@ export function openLayoutDraft(flowId: string): Effect {
 	};
 }
 
-/** Confirmed: sends the whole inputs array in one PATCH, re-reads the flow and drops the draft. */
+/** Confirmed: sends the whole inputs array in one PATCH, shows the page as read back, and drops the draft. */
 export function commitLayout(flowId: string): Effect {
 	const self: Effect = async (context) => {
 		const draft = context.getState().layoutDrafts[flowId];
 		if (!draft) return;
 		const { layout } = draft;
 		const name = flowLabel(context.getState(), flowId);
-		// The service refuses a PATCH that adds or removes inputs; base is the page as last read (rebased with it).
-		if (!sameInputSet(layout, draft.base)) {
-			context.dispatch({
-				type: 'flash/shown',
-				level: 'warning',
-				text: 'Not saved: your draft’s inputs are not the flow’s attributes; press s to check the page again.',
-			});
-			return;
-		}
 		context.dispatch({ type: 'layout/saveStarted', flowId });
-		let stored: Layout | undefined;
-		await write(
+		const selected = layout.inputs[draft.cursor]?.attribute;
+		// The page the draft is based on was read just before the dialog (and rebased with it): no read before the PATCH.
+		const outcome = await operate(
 			context,
 			self,
 			{
@@ -113,34 +104,37 @@ export function commitLayout(flowId: string): Effect {
 				failure: `The sign-up page of “${name}” was not saved; your draft is kept`,
 				target: targets.flow(flowId),
 			},
-			async () => {
-				// The service replaces the whole array: every input goes, in page order.
-				await updateUserFlow(context.deps.graph, flowId, layoutUpdate(layout));
-				// The reload starts before the draft goes, so the editor waits for it instead of reopening the old page.
-				const reread = context.run(loadUserFlow(flowId, { force: true }));
-				const selected = layout.inputs[draft.cursor]?.attribute;
-				context.dispatch({ type: 'layout/discarded', flowId });
-				await reread;
-				const flow = selectResource(context.getState(), 'userFlow', flowId).data;
-				stored = flow && flowLayout(context.getState(), flowId, flow);
-				// The editor shows the saved page with the selection where it was.
-				if (flow && stored) {
-					opened(context, flowId, flow);
-					const index = stored.inputs.findIndex((input) => input.attribute === selected);
-					if (index > 0) context.dispatch({ type: 'layout/cursorMoved', flowId, index });
-				}
-				return stored && !isEmptyDiff(diffLayouts(layout, stored))
-					? undefined
-					: `Saved the sign-up page of “${name}” (${layout.inputs.length} inputs)`;
+			() => saveLayout(context.deps.graph, { flowId, layout, current: draft.base }),
+			{
+				done: (saved) =>
+					saved.storedDifferently
+						? undefined
+						: `Saved the sign-up page of “${name}” (${layout.inputs.length} inputs)`,
+				unchanged: () => 'No changes to save.',
+				refused: (refusal) => refusalText(refusal, { flow: name }),
 			},
 		);
-		if (stored && !isEmptyDiff(diffLayouts(layout, stored))) {
-			const first = diffLines(diffLayouts(layout, stored)).lines[0] ?? '';
-			context.dispatch({
-				type: 'flash/shown',
-				level: 'warning',
-				text: `Saved, but the service stored the page differently: ${first}`,
-			});
+		if (outcome?.kind === 'done') {
+			const flow = outcome.value.flow;
+			context.dispatch({ type: 'layout/discarded', flowId });
+			if (flow) {
+				context.dispatch(loadActions.succeeded('userFlow', flowId, flow, context.now()));
+				// The editor shows the saved page with the selection where it was.
+				opened(context, flowId, flow);
+				const stored = flowLayout(context.getState(), flowId, flow);
+				const index = stored.inputs.findIndex((input) => input.attribute === selected);
+				if (index > 0) context.dispatch({ type: 'layout/cursorMoved', flowId, index });
+			} else {
+				await context.run(loadUserFlow(flowId, { force: true }));
+			}
+			const differs = outcome.value.storedDifferently;
+			if (differs) {
+				context.dispatch({
+					type: 'flash/shown',
+					level: 'warning',
+					text: `Saved, but the service stored the page differently: ${diffLines(differs).lines[0] ?? ''}`,
+				});
+			}
 		}
 		context.dispatch({ type: 'layout/saveEnded', flowId });
 	};

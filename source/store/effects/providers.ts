@@ -1,12 +1,13 @@
 import * as api from '../../graph/flow-providers.js';
-import { sameId } from '../../graph/ids.js';
 import { listTenantIdentityProviders } from '../../graph/tenant-providers.js';
+import { addProvider, removeProvider } from '../../operations/providers.js';
 import { display } from '../../text/sanitize.js';
-import { flowLabel, selectResource, targets } from '../selectors.js';
+import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
 import type { Effect } from '../store.js';
-import { type LoadOptions, load, write } from './common.js';
+import { type LoadOptions, load, operate } from './common.js';
 import { loadUserFlow } from './flows.js';
+import { refusalText } from './refusal-text.js';
 
 /** A flow's identity providers. */
 export function loadIdentityProviders(flowId: string, options?: LoadOptions): Effect {
@@ -37,13 +38,6 @@ function providerName(state: AppState, flowId: string, providerId: string): stri
 	return display(known?.displayName ?? providerId);
 }
 
-/** True when the flow's provider list, as last read, has the provider (ids compare ignoring case). */
-function offers(state: AppState, flowId: string, providerId: string): boolean {
-	return (selectResource(state, 'identityProviders', flowId).data ?? []).some((provider) =>
-		sameId(provider.id, providerId),
-	);
-}
-
 /** Re-reads what a provider change touched: the sub-list and the flow (its counts). */
 async function reread(context: Parameters<Effect>[0], flowId: string) {
 	await Promise.all([
@@ -52,13 +46,21 @@ async function reread(context: Parameters<Effect>[0], flowId: string) {
 	]);
 }
 
+/** The flow's providers as last read: its sub-list, else the flow's own. */
+function offered(state: AppState, flowId: string) {
+	return (
+		selectResource(state, 'identityProviders', flowId).data ??
+		flowById(state, flowId)?.onAuthenticationMethodLoadStart?.identityProviders
+	);
+}
+
 /** Adds a tenant identity provider to a flow. */
 export function addIdentityProvider(flowId: string, providerId: string): Effect {
 	const self: Effect = async (context) => {
 		const state = context.getState();
 		const name = providerName(state, flowId, providerId);
 		const flow = flowLabel(state, flowId);
-		await write(
+		await operate(
 			context,
 			self,
 			{
@@ -66,18 +68,17 @@ export function addIdentityProvider(flowId: string, providerId: string): Effect 
 				verb: `Adding ${name} to “${flow}”`,
 				failure: `Could not add ${name}`,
 				target: targets.provider(flowId, providerId),
-				explain: async () => {
-					await reread(context, flowId);
-					return offers(context.getState(), flowId, providerId)
-						? `“${flow}” offers it already (added meanwhile)`
-						: undefined;
-				},
 			},
-			async () => {
-				await api.addFlowIdentityProvider(context.deps.graph, flowId, providerId);
-				await reread(context, flowId);
-				return `Added ${providerName(context.getState(), flowId, providerId)} to “${flow}”`;
+			() => addProvider(context.deps.graph, { flowId, providerId, offered: offered(state, flowId) }),
+			{
+				done: () => `Added ${providerName(context.getState(), flowId, providerId)} to “${flow}”`,
+				unchanged: (why) =>
+					why === 'meanwhile'
+						? `“${flow}” offers ${name} already (added meanwhile)`
+						: `“${flow}” offers ${name} already`,
+				refused: (refusal) => refusalText(refusal, { flow }),
 			},
+			() => reread(context, flowId),
 		);
 	};
 	return self;
@@ -89,12 +90,13 @@ export function removeIdentityProvider(flowId: string, providerId: string): Effe
 		const state = context.getState();
 		const name = providerName(state, flowId, providerId);
 		const flow = flowLabel(state, flowId);
-		const onFlow = selectResource(state, 'identityProviders', flowId).data ?? [];
-		if (onFlow.length === 1 && onFlow[0]?.id === providerId) {
+		const current = offered(state, flowId);
+		// Said before the write starts, with no request: the list on screen shows it is the last one.
+		if (current?.length === 1 && current[0]?.id === providerId) {
 			context.dispatch({ type: 'flash/shown', level: 'warning', text: lastProviderReason(name, flow) });
 			return;
 		}
-		await write(
+		await operate(
 			context,
 			self,
 			{
@@ -102,21 +104,17 @@ export function removeIdentityProvider(flowId: string, providerId: string): Effe
 				verb: `Removing ${name} from “${flow}”`,
 				failure: `Could not remove ${name}`,
 				target: targets.provider(flowId, providerId),
-				explain: async () => {
-					await reread(context, flowId);
-					const now = selectResource(context.getState(), 'identityProviders', flowId).data ?? [];
-					if (!offers(context.getState(), flowId, providerId))
-						return `“${flow}” no longer offers it (removed meanwhile)`;
-					return now.length === 1
-						? `it is the only identity provider of “${flow}” now (another was removed meanwhile); a user flow needs at least one`
-						: undefined;
-				},
 			},
-			async () => {
-				await api.removeFlowIdentityProvider(context.deps.graph, flowId, providerId);
-				await reread(context, flowId);
-				return `Removed ${name} from “${flow}”`;
+			() => removeProvider(context.deps.graph, { flowId, providerId, offered: current }),
+			{
+				done: () => `Removed ${name} from “${flow}”`,
+				unchanged: (why) =>
+					why === 'meanwhile'
+						? `“${flow}” no longer offers ${name} (removed meanwhile)`
+						: `“${flow}” does not offer ${name}`,
+				refused: (refusal) => refusalText(refusal, { flow }),
 			},
+			() => reread(context, flowId),
 		);
 	};
 	return self;

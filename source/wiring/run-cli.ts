@@ -1,15 +1,17 @@
+// The composition root of the commands: parses argv once, resolves config, and builds sign-in and the Graph
+// client (through build-session.ts, as the keyboard app does) for the one command it runs.
 import { resolve as resolvePath } from 'node:path';
-import { loadCaFile, proxyForUrl } from '../auth/index.js';
+import { AuthError, type SignInProvider } from '../auth/index.js';
+import { type CommandContext, type FlagValues, printJson } from '../commands/command.js';
+import { plannedJson, plannedText } from '../commands/dry-run.js';
+import { commandHelp, mainHelp } from '../commands/help.js';
+import { parseArgv } from '../commands/parse-argv.js';
+import { exitCodes, reportError } from '../commands/report-error.js';
+import { reconcileLine, retryLine, verboseLine } from '../commands/verbose-log.js';
 import { type Config, resolveConfig } from '../config/config.js';
-import { createGraphClient, type GraphClient, type PlannedRequest } from '../graph/graph-client.js';
+import type { GraphClient, PlannedRequest } from '../graph/graph-client.js';
 import { sanitizeLines } from '../text/sanitize.js';
-import { type CommandContext, type FlagValues, printJson } from './command.js';
-import { plannedJson, plannedText } from './dry-run.js';
-import { commandHelp, mainHelp } from './help.js';
-import { parseArgv } from './parse-argv.js';
-import { exitCodes, reportError } from './report-error.js';
-import { createSignIn } from './sign-in.js';
-import { reconcileLine, retryLine, verboseLine } from './verbose-log.js';
+import { graphClientFor, tokenProviderFor } from './build-session.js';
 
 /** What the command runner needs from the outside world; cli.tsx passes the real process. */
 export type CliIo = {
@@ -61,12 +63,9 @@ export async function runCli(io: CliIo): Promise<number> {
 		let client: GraphClient | undefined;
 		const dryRun = parsed.flags['dry-run'] === true;
 		const planned: PlannedRequest[] = [];
+		const stderr = (text: string) => io.stderr(sanitizeLines(text));
 		const signIn = ({ interactive }: { interactive: boolean }) =>
-			createSignIn(getConfig(), {
-				interactive,
-				env: io.env,
-				stderr: (text) => io.stderr(sanitizeLines(text)),
-			});
+			commandSignIn(getConfig(), interactive, io.env, stderr);
 		const context: CommandContext = {
 			args: parsed.args,
 			flags: parsed.flags,
@@ -81,12 +80,9 @@ export async function runCli(io: CliIo): Promise<number> {
 			signIn,
 			async graph() {
 				const resolved = getConfig();
-				client ??= createGraphClient({
-					baseUrl: resolved.graphUrl,
-					tokenProvider: signIn({ interactive: false }),
-					userAgent: `entra-flows/${io.version}`,
-					ca: resolved.caFile ? loadCaFile(resolved.caFile) : undefined,
-					proxyFor: (url) => proxyForUrl(url, io.env),
+				client ??= graphClientFor(resolved, signIn({ interactive: false }), {
+					env: io.env,
+					version: io.version,
 					onExchange: resolved.verbose ? (record) => io.stderr(verboseLine(record)) : undefined,
 					onRetry: (notice) => io.stderr(retryLine(notice)),
 					onReconcile: (notice) => io.stderr(reconcileLine(notice)),
@@ -108,4 +104,25 @@ export async function runCli(io: CliIo): Promise<number> {
 	} catch (error) {
 		return reportError(error, io.stderr, json);
 	}
+}
+
+/** A command's sign-in: only `login` (interactive) shows a device code; the others say to run it. */
+function commandSignIn(
+	config: Config,
+	interactive: boolean,
+	env: NodeJS.ProcessEnv,
+	stderr: (text: string) => void,
+): SignInProvider {
+	if (!config.accessToken && !config.tenant) {
+		throw new AuthError(
+			'config',
+			'No tenant is configured.',
+			'Run `entra-flows login --tenant <tenant id or domain>` (or set AZURE_TENANT_ID); to try the tool offline run `entra-flows --demo`.',
+		);
+	}
+	return tokenProviderFor(config, {
+		env,
+		onDeviceCode: interactive ? (info) => stderr(`${info.message}\n`) : undefined,
+		onWarning: (text) => stderr(`warning: ${text}\n`),
+	});
 }

@@ -1,0 +1,98 @@
+// Applications and the one user flow each may use: link, unlink, and move from the flow it uses now.
+import { linkFlowApplication, listFlowApplications, unlinkFlowApplication } from '../graph/flow-apps.js';
+import type { GraphClient } from '../graph/graph-client.js';
+import { sameId } from '../graph/ids.js';
+import { done, type Outcome, refused, type Step, unchanged } from './outcome.js';
+import type { FlowRef, RefusalOf } from './refusals.js';
+import { isRefusedWrite, sendWrite } from './send-write.js';
+import { appOwner, noSuchApp } from './tenant-reads.js';
+
+type LinkRefusal = RefusalOf<'noSuchApp' | 'appUsedElsewhere' | 'appMovedMeanwhile'>;
+
+/** What linking an app did. */
+export type Linked = {
+	/** The flow it was unlinked from first (a move), if any. */
+	readonly movedFrom?: FlowRef;
+};
+
+/** What the caller asks and knows. */
+export type LinkRequest = {
+	readonly flowId: string;
+	readonly appId: string;
+	/** Unlink the app from the flow it uses now first; without it, an app used elsewhere is refused. */
+	readonly move: boolean;
+	/** The flow the app uses, as the caller last read it (null: none); read when undefined. */
+	readonly owner?: FlowRef | null;
+};
+
+/** Where the app is now, read after a refusal, as the recheck of a link sees it. */
+async function recheckLink(
+	client: GraphClient,
+	flowId: string,
+	appId: string,
+	move: boolean,
+): Promise<'done' | LinkRefusal | undefined> {
+	const missing = await noSuchApp(client, appId);
+	if (missing) return missing;
+	const owner = await appOwner(client, appId);
+	if (sameId(owner?.id, flowId)) return 'done';
+	return owner && !move ? { rule: 'appUsedElsewhere', appId, owner, meanwhile: true } : undefined;
+}
+
+/**
+ * Links an application to a flow. Linked already is nothing to do; used by another flow is refused unless
+ * `move`, which unlinks it there first: a link that then fails is partly done (the app has no user flow).
+ */
+export async function linkApp(
+	client: GraphClient,
+	request: LinkRequest,
+): Promise<Outcome<Linked, LinkRefusal>> {
+	const { flowId, appId } = request;
+	const owner = request.owner === undefined ? await appOwner(client, appId) : (request.owner ?? undefined);
+	if (sameId(owner?.id, flowId)) return unchanged('already');
+	if (owner && !request.move) return refused({ rule: 'appUsedElsewhere', appId, owner, meanwhile: false });
+	if (client.dryRun) {
+		const missing = await noSuchApp(client, appId);
+		if (missing) return refused(missing);
+	}
+	const link = () => linkFlowApplication(client, flowId, appId);
+	if (!owner) {
+		const sent = await sendWrite(link, () => recheckLink(client, flowId, appId, false));
+		return sent.ok ? done({}) : sent.outcome;
+	}
+	const unlinkStep: Step = { call: 'unlinkApp', flowId: owner.id, appId };
+	const linkStep: Step = { call: 'linkApp', flowId, appId };
+	try {
+		await unlinkFlowApplication(client, owner.id, appId);
+	} catch (error) {
+		if (!isRefusedWrite(error)) throw error;
+		// Not on the old flow any more: another admin moved or unlinked it meanwhile.
+		const now = await appOwner(client, appId).catch(() => 'unknown' as const);
+		if (now === 'unknown') throw error;
+		if (sameId(now?.id, flowId)) return unchanged('meanwhile');
+		return refused({ rule: 'appMovedMeanwhile', appId, from: owner, ...(now ? { now } : {}) }, error);
+	}
+	try {
+		await link();
+	} catch (error) {
+		return { kind: 'partial', done: [unlinkStep], failed: linkStep, notDone: [], error };
+	}
+	return done({ movedFrom: owner }, [unlinkStep, linkStep]);
+}
+
+/** Unlinks an application from a flow; not linked is nothing to do. */
+export async function unlinkApp(
+	client: GraphClient,
+	request: { readonly flowId: string; readonly appId: string; readonly linked?: readonly string[] },
+): Promise<Outcome<undefined, never>> {
+	const { flowId, appId } = request;
+	const isLinked = (ids: readonly string[]) => ids.some((id) => sameId(id, appId));
+	const linkedNow = async () =>
+		(await listFlowApplications(client, flowId)).map((app) => app.appId ?? '').filter(Boolean);
+	if (!isLinked(request.linked ?? (await linkedNow()))) return unchanged('already');
+	const sent = await sendWrite<void, never>(
+		() => unlinkFlowApplication(client, flowId, appId),
+		async () => (isLinked(await linkedNow()) ? undefined : 'done'),
+	);
+	return sent.ok ? done(undefined) : sent.outcome;
+}

@@ -1,0 +1,124 @@
+// User flows themselves: create one with everything the service checks checked, and change its name,
+// description or sign-up switch (sending only what changes).
+import { createUserFlow, getUserFlow, type NewUserFlow, updateUserFlow } from '../graph/flows.js';
+import type { GraphClient } from '../graph/graph-client.js';
+import type { UserFlow } from '../graph/types.js';
+import { done, type Outcome, refused, unchanged } from './outcome.js';
+import type { RefusalOf } from './refusals.js';
+import { sendWrite } from './send-write.js';
+import { appOwner, attributeNotInTenant, nameTaken, noSuchApp, providerNotInTenant } from './tenant-reads.js';
+
+type CreateRefusal = RefusalOf<
+	'nameTaken' | 'providerNotInTenant' | 'attributeNotInTenant' | 'noSuchApp' | 'appUsedElsewhere'
+>;
+
+/**
+ * The first rule a new flow would break, read from the tenant: a name taken, a provider or attribute the
+ * tenant lacks, an app that does not exist or uses another flow. Independent reads go together.
+ */
+export async function createRefusal(
+	client: GraphClient,
+	flow: NewUserFlow,
+): Promise<CreateRefusal | undefined> {
+	const appChecks = (flow.appIds ?? []).map(async (appId) => {
+		const missing = await noSuchApp(client, appId);
+		if (missing) return missing;
+		const owner = await appOwner(client, appId);
+		return owner ? ({ rule: 'appUsedElsewhere', appId, owner, meanwhile: false } as const) : undefined;
+	});
+	const found = await Promise.all([
+		nameTaken(client, flow.displayName),
+		providerNotInTenant(client, flow.identityProviderIds),
+		attributeNotInTenant(
+			client,
+			(flow.attributes ?? []).map((attribute) => attribute.id),
+		),
+		...appChecks,
+	]);
+	return found.find((refusal) => refusal !== undefined);
+}
+
+/** What creating a flow gave. */
+export type CreatedFlow = {
+	/** The flow as read back, or as the create answered when the read-back failed. */
+	readonly flow: UserFlow;
+	/** False when the read-back failed: `flow` is the create's answer, which lacks the expanded sections. */
+	readonly readBack: boolean;
+};
+
+/** Creates a user flow; in a dry run every rule is checked first, since nothing is sent to refuse it. */
+export async function createFlow(
+	client: GraphClient,
+	flow: NewUserFlow,
+): Promise<Outcome<CreatedFlow, CreateRefusal>> {
+	if (client.dryRun) {
+		const refusal = await createRefusal(client, flow);
+		if (refusal) return refused(refusal);
+	}
+	const sent = await sendWrite(
+		() => createUserFlow(client, flow),
+		() => createRefusal(client, flow),
+	);
+	if (!sent.ok) return sent.outcome;
+	const created = sent.value;
+	if (!created.id) return done({ flow: created, readBack: false });
+	try {
+		return done({ flow: await getUserFlow(client, created.id), readBack: true });
+	} catch {
+		// The flow exists (the service said so); a failed re-read must not make it look as if it did not.
+		return done({ flow: created, readBack: false });
+	}
+}
+
+/** The changes `updateFlow` can make. */
+export type FlowChanges = {
+	readonly displayName?: string;
+	readonly description?: string;
+	readonly isSignUpAllowed?: boolean;
+};
+
+/** Only the changes that differ from the flow as it was read. */
+export function effectiveChanges(flow: UserFlow, changes: FlowChanges): FlowChanges {
+	const effective: { -readonly [K in keyof FlowChanges]: FlowChanges[K] } = {};
+	if (changes.displayName !== undefined && changes.displayName !== flow.displayName)
+		effective.displayName = changes.displayName;
+	if (changes.description !== undefined && changes.description !== (flow.description ?? ''))
+		effective.description = changes.description;
+	const signUp = flow.onInteractiveAuthFlowStart?.isSignUpAllowed;
+	if (changes.isSignUpAllowed !== undefined && changes.isSignUpAllowed !== signUp)
+		effective.isSignUpAllowed = changes.isSignUpAllowed;
+	return effective;
+}
+
+/**
+ * Renames a flow, changes its description or switches sign-up, sending only what differs from `flow` as the
+ * caller read it (nothing differs: nothing is sent). A new name another flow has is refused.
+ */
+export async function updateFlow(
+	client: GraphClient,
+	flow: UserFlow & { readonly id: string },
+	changes: FlowChanges,
+): Promise<Outcome<FlowChanges, RefusalOf<'nameTaken'>>> {
+	const effective = effectiveChanges(flow, changes);
+	if (Object.keys(effective).length === 0) return unchanged('already');
+	const renamed = effective.displayName;
+	const taken = async () => (renamed === undefined ? undefined : nameTaken(client, renamed, flow.id));
+	if (client.dryRun) {
+		const refusal = await taken();
+		if (refusal) return refused(refusal);
+	}
+	const sent = await sendWrite(
+		() => updateUserFlow(client, flow.id, effective),
+		async () => {
+			const refusal = await taken();
+			if (refusal) return refusal;
+			// Made so meanwhile (the same name or switch set by someone else) is nothing left to do.
+			return matches(await getUserFlow(client, flow.id), effective) ? 'done' : undefined;
+		},
+	);
+	return sent.ok ? done(effective) : sent.outcome;
+}
+
+function matches(flow: UserFlow, changes: FlowChanges): boolean {
+	return Object.keys(effectiveChanges(flow, changes)).length === 0 && flow.id !== undefined;
+}

@@ -1,0 +1,72 @@
+// Saving a flow's sign-up page: the whole inputs array in one PATCH (the service replaces it), only when it
+// keeps the flow's inputs, passes the page's rules, and the page has not changed since the caller's base.
+import { getUserFlow, updateUserFlow } from '../graph/flows.js';
+import type { GraphClient } from '../graph/graph-client.js';
+import type { UserFlow } from '../graph/types.js';
+import {
+	diffLayouts,
+	isEmptyDiff,
+	type Layout,
+	type LayoutDiff,
+	layoutFingerprint,
+	layoutFromFlow,
+	layoutUpdate,
+	validateLayout,
+} from '../layout/index.js';
+import { done, type Outcome, refused, unchanged } from './outcome.js';
+import type { RefusalOf } from './refusals.js';
+import { sendWrite } from './send-write.js';
+
+type LayoutRefusal = RefusalOf<'layoutInputsDiffer' | 'layoutInvalid' | 'layoutChangedSinceBase'>;
+
+/** What the save needs: the page to store and what the caller's edit started from. */
+export type LayoutSave = {
+	readonly flowId: string;
+	readonly layout: Layout;
+	/** Fingerprint of the page the edit started from; a page changed since is refused unless `force`. */
+	readonly base?: string;
+	/** The page as the caller just read it; read fresh when undefined. */
+	readonly current?: Layout;
+	/** Save even when the page changed since `base` (overwrites that change). */
+	readonly force?: boolean;
+};
+
+/** What a save stored. */
+export type SavedLayout = {
+	/** The flow as read back after the save; undefined in a dry run or when the read-back failed. */
+	readonly flow?: UserFlow;
+	/** How what the service stored differs from what was sent (it may normalise); undefined when equal or unread. */
+	readonly storedDifferently?: LayoutDiff;
+};
+
+/** The refusal a save would get against the page as it is (`current`), or undefined when it may go. */
+export function layoutRefusal(save: LayoutSave, current: Layout): LayoutRefusal | undefined {
+	const diff = diffLayouts(current, save.layout);
+	if (diff.added.length > 0 || diff.removed.length > 0) return { rule: 'layoutInputsDiffer', diff };
+	const problems = validateLayout(save.layout, { baseline: current });
+	if (problems.length > 0) return { rule: 'layoutInvalid', problems };
+	const fingerprint = layoutFingerprint(current);
+	if (save.base !== undefined && save.base !== fingerprint && !save.force && !isEmptyDiff(diff))
+		return { rule: 'layoutChangedSinceBase', base: save.base, current, fingerprint };
+	return undefined;
+}
+
+/** Saves a sign-up page; the same page as stored already is nothing to do. */
+export async function saveLayout(
+	client: GraphClient,
+	save: LayoutSave,
+): Promise<Outcome<SavedLayout, LayoutRefusal>> {
+	const current = save.current ?? layoutFromFlow(await getUserFlow(client, save.flowId));
+	const refusal = layoutRefusal(save, current);
+	if (refusal) return refused(refusal);
+	if (isEmptyDiff(diffLayouts(current, save.layout))) return unchanged('already');
+	const sent = await sendWrite<void, never>(() =>
+		updateUserFlow(client, save.flowId, layoutUpdate(save.layout)),
+	);
+	if (!sent.ok) return sent.outcome;
+	if (client.dryRun) return done({});
+	const flow = await getUserFlow(client, save.flowId).catch(() => undefined);
+	if (!flow) return done({});
+	const stored = diffLayouts(save.layout, layoutFromFlow(flow));
+	return done(isEmptyDiff(stored) ? { flow } : { flow, storedDifferently: stored });
+}
