@@ -5,10 +5,9 @@ import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import { linkApp, unlinkApp } from '../operations/apps.js';
 import { formatTable } from '../text/table.js';
-import { requireAppId } from './app-id.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { refusalFailure, settle } from './refusal-words.js';
-import { resolveFlow } from './resolve-flow.js';
+import { resolveAppId, resolveFlow, resolveFlowOf } from './resolve.js';
 
 async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
 	try {
@@ -47,19 +46,18 @@ const list: Command = {
 
 const link: Command = {
 	path: ['apps', 'link'],
-	usage: 'apps link <flow> <appId> [--move] [--dry-run]',
+	usage: 'apps link <flow> <app> [--move] [--dry-run]',
 	summary:
-		'Link an application (by appId) to a user flow; --move first unlinks it from the flow it uses now.',
+		'Link an application (by appId or display name) to a user flow; --move first unlinks it from the flow it uses now.',
 	arity: [2, 2],
 	flags: [
 		{ name: 'move', type: 'boolean', description: 'unlink the app from its current flow first' },
 		dryRunFlag,
 	],
 	async run(context) {
-		const appId = context.args[1] ?? '';
-		requireAppId(appId, context.args[0]);
 		const client = await context.graph();
-		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const flow = await resolveFlowOf(client, context.args, 'apps link <flow> <app>');
+		const appId = await resolveAppId(client, context.args[1] ?? '');
 		const outcome = await linkApp(client, { flowId: flow.id, appId, move: context.flags.move === true });
 		const scene = { flow: flow.displayName };
 		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);
@@ -91,15 +89,14 @@ async function appOwnerName(client: GraphClient, flowId: string): Promise<string
 
 const unlink: Command = {
 	path: ['apps', 'unlink'],
-	usage: 'apps unlink <flow> <appId> [--dry-run]',
+	usage: 'apps unlink <flow> <app> [--dry-run]',
 	summary: 'Unlink an application from a user flow.',
 	arity: [2, 2],
 	flags: [dryRunFlag],
 	async run(context) {
-		const appId = context.args[1] ?? '';
-		requireAppId(appId, context.args[0]);
 		const client = await context.graph();
-		const flow = await resolveFlow(client, context.args[0] ?? '');
+		const flow = await resolveFlowOf(client, context.args, 'apps unlink <flow> <app>');
+		const appId = await resolveAppId(client, context.args[1] ?? '');
 		const outcome = settle(
 			await unlinkApp(client, {
 				flowId: flow.id,

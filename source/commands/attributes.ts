@@ -4,7 +4,7 @@ import { addAttribute, removeAttribute } from '../operations/attributes.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { refusalFailure, settle } from './refusal-words.js';
-import { resolveFlow } from './resolve-flow.js';
+import { resolveAttributeId, resolveFlow, resolveFlowOf } from './resolve.js';
 
 const list: Command = {
 	path: ['attributes', 'list'],
@@ -46,14 +46,15 @@ const list: Command = {
 
 const add: Command = {
 	path: ['attributes', 'add'],
-	usage: 'attributes add <flow> <attributeId> [--dry-run]',
-	summary: "Collect one of the tenant's user-flow attributes on a flow's sign-up page (appended last).",
+	usage: 'attributes add <flow> <attribute> [--dry-run]',
+	summary:
+		"Collect one of the tenant's user-flow attributes (by id, display name or short name) on a flow's sign-up page (appended last).",
 	arity: [2, 2],
 	flags: [dryRunFlag],
 	async run(context) {
 		const client = await context.graph();
-		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const attributeId = context.args[1] ?? '';
+		const flow = await resolveFlowOf(client, context.args, 'attributes add <flow> <attribute>');
+		const attributeId = await resolveAttributeId(client, flow, context.args[1] ?? '');
 		const outcome = settle(
 			await addAttribute(client, {
 				flowId: flow.id,
@@ -74,20 +75,15 @@ const add: Command = {
 
 const remove: Command = {
 	path: ['attributes', 'remove'],
-	usage: 'attributes remove <flow> <attributeId> [--dry-run]',
+	usage: 'attributes remove <flow> <attribute> [--dry-run]',
 	summary: 'Stop collecting an attribute on a user flow (its page input goes too).',
 	arity: [2, 2],
 	flags: [dryRunFlag],
 	async run(context) {
 		const client = await context.graph();
-		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const collected = flow.onAttributeCollection?.attributes?.map((attribute) => attribute.id ?? '') ?? [];
-		const wanted = context.args[1] ?? '';
-		// By id, ignoring case as the service does, or by a custom attribute's short name (…_Favoritecolor).
-		const attributeId =
-			collected.find((id) => sameId(id, wanted)) ??
-			collected.find((id) => sameId(attributeShortName(id), wanted)) ??
-			wanted;
+		const flow = await resolveFlowOf(client, context.args, 'attributes remove <flow> <attribute>');
+		// By id, ignoring case as the service does, display name or a custom attribute's short name (…_Favoritecolor).
+		const attributeId = await resolveAttributeId(client, flow, context.args[1] ?? '');
 		const outcome = await removeAttribute(client, {
 			flowId: flow.id,
 			attributeId,

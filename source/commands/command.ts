@@ -2,6 +2,7 @@ import type { SignInProvider } from '../auth/index.js';
 import type { Config } from '../config/config.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import type { GraphError } from '../graph/graph-error.js';
+import { safeJson } from '../text/safe-json.js';
 
 /** A flag a command accepts, for parsing and for --help. */
 export type FlagSpec = {
@@ -97,7 +98,7 @@ export function stringFlag(flags: FlagValues, name: string): string | undefined 
 	return typeof value === 'string' ? value : undefined;
 }
 
-/** Prints a value as JSON on stdout, one document. */
+/** Prints a value as JSON on stdout, one document (characters a terminal could act on escaped as \u). */
 export function printJson(context: CommandContext, value: unknown): void {
-	context.stdout(`${JSON.stringify(value, null, 2)}\n`);
+	context.stdout(`${safeJson(value, 2)}\n`);
 }

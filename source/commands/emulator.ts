@@ -1,3 +1,4 @@
+import { safeJson } from '../text/safe-json.js';
 import { type Command, stringFlag, UsageError } from './command.js';
 
 function integerFlag(value: string | undefined, name: string, min: number, max: number): number | undefined {
@@ -101,7 +102,7 @@ const emulator: Command = {
 		} catch (error) {
 			throw new UsageError((error as Error).message);
 		}
-		context.stdout(`${JSON.stringify(served.info)}\n`);
+		context.stdout(`${safeJson(served.info)}\n`);
 		await new Promise<void>((resolve) => {
 			const stop = () => {
 				void served.close().then(resolve);

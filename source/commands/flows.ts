@@ -5,13 +5,12 @@ import { deleteFlow } from '../operations/delete-flow.js';
 import { createFlow, updateFlow } from '../operations/flows.js';
 import type { Step } from '../operations/outcome.js';
 import { formatFields, formatTable } from '../text/table.js';
-import { requireAppId } from './app-id.js';
 import { type Command, dryRunFlag, listFlag, printJson, stringFlag, UsageError } from './command.js';
 import { confirmDeletion, yesFlag } from './confirm-deletion.js';
 import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
 import { partialFailure, refusalFailure, settle } from './refusal-words.js';
-import { resolveFlow } from './resolve-flow.js';
+import { resolveFlow } from './resolve.js';
 
 const yesNo = (value: boolean) => (value ? 'on' : 'off');
 
@@ -76,7 +75,7 @@ const get: Command = {
 const create: Command = {
 	path: ['flows', 'create'],
 	usage:
-		'flows create --name NAME [--description TEXT] [--provider ID]… [--attribute ID]… [--app APPID]… [--no-sign-up] [--dry-run]',
+		'flows create --name NAME [--description TEXT] [--provider P]… [--attribute A]… [--app APP]… [--no-sign-up] [--dry-run]',
 	summary:
 		'Create a user flow (default provider: EmailPassword-OAUTH; email is always collected when attributes are).',
 	arity: [0, 0],
@@ -88,21 +87,21 @@ const create: Command = {
 			type: 'string',
 			multiple: true,
 			value: 'ID',
-			description: 'identity provider id (repeat)',
+			description: 'identity provider, by id or display name (repeat)',
 		},
 		{
 			name: 'attribute',
 			type: 'string',
 			multiple: true,
 			value: 'ID',
-			description: 'user-flow attribute id (repeat)',
+			description: 'user-flow attribute, by id, display name or short name (repeat)',
 		},
 		{
 			name: 'app',
 			type: 'string',
 			multiple: true,
-			value: 'APPID',
-			description: 'application (client) id to link (repeat)',
+			value: 'APP',
+			description: 'application to link, by appId or display name (repeat)',
 		},
 		{ name: 'no-sign-up', type: 'boolean', description: 'sign-in only: no new accounts' },
 		dryRunFlag,
@@ -111,7 +110,6 @@ const create: Command = {
 		const name = stringFlag(context.flags, 'name');
 		if (!name?.trim()) throw new UsageError('flows create needs --name NAME.');
 		const appIds = listFlag(context.flags, 'app');
-		for (const appId of appIds) requireAppId(appId);
 		const client = await context.graph();
 		const flow = await buildNewFlow(client, {
 			displayName: name.trim(),
@@ -195,7 +193,8 @@ const remove: Command = {
 		await confirmDeletion(context, {
 			label: `"${flow.displayName}"`,
 			name: flow.displayName ?? flow.id,
-			question: `Delete user flow "${flow.displayName}"?${warning} Type the flow's name to confirm: `,
+			id: flow.id,
+			question: `Delete user flow "${flow.displayName}"?${warning}`,
 		});
 		// Asked about `linked`: an app linked since is not unlinked without asking again.
 		const confirmedApps = context.flags.yes === true || context.dryRun ? undefined : linked;

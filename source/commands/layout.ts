@@ -25,7 +25,7 @@ import {
 	stringFlag,
 	UsageError,
 } from './command.js';
-import { resolveFlow } from './resolve-flow.js';
+import { resolveFlow } from './resolve.js';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 

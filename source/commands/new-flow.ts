@@ -1,22 +1,30 @@
 import type { NewUserFlow } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { listTenantAttributes } from '../graph/tenant-attributes.js';
-import { type NewFlowChoices, newFlowRequest, unknownAttributes } from '../operations/new-flow.js';
-import { refusalFailure } from './refusal-words.js';
+import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
+import { type NewFlowChoices, newFlowRequest } from '../operations/new-flow.js';
+import { resolveAppId, resolveAttributeId, resolveProviderId } from './resolve.js';
 
-/** Turns the choices into a create request, checking attribute ids against the tenant first. */
+/**
+ * Turns the choices into a create request: providers, attributes and apps named by id or name are resolved
+ * against the tenant first (one read of each list), so a wrong name is said before anything is sent.
+ */
 export async function buildNewFlow(client: GraphClient, choices: NewFlowChoices): Promise<NewUserFlow> {
-	const tenant = choices.attributeIds.length > 0 ? await listTenantAttributes(client) : [];
-	const unknown = unknownAttributes(choices, tenant);
-	if (unknown.length > 0) {
-		throw refusalFailure(
-			{
-				rule: 'attributeNotInTenant',
-				attributeIds: unknown,
-				tenantAttributeIds: tenant.map((attribute) => attribute.id ?? ''),
-			},
-			{ creating: true },
-		);
-	}
-	return newFlowRequest(choices, tenant);
+	const [providers, attributes] = await Promise.all([
+		choices.providerIds.length > 0 ? listTenantIdentityProviders(client) : [],
+		choices.attributeIds.length > 0 ? listTenantAttributes(client) : [],
+	]);
+	// A flow offers its providers inline: the tenant's list stands in for one here, so names resolve without reads.
+	const asFlow = {
+		onAuthenticationMethodLoadStart: { identityProviders: providers },
+		onAttributeCollection: { attributes },
+	};
+	const providerIds = await Promise.all(
+		choices.providerIds.map((wanted) => resolveProviderId(client, asFlow, wanted)),
+	);
+	const attributeIds = await Promise.all(
+		choices.attributeIds.map((wanted) => resolveAttributeId(client, asFlow, wanted, attributes)),
+	);
+	const appIds = await Promise.all((choices.appIds ?? []).map((wanted) => resolveAppId(client, wanted)));
+	return newFlowRequest({ ...choices, providerIds, attributeIds, appIds }, attributes);
 }

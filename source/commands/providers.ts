@@ -5,7 +5,7 @@ import { addProvider, removeProvider } from '../operations/providers.js';
 import { formatTable } from '../text/table.js';
 import { type Command, type CommandContext, dryRunFlag, printJson } from './command.js';
 import { settle } from './refusal-words.js';
-import { resolveFlow } from './resolve-flow.js';
+import { resolveFlow, resolveFlowOf, resolveProviderId } from './resolve.js';
 
 function printProviders(context: CommandContext, providers: readonly IdentityProvider[]): void {
 	if (context.json) {
@@ -44,8 +44,9 @@ const list: Command = {
 /** Adds or removes one of a flow's providers, then prints the flow's providers (JSON) or one line. */
 async function changeProvider(context: CommandContext, change: typeof addProvider | typeof removeProvider) {
 	const client = await context.graph();
-	const flow = await resolveFlow(client, context.args[0] ?? '');
-	const providerId = context.args[1] ?? '';
+	const verb = change === addProvider ? 'add' : 'remove';
+	const flow = await resolveFlowOf(client, context.args, `providers ${verb} <flow> <provider>`);
+	const providerId = await resolveProviderId(client, flow, context.args[1] ?? '');
 	const outcome = settle(
 		await change(client, {
 			flowId: flow.id,
@@ -70,8 +71,8 @@ async function changeProvider(context: CommandContext, change: typeof addProvide
 
 const add: Command = {
 	path: ['providers', 'add'],
-	usage: 'providers add <flow> <providerId> [--dry-run]',
-	summary: "Add one of the tenant's identity providers to a user flow.",
+	usage: 'providers add <flow> <provider> [--dry-run]',
+	summary: "Add one of the tenant's identity providers (by id or display name) to a user flow.",
 	arity: [2, 2],
 	flags: [dryRunFlag],
 	run: (context) => changeProvider(context, addProvider),
@@ -79,7 +80,7 @@ const add: Command = {
 
 const remove: Command = {
 	path: ['providers', 'remove'],
-	usage: 'providers remove <flow> <providerId> [--dry-run]',
+	usage: 'providers remove <flow> <provider> [--dry-run]',
 	summary: 'Remove an identity provider from a user flow (a flow keeps at least one).',
 	arity: [2, 2],
 	flags: [dryRunFlag],

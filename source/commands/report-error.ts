@@ -1,5 +1,6 @@
 import { isGraphError } from '../graph/graph-error.js';
-import { sanitize } from '../text/sanitize.js';
+import { safeJson } from '../text/safe-json.js';
+import { sanitize, sanitizeLines } from '../text/sanitize.js';
 import { CommandFailure, UsageError } from './command.js';
 
 /** Exit codes: 0 done, 1 the service refused or failed, 2 usage error. */
@@ -36,11 +37,13 @@ function jsonError(error: unknown): Record<string, unknown> {
 }
 
 /** Writes an error in plain words (what, how to fix, ids) and returns the exit code. Never prints a token. */
-export function reportError(error: unknown, write: (text: string) => void, json: boolean): number {
+export function reportError(error: unknown, writeRaw: (text: string) => void, json: boolean): number {
+	// Every field of an error may come from Graph (code, ids, date, messages): each line is cleaned on the way out.
+	const write = (text: string) => writeRaw(json ? text : sanitizeLines(text));
 	const usage = error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError');
 	if (json) {
 		// Scripts get one JSON object whatever went wrong; the exit code still tells usage (2) from failure (1).
-		write(`${JSON.stringify({ error: jsonError(error) })}\n`);
+		write(`${safeJson({ error: jsonError(error) })}\n`);
 		return usage ? exitCodes.usage : exitCodes.failed;
 	}
 	if (usage) {

@@ -183,7 +183,8 @@ const tenantDelete: Command = {
 		await confirmDeletion(context, {
 			label: attribute.id,
 			name,
-			question: `Delete custom attribute "${name}" (${attribute.id})? Type its name to confirm: `,
+			id: attribute.id,
+			question: `Delete custom attribute "${name}" (${attribute.id})?`,
 		});
 		const outcome = settle(await deleteCustomAttribute(client, attribute.id), {});
 		if (context.dryRun) return;

@@ -7,7 +7,14 @@ import { plannedJson, plannedText } from '../commands/dry-run.js';
 import { commandHelp, mainHelp } from '../commands/help.js';
 import { parseArgv } from '../commands/parse-argv.js';
 import { exitCodes, reportError } from '../commands/report-error.js';
-import { reconcileLine, retryLine, verboseLine } from '../commands/verbose-log.js';
+import {
+	reconcileJson,
+	reconcileLine,
+	retryJson,
+	retryLine,
+	verboseJson,
+	verboseLine,
+} from '../commands/verbose-log.js';
 import { type Config, resolveConfig } from '../config/config.js';
 import type { GraphClient, PlannedRequest } from '../graph/graph-client.js';
 import { sanitizeLines } from '../text/sanitize.js';
@@ -64,6 +71,8 @@ export async function runCli(io: CliIo): Promise<number> {
 		const dryRun = parsed.flags['dry-run'] === true;
 		const planned: PlannedRequest[] = [];
 		const stderr = (text: string) => io.stderr(sanitizeLines(text));
+		// Under --json, stderr carries only JSON lines: notices while it works, then at most one error.
+		const notify = (line: string) => io.stderr(json ? `${line}\n` : sanitizeLines(line));
 		const signIn = ({ interactive }: { interactive: boolean }) =>
 			commandSignIn(getConfig(), interactive, io.env, stderr);
 		const context: CommandContext = {
@@ -75,7 +84,8 @@ export async function runCli(io: CliIo): Promise<number> {
 			stdout: json ? io.stdout : (text) => io.stdout(sanitizeLines(text)),
 			stderr: (text) => io.stderr(sanitizeLines(text)),
 			columns: io.columns,
-			ask: io.ask,
+			// The question quotes names from Graph: it is cleaned like every other line a terminal shows.
+			ask: io.ask ? (question) => io.ask?.(sanitizeLines(question)) ?? Promise.resolve('') : undefined,
 			config: getConfig,
 			signIn,
 			async graph() {
@@ -83,9 +93,11 @@ export async function runCli(io: CliIo): Promise<number> {
 				client ??= graphClientFor(resolved, signIn({ interactive: false }), {
 					env: io.env,
 					version: io.version,
-					onExchange: resolved.verbose ? (record) => io.stderr(verboseLine(record)) : undefined,
-					onRetry: (notice) => io.stderr(retryLine(notice)),
-					onReconcile: (notice) => io.stderr(reconcileLine(notice)),
+					onExchange: resolved.verbose
+						? (record) => notify(json ? verboseJson(record) : verboseLine(record))
+						: undefined,
+					onRetry: (notice) => notify(json ? retryJson(notice) : retryLine(notice)),
+					onReconcile: (notice) => notify(json ? reconcileJson(notice) : reconcileLine(notice)),
 					...(dryRun ? { dryRun: (request: PlannedRequest) => planned.push(request) } : {}),
 				});
 				return client;

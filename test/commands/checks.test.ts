@@ -25,8 +25,8 @@ test('a wrong number of words names what is missing or extra (an unquoted name m
 	const emulator = await emulatorFor(t);
 	const cases: [string[], RegExp][] = [
 		[['flows', 'get'], /^entra-flows: Missing <flow>\. Usage: entra-flows flows get <flow>/],
-		[['providers', 'add'], /Missing <flow> <providerId>\./],
-		[['apps', 'link', 'Events'], /Missing <appId>\./],
+		[['providers', 'add'], /Missing <flow> <provider>\./],
+		[['apps', 'link', 'Events'], /Missing <app>\./],
 		[
 			['flows', 'get', 'Events', 'registration'],
 			/Unexpected "registration": a name with spaces needs quotes, as in `entra-flows flows get "Events registration"`\./,
@@ -34,10 +34,6 @@ test('a wrong number of words names what is missing or extra (an unquoted name m
 		[
 			['providers', 'add', 'Events', 'registration', 'Google-OAUTH'],
 			/as in `entra-flows providers add "Events registration" Google-OAUTH`\./,
-		],
-		[
-			['apps', 'link', 'Events', 'registration'],
-			/If "Events registration" is the flow's name, put it in quotes\./,
 		],
 		[
 			['flows', 'create', '--name', 'Loyalty', 'members'],
@@ -88,21 +84,66 @@ test('a dry run checks what the service would: unknown provider, attribute, app,
 	t.deepEqual(writes(emulator.log), []);
 });
 
-test('a refusal by the service is explained in our words, with the service ids kept', async (t) => {
+test('an unquoted flow name that swallows the next word is said so, before any write', async (t) => {
+	const emulator = await emulatorFor(t);
+	for (const argv of [
+		['apps', 'link', 'Events', 'registration'],
+		['attributes', 'remove', 'Events', 'registration'],
+	]) {
+		const run = await runCommand(emulator.graphUrl, argv);
+		t.is(run.code, 2, argv.join(' '));
+		t.regex(run.stderr, /If "Events registration" is the flow's name, put it in quotes/);
+	}
+	// An app named with spaces, quoted, is not taken for half a flow name.
+	const quoted = await runCommand(emulator.graphUrl, [
+		'apps',
+		'link',
+		'Events registration',
+		'Contoso Events',
+	]);
+	t.is(quoted.code, 0, quoted.stderr);
+	t.deepEqual(writes(emulator.log).length, 1);
+});
+
+test('a provider the tenant lacks is named before anything is sent, with what it has and a near miss', async (t) => {
 	const emulator = await emulatorFor(t);
 	const run = await runCommand(emulator.graphUrl, ['providers', 'add', seed.flows.events.id, 'Nope-OAUTH']);
 	t.is(run.code, 1);
 	t.regex(run.stderr, /Nope-OAUTH is not an identity provider of this tenant/);
 	t.regex(run.stderr, /It has: EmailPassword-OAUTH/);
-	t.regex(run.stderr, /the service refused it: 400 .*request-id [0-9a-f-]{36}/);
+	const typo = await runCommand(emulator.graphUrl, ['providers', 'add', seed.flows.events.id, 'Gogle-OAUTH']);
+	t.regex(typo.stderr, /Did you mean Google-OAUTH \("Google"\)\?/);
+	t.deepEqual(writes(emulator.log), []);
 });
 
-test('app ids: a malformed one is a usage error before any request; unlinking one not linked is nothing to do', async (t) => {
+test('providers, attributes and apps are named by id or display name, resolved before the write', async (t) => {
+	const emulator = await emulatorFor(t);
+	const { events } = seed.flows;
+	const provider = await runCommand(emulator.graphUrl, ['providers', 'add', events.id, 'Google']);
+	t.is(provider.code, 0, provider.stderr);
+	t.regex(provider.stdout, /Added Google-OAUTH to "Events registration"/);
+	const attribute = await runCommand(emulator.graphUrl, ['attributes', 'add', events.id, 'favorite color']);
+	t.is(attribute.code, 0, attribute.stderr);
+	t.regex(attribute.stdout, new RegExp(`Added ${seed.favoriteColor}`));
+	const app = await runCommand(emulator.graphUrl, ['apps', 'link', events.id, 'Contoso Events']);
+	t.is(app.code, 0, app.stderr);
+	t.regex(app.stdout, new RegExp(`Linked ${seed.apps.events}`));
+	const flow = emulator.tenant.requireFlow(events.id);
+	t.true(flow.providerIds.includes('Google-OAUTH'));
+	t.true(flow.attributeCollection?.attributeIds.includes(seed.favoriteColor));
+	t.true(flow.appIds.includes(seed.apps.events));
+});
+
+test('apps: a name no app has is said before any write (never part of a URL); unlinking one not linked is nothing to do', async (t) => {
 	const emulator = await emulatorFor(t);
 	const malformed = await runCommand(emulator.graphUrl, ['apps', 'link', seed.flows.events.id, 'abc/../x']);
-	t.is(malformed.code, 2);
-	t.regex(malformed.stderr, /"abc\/\.\.\/x" is not an application \(client\) id/);
-	t.is(emulator.log.length, 0, 'nothing was sent, not even a read');
+	t.is(malformed.code, 1);
+	t.regex(malformed.stderr, /No application of this tenant is named "abc\/\.\.\/x"/);
+	t.deepEqual(writes(emulator.log), []);
+	t.false(
+		emulator.log.some((entry) => entry.path.includes('abc')),
+		'a name is looked up in the list, never sent as a path',
+	);
 	const notLinked = await runCommand(emulator.graphUrl, [
 		'apps',
 		'unlink',
@@ -257,7 +298,7 @@ test('flows create --dry-run checks providers and apps as the service would', as
 		'Nope-OAUTH',
 	]);
 	t.regex(real.stderr, /Nope-OAUTH is not an identity provider of this tenant/);
-	t.regex(real.stderr, /the service refused it: 400/);
+	t.deepEqual(writes(emulator.log), [], 'a name the tenant lacks is found before the create is sent');
 });
 
 test('layout set --json: a refusal is one JSON error carrying the problems, nothing else on stderr', async (t) => {

@@ -123,7 +123,7 @@ test('flows create validates its own flags before any request', async (t) => {
 		'shoeSize',
 	]);
 	t.is(badAttribute.code, 1);
-	t.regex(badAttribute.stderr, /Unknown attribute: shoeSize/);
+	t.regex(badAttribute.stderr, /shoeSize is not a user-flow attribute of this tenant/);
 	const badProvider = await runCommand(emulator.graphUrl, [
 		'flows',
 		'create',

@@ -70,10 +70,10 @@ test('ids are compared ignoring case, as the service does', async (t) => {
 	emulator.clearLog();
 	const again = await runCommand(emulator.graphUrl, ['providers', 'add', customers, 'google-oauth']);
 	t.is(again.code, 0, again.stderr);
-	t.regex(again.stdout, /already offers google-oauth; nothing to do/);
+	t.regex(again.stdout, /already offers Google-OAUTH; nothing to do/);
 	const collected = await runCommand(emulator.graphUrl, ['attributes', 'add', customers, 'Country']);
 	t.is(collected.code, 0, collected.stderr);
-	t.regex(collected.stdout, /already collects Country; nothing to do/);
+	t.regex(collected.stdout, /already collects country; nothing to do/);
 	t.deepEqual(
 		emulator.log.filter((entry) => entry.method !== 'GET'),
 		[],
