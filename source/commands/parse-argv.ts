@@ -38,7 +38,7 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
 	let parsed: ReturnType<typeof parseArgs>;
 	try {
 		parsed = parseArgs({
-			args: [...argv],
+			args: normalizeSwitches(argv, everyFlag),
 			options: optionsFor([...everyFlag.values()]),
 			allowPositionals: true,
 			strict: true,
@@ -100,9 +100,60 @@ function arityProblem(command: Command, args: readonly string[]): string {
 	return `Unexpected ${extra.join(' ')}: a name with spaces needs quotes, as in \`entra-flows ${path} ${meant}\`.`;
 }
 
+const switchValues: Readonly<Record<string, boolean>> = {
+	true: true,
+	on: true,
+	yes: true,
+	false: false,
+	off: false,
+	no: false,
+};
+
+/**
+ * Switches as people write them: `--sign-up off`, `--sign-up=false`, `--move=true`. On stays the bare flag;
+ * off becomes its declared `--no-…` twin, or is dropped (off is every switch's default). Anything else after
+ * `=` is refused, saying the flag is a switch.
+ */
+function normalizeSwitches(argv: readonly string[], flags: ReadonlyMap<string, FlagSpec>): string[] {
+	const out: string[] = [];
+	const isSwitch = (name: string) => flags.get(name)?.type === 'boolean';
+	const setTo = (name: string, on: boolean) => {
+		if (on) out.push(`--${name}`);
+		else if (isSwitch(`no-${name}`)) out.push(`--no-${name}`);
+		else if (name.startsWith('no-') && isSwitch(name.slice(3))) out.push(`--${name.slice(3)}`);
+	};
+	for (let index = 0; index < argv.length; index++) {
+		const word = argv[index] ?? '';
+		const assigned = /^--([\w-]+)=(.*)$/s.exec(word);
+		if (assigned?.[1] && isSwitch(assigned[1])) {
+			const value = switchValues[(assigned[2] ?? '').toLowerCase()];
+			if (value === undefined) throw new UsageError(switchProblem(assigned[1], flags));
+			setTo(assigned[1], value);
+			continue;
+		}
+		const bare = /^--([\w-]+)$/.exec(word)?.[1];
+		const next = switchValues[(argv[index + 1] ?? '').toLowerCase()];
+		if (bare && isSwitch(bare) && next !== undefined && !bare.startsWith('no-')) {
+			setTo(bare, next);
+			index++;
+			continue;
+		}
+		out.push(word);
+	}
+	return out;
+}
+
+/** Why a value after a switch is wrong, and how to write it. */
+function switchProblem(name: string, flags: ReadonlyMap<string, FlagSpec>): string {
+	const negation = flags.get(`no-${name}`) ? ` or --no-${name}` : '';
+	return `--${name} is a switch: give --${name}${negation} (or --${name} on|off).`;
+}
+
 /** node:util's parse error in our words: a flag given without its value, or one nobody knows. */
 function parseProblem(error: Error & { code?: string }, flags: ReadonlyMap<string, FlagSpec>): string {
 	const flag = /Option '(?:-\w, )?--([\w-]+)/.exec(error.message)?.[1];
+	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag && flags.get(flag)?.type === 'boolean')
+		return switchProblem(flag, flags);
 	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
 		const value = flags.get(flag)?.value ?? 'VALUE';
 		return `--${flag} needs a value, as in \`--${flag} ${value}\` (quote a value with spaces).`;

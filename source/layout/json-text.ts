@@ -22,6 +22,9 @@ export type JsonText = {
 
 const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** How deep objects and arrays may nest: a layout needs 5 levels; far deeper is a broken or hostile file. */
+export const maxJsonDepth = 64;
+
 /** Parses JSON text (a leading byte-order mark is allowed); throws JsonTextError with the place of the fault. */
 export function parseJsonText(source: string): JsonText {
 	const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
@@ -72,12 +75,21 @@ export function parseJsonText(source: string): JsonText {
 		}
 	};
 
+	let depth = 0;
 	const readValue = (path: string): unknown => {
 		skip();
 		lines.set(path, place(pos).line);
 		const char = text[pos];
-		if (char === '{') return readObject(path);
-		if (char === '[') return readArray(path);
+		if ((char === '{' || char === '[') && depth >= maxJsonDepth)
+			fail(`objects and arrays nest more than ${maxJsonDepth} deep here; a layout file needs 5`);
+		if (char === '{' || char === '[') {
+			depth++;
+			try {
+				return char === '{' ? readObject(path) : readArray(path);
+			} finally {
+				depth--;
+			}
+		}
 		if (char === '"') return readString();
 		for (const [word, value] of [
 			['true', true],

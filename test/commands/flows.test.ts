@@ -222,3 +222,31 @@ test('hostile names survive the round trip: quotes, slashes and escape sequences
 	t.false(listed.stdout.includes('\u001B'), 'table output carries no escape sequences');
 	t.regex(listed.stdout, /Evil/);
 });
+
+test('--sign-up is a switch however it is written; the same setting again sends nothing', async (t) => {
+	const emulator = await emulatorFor(t);
+	const { events } = seed.flows;
+	for (const [argv, on] of [
+		[['--sign-up', 'off'], false],
+		[['--sign-up=true'], true],
+		[['--sign-up=false'], false],
+		[['--sign-up', 'on'], true],
+		[['--no-sign-up'], false],
+	] as const) {
+		const run = await runCommand(emulator.graphUrl, ['flows', 'update', events.id, ...argv]);
+		t.is(run.code, 0, `${argv.join(' ')}: ${run.stderr}`);
+		t.is(emulator.tenant.requireFlow(events.id).isSignUpAllowed, on, argv.join(' '));
+	}
+	const maybe = await runCommand(emulator.graphUrl, ['flows', 'update', events.id, '--sign-up=maybe']);
+	t.is(maybe.code, 2);
+	t.regex(maybe.stderr, /--sign-up is a switch: give --sign-up or --no-sign-up \(or --sign-up on\|off\)/);
+	emulator.clearLog();
+	const again = await runCommand(emulator.graphUrl, ['flows', 'update', events.id, '--no-sign-up']);
+	t.is(again.code, 0, again.stderr);
+	t.regex(again.stdout, /already as asked; nothing to do/);
+	t.deepEqual(
+		emulator.log.filter((entry) => entry.method !== 'GET'),
+		[],
+		'nothing to do sends nothing',
+	);
+});

@@ -121,3 +121,11 @@ test('an input missing from the file is missing from the layout read (the caller
 	});
 	t.false(ids(layoutFromFile(parseLayoutFile(text), layout).layout).includes('email'));
 });
+
+test('a file nested far deeper than a layout is refused at its line, not by a stack overflow', (t) => {
+	const error = t.throws(() => parseLayoutFile(`{"inputs":\n${'['.repeat(200_000)}`), {
+		instanceOf: LayoutFileError,
+	});
+	t.regex(error?.message ?? '', /nest more than 64 deep/);
+	t.is(error?.line, 2);
+});
