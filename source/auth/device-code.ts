@@ -34,7 +34,7 @@ export function deviceCodeProvider(
 ) {
 	const { authority, hooks, scopes } = session;
 	let client: Promise<PublicClientApplication> | undefined;
-	let signingIn: Promise<string> | undefined;
+	let signingIn: { readonly promise: Promise<string>; readonly signal?: AbortSignal } | undefined;
 
 	const app = () => {
 		client ??= loadMsal().then(
@@ -114,12 +114,20 @@ export function deviceCodeProvider(
 		});
 	}
 
-	/** One device code sign-in at a time: concurrent callers share it. */
+	/**
+	 * One device code sign-in at a time: concurrent callers share it. An attempt whose signal was aborted
+	 * (a new code asked for) is never shared, even before its rejection settles: the new one starts afresh.
+	 */
 	function signIn(signal?: AbortSignal): Promise<string> {
-		signingIn ??= deviceCode(signal).finally(() => {
-			signingIn = undefined;
-		});
-		return signingIn;
+		if (signingIn && !signingIn.signal?.aborted) return signingIn.promise;
+		const attempt = { promise: deviceCode(signal), signal };
+		signingIn = attempt;
+		attempt.promise
+			.finally(() => {
+				if (signingIn === attempt) signingIn = undefined;
+			})
+			.catch(() => undefined);
+		return attempt.promise;
 	}
 
 	return {

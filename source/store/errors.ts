@@ -14,6 +14,17 @@ export function toAppError(error: unknown): AppError {
 			hint: error.hint ? display(error.hint) : undefined,
 		};
 	}
+	if (error instanceof Error && error.name === 'AuthError') {
+		// A sign-in failure's code is Entra's (AADSTS…) or our own word for it, never the class name.
+		const auth = error as Error & { code?: string; aadsts?: string; hint?: string };
+		return {
+			kind: 'signIn',
+			status: 0,
+			code: display(auth.aadsts ?? auth.code ?? 'sign-in'),
+			message: display(error.message),
+			...(auth.hint ? { hint: display(auth.hint) } : {}),
+		};
+	}
 	const kind = (error as { kind?: unknown })?.kind;
 	const message = error instanceof Error ? error.message : String(error);
 	return {

@@ -154,6 +154,22 @@ test('device code cancelled through an AbortSignal, at once', async (t) => {
 	assertNoSecrets(t, seen.text, identity.issuedSecrets());
 });
 
+test('a new code right after cancelling the shown one starts a new sign-in (r on the sign-in screen)', async (t) => {
+	const { config } = await identityFor(t, { autoApprove: true, pendingPolls: 1, pollIntervalSeconds: 1 });
+	const first = new AbortController();
+	let again: Promise<unknown> | undefined;
+	const seen = capture(() => {
+		if (seen.deviceCodes.length > 1) return;
+		// As the screen's r does: abort the attempt shown and ask for a new one in the same breath.
+		first.abort();
+		again = auth.signIn({ signal: new AbortController().signal });
+	});
+	const auth = createTokenProvider(config(), seen.hooks);
+	t.is(seen.error(t, await t.throwsAsync(auth.signIn({ signal: first.signal }))).code, 'cancelled');
+	t.like(await again, { kind: 'user' });
+	t.is(seen.deviceCodes.length, 2, 'a second code was shown, not the first attempt handed back');
+});
+
 test('concurrent token requests share one device code', async (t) => {
 	const { config } = await identityFor(t, { autoApprove: true, pollIntervalSeconds: 0 });
 	const seen = capture();
