@@ -102,3 +102,8 @@ export function stringFlag(flags: FlagValues, name: string): string | undefined 
 export function printJson(context: CommandContext, value: unknown): void {
 	context.stdout(`${safeJson(value, 2)}\n`);
 }
+
+/** A warning on stderr (a JSON notice line under --json): something to know that does not stop the command. */
+export function warn(context: CommandContext, text: string): void {
+	context.stderr(context.json ? `${safeJson({ notice: 'warning', message: text })}\n` : `warning: ${text}\n`);
+}

@@ -3,6 +3,7 @@ import { pageInputs } from '../graph/flow-attributes.js';
 import { getUserFlow, listUserFlows } from '../graph/flows.js';
 import { deleteFlow } from '../operations/delete-flow.js';
 import { createFlow, updateFlow } from '../operations/flows.js';
+import { bothLocalAccounts } from '../operations/local-accounts.js';
 import type { Step } from '../operations/outcome.js';
 import { formatFields, formatTable } from '../text/table.js';
 import { type Command, dryRunFlag, listFlag, printJson, stringFlag, UsageError } from './command.js';
@@ -11,6 +12,7 @@ import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
 import { partialFailure, refusalFailure, settle } from './refusal-words.js';
 import { resolveFlow } from './resolve.js';
+import { warnBothLocalAccounts } from './warnings.js';
 
 const yesNo = (value: boolean) => (value ? 'on' : 'off');
 
@@ -119,6 +121,7 @@ const create: Command = {
 			attributeIds: listFlag(context.flags, 'attribute'),
 			appIds,
 		});
+		if (bothLocalAccounts(flow.identityProviderIds)) warnBothLocalAccounts(context);
 		const outcome = await createFlow(client, flow);
 		if (outcome.kind === 'refused')
 			throw refusalFailure(outcome.refusal, { flow: flow.displayName, creating: true }, outcome.error);

@@ -1,11 +1,13 @@
 import { listFlowIdentityProviders } from '../graph/flow-providers.js';
 import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
 import type { IdentityProvider } from '../graph/types.js';
+import { addsSecondLocalAccount } from '../operations/local-accounts.js';
 import { addProvider, removeProvider } from '../operations/providers.js';
 import { formatTable } from '../text/table.js';
 import { type Command, type CommandContext, dryRunFlag, printJson } from './command.js';
 import { settle } from './refusal-words.js';
 import { resolveFlow, resolveFlowOf, resolveProviderId } from './resolve.js';
+import { warnBothLocalAccounts } from './warnings.js';
 
 function printProviders(context: CommandContext, providers: readonly IdentityProvider[]): void {
 	if (context.json) {
@@ -47,6 +49,10 @@ async function changeProvider(context: CommandContext, change: typeof addProvide
 	const verb = change === addProvider ? 'add' : 'remove';
 	const flow = await resolveFlowOf(client, context.args, `providers ${verb} <flow> <provider>`);
 	const providerId = await resolveProviderId(client, flow, context.args[1] ?? '');
+	const offered = (flow.onAuthenticationMethodLoadStart?.identityProviders ?? []).map(
+		(provider) => provider.id,
+	);
+	if (change === addProvider && addsSecondLocalAccount(offered, providerId)) warnBothLocalAccounts(context);
 	const outcome = settle(
 		await change(client, {
 			flowId: flow.id,

@@ -188,3 +188,35 @@ test('tenant providers, attributes and attribute create', async (t) => {
 	t.is(badType.code, 2);
 	t.regex(badType.stderr, /string, boolean, int64/);
 });
+
+test('offering both local accounts (password and one-time passcode) is warned about before it is sent', async (t) => {
+	const emulator = await emulatorFor(t);
+	const added = await runCommand(emulator.graphUrl, [
+		'providers',
+		'add',
+		seed.flows.support.id,
+		'EmailPassword-OAUTH',
+	]);
+	t.is(added.code, 0, added.stderr);
+	t.regex(added.stderr, /warning: the flow will offer both Email with password and Email one-time passcode/);
+	const created = await runCommand(emulator.graphUrl, [
+		'flows',
+		'create',
+		'--name',
+		'Both',
+		'--provider',
+		'EmailPassword-OAUTH',
+		'--provider',
+		'EmailOtpSignup-OAUTH',
+		'--json',
+	]);
+	t.is(created.code, 0, created.stderr);
+	t.like(JSON.parse(created.stderr.trim()), { notice: 'warning' });
+	const plain = await runCommand(emulator.graphUrl, [
+		'providers',
+		'add',
+		seed.flows.support.id,
+		'Google-OAUTH',
+	]);
+	t.notRegex(plain.stderr, /warning/);
+});
