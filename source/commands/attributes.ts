@@ -1,5 +1,4 @@
 import { listFlowAttributes, pageInputs } from '../graph/flow-attributes.js';
-import { attributeShortName, sameId } from '../graph/ids.js';
 import { addAttribute, removeAttribute } from '../operations/attributes.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';

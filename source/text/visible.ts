@@ -3,7 +3,7 @@
 
 // Characters that take no visible space, or turn text around, in a terminal.
 const invisible =
-	/[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+	/\u034F|[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 // Controls (C0, DEL, C1) that a sanitized string no longer has but a raw one may.
 const controls = /[\u0000-\u001F\u007F-\u009F]/g;
 
