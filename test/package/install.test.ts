@@ -191,3 +191,18 @@ test('npm install -g from a git URL builds dist/ and gives a working binary', as
 	t.is(help.code, 0, help.stderr);
 	t.regex(help.stdout, /^entra-flows \d+\.\d+\.\d+/);
 });
+
+test("the README's first lines name this tarball, and its npx line runs it from an empty npm cache", async (t) => {
+	const readme = readFileSync(join(packed.tree, 'README.md'), 'utf8').split('\n').slice(0, 12).join('\n');
+	const name = packed.tarball.split('/').pop() ?? '';
+	t.true(readme.includes(`npx ./${name} --demo`), `README does not show npx ./${name}`);
+	t.true(readme.includes('npx entra-flows --demo'));
+	const cache = await mkdtemp(join(tmpdir(), 'entra-flows-npx-cache-'));
+	t.teardown(() => removeFolder(cache));
+	const npx = await run('npx', ['--yes', '--cache', cache, `./${name}`, '--version'], {
+		cwd: packed.dir,
+		env: { ...process.env, ...freshDirs() },
+	});
+	t.is(npx.code, 0, npx.stderr);
+	t.regex(npx.stdout.trim(), /^\d+\.\d+\.\d+$/);
+});
