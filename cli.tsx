@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import packageJson from './package.json' with { type: 'json' };

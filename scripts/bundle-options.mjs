@@ -14,6 +14,19 @@ const yogaWithoutFetch = {
 	},
 };
 
+// Ink loads ./devtools.js (react-devtools-core and ws) only when DEV=true. The installed package has no
+// node_modules to find them in, so the bundle carries an empty module in its place: DEV=true draws as usual.
+const inkWithoutDevtools = {
+	name: 'ink-without-devtools',
+	setup(bundle) {
+		bundle.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+			/[\\/]node_modules[\\/]ink[\\/]/.test(args.importer)
+				? { path: new URL('./devtools-stub.js', import.meta.url).pathname }
+				: undefined,
+		);
+	},
+};
+
 /** Node 20 ESM, minified, React in production mode, lazily loaded chunks. */
 export const bundleOptions = {
 	bundle: true,
@@ -23,11 +36,13 @@ export const bundleOptions = {
 	target: 'node20',
 	minify: true,
 	legalComments: 'none',
-	alias: { 'react-devtools-core': './scripts/devtools-stub.js' },
 	define: { 'process.env.NODE_ENV': '"production"' },
 	banner: {
 		js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
 	},
-	plugins: [yogaWithoutFetch],
+	plugins: [yogaWithoutFetch, inkWithoutDevtools],
 	logLevel: 'warning',
 };
+
+/** dist/cli.js is start.ts: the Node version check, which then loads the program (cli.tsx) as a chunk. */
+export const entryPoints = { cli: 'start.ts' };

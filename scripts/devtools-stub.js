@@ -1,2 +1,2 @@
-// Ink imports react-devtools-core only when DEV=true; the bundle never ships it.
-export default { initialize() {}, connectToDevTools() {} };
+// Stands in for Ink's devtools.js in the bundle (see bundle-options.mjs): React DevTools are not shipped.
+export {};

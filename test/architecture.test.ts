@@ -49,6 +49,8 @@ const allowed: Record<string, readonly string[]> = {
 	layout: ['layout', 'graph'],
 	inspect: ['inspect', 'graph', 'text'],
 	emulator: ['emulator'],
+	// Runs first, on any Node: it may lean on nothing.
+	startup: ['startup'],
 	// The composition root for the keyboard app: it may wire any layer together.
 	wiring: ['wiring', 'ui', 'store', 'keys', 'graph', 'auth', 'config', 'commands', 'emulator', 'text'],
 };

@@ -1,33 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import type { ConfidentialClientApplication } from '@azure/msal-node';
+import type { ConfidentialClientApplication, Configuration } from '@azure/msal-node';
 import type { ClientCertificate } from './certificate.js';
+import { readFederatedToken } from './federated-token.js';
 import type { SignedInIdentity } from './identity.js';
 import { toAuthError } from './map-error.js';
 import { claimsRequest, loadMsal, msalConfiguration, type Session } from './session.js';
 import type { GetTokenOptions } from './token-provider.js';
 
-/** The credential of a confidential client: a secret or a certificate, never both (identity.md G12). */
+/** The credential of a confidential client: a secret, a certificate (never both, identity.md G12) or a workload token. */
 export type AppCredential =
 	| { readonly kind: 'client-secret'; readonly secret: string }
-	| { readonly kind: 'client-certificate'; readonly certificate: ClientCertificate };
+	| { readonly kind: 'client-certificate'; readonly certificate: ClientCertificate }
+	/** Workload identity federation: the file's token is the client assertion, read afresh for each request. */
+	| { readonly kind: 'federated-token'; readonly tokenFile: string };
+
+function credentialOptions(credential: AppCredential): Partial<Configuration['auth']> {
+	switch (credential.kind) {
+		case 'client-secret':
+			return { clientSecret: credential.secret };
+		case 'client-certificate':
+			return {
+				clientCertificate: {
+					thumbprintSha256: credential.certificate.thumbprintSha256,
+					privateKey: credential.certificate.privateKey,
+					x5c: credential.certificate.x5c,
+				},
+			};
+		case 'federated-token':
+			return { clientAssertion: async () => readFederatedToken(credential.tokenFile) };
+	}
+}
 
 /** App-only sign-in (client credentials); tokens are kept in memory by msal-node, never on disk. */
 export function appOnlyProvider(session: Session, credential: AppCredential) {
 	let client: Promise<ConfidentialClientApplication> | undefined;
 	const app = () => {
-		client ??= loadMsal().then((msal) => {
-			const auth =
-				credential.kind === 'client-secret'
-					? { clientSecret: credential.secret }
-					: {
-							clientCertificate: {
-								thumbprintSha256: credential.certificate.thumbprintSha256,
-								privateKey: credential.certificate.privateKey,
-								x5c: credential.certificate.x5c,
-							},
-						};
-			return new msal.ConfidentialClientApplication(msalConfiguration(session, auth));
-		});
+		client ??= loadMsal().then(
+			(msal) =>
+				new msal.ConfidentialClientApplication(msalConfiguration(session, credentialOptions(credential))),
+		);
 		return client;
 	};
 	const identity: SignedInIdentity = {

@@ -32,6 +32,22 @@ export type AuthErrorCode =
 	/** The sign-in service's TLS certificate is not trusted. */
 	| 'untrusted-certificate'
 	| 'proxy'
+	/** The workload token file (AZURE_FEDERATED_TOKEN_FILE) cannot be read, or its token was refused as expired. */
+	| 'federated-token'
+	/** No federated credential of the app matches the workload token's issuer, subject or audience. */
+	| 'federated-credential'
+	/** No managed identity endpoint answered, or it refused. */
+	| 'managed-identity'
+	/** The machine has no managed identity with the client id asked for. */
+	| 'managed-identity-not-found'
+	/** `az` is not installed or not on PATH. */
+	| 'azure-cli-missing'
+	/** The Azure CLI is not signed in (or its sign-in expired). */
+	| 'azure-cli-not-signed-in'
+	/** The Azure CLI's token lacks the permissions user flows need. */
+	| 'azure-cli-permissions'
+	/** The Azure CLI failed otherwise. */
+	| 'azure-cli'
 	| 'unknown';
 
 /** Optional details of an {@link AuthError}. */

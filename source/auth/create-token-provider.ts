@@ -3,19 +3,26 @@ import { AuthError } from './auth-error.js';
 import {
 	type AuthCloud,
 	appOnlyScopes,
+	checkTenant,
 	defaultPublicClientId,
 	delegatedScopes,
 	resolveAuthority,
 } from './authority.js';
+import { azureCliProvider } from './azure-cli.js';
 import { readClientCertificate } from './certificate.js';
 import { decodeTokenClaims } from './claims.js';
 import { deviceCodeProvider } from './device-code.js';
+import { readFederatedToken } from './federated-token.js';
 import type { SignedInIdentity } from './identity.js';
+import { managedIdentityProvider } from './managed-identity.js';
 import { loadCaFile, type ProxyEnvironment, SignInNetworkClient } from './network.js';
 import { Redactor } from './redact.js';
 import type { AuthHooks, Session } from './session.js';
+import { type AuthMode, signInMethod } from './sign-in-method.js';
 import { defaultStateDirectory, FileTokenCache, tokenCacheFile } from './token-cache.js';
 import { staticTokenProvider, type TokenProvider } from './token-provider.js';
+
+export type { AuthMode } from './sign-in-method.js';
 
 /** Everything sign-in needs, resolved by cli.tsx from flags and environment. */
 export type AuthConfig = {
@@ -41,12 +48,17 @@ export type AuthConfig = {
 	readonly caFile?: string;
 	/** Stop waiting for the device code to be entered after this many seconds (default: the code's lifetime). */
 	readonly deviceCodeTimeoutSeconds?: number;
-	/** Where HTTPS_PROXY / NO_PROXY are read from (default process.env). */
+	/** Where HTTPS_PROXY / NO_PROXY are read from, and the `az` process's environment (default process.env). */
 	readonly env?: ProxyEnvironment;
+	/** Workload identity federation: the token file a pipeline or cluster writes (AZURE_FEDERATED_TOKEN_FILE). */
+	readonly federatedTokenFile?: string;
+	/** Sign in as the machine's managed identity (asked for, or detected by config). */
+	readonly managedIdentity?: boolean;
+	/** A user-assigned managed identity's client id (only from --client-id or AZURE_CLIENT_ID). */
+	readonly managedIdentityClientId?: string;
+	/** Take tokens from an existing Azure CLI sign-in (--use-az). */
+	readonly useAzureCli?: boolean;
 };
-
-/** How the provider signs in. */
-export type AuthMode = 'device-code' | 'client-secret' | 'client-certificate' | 'access-token';
 
 /** A TokenProvider plus what `login`, `logout` and `whoami` need. */
 export type SignInProvider = TokenProvider & {
@@ -90,7 +102,16 @@ function accessTokenProvider(token: string): SignInProvider {
 	};
 }
 
-function appCredential(config: AuthConfig, warn: (message: string) => void): AppCredential | undefined {
+function appCredential(
+	config: AuthConfig,
+	mode: AuthMode,
+	warn: (message: string) => void,
+): AppCredential | undefined {
+	if (mode === 'federated-token') {
+		const tokenFile = config.federatedTokenFile!.trim();
+		readFederatedToken(tokenFile); // a missing or empty file is a configuration error, said now
+		return { kind: 'federated-token', tokenFile };
+	}
 	const secret = given(config.clientSecret);
 	const certificatePath = given(config.certificatePath);
 	if (secret && certificatePath) {
@@ -118,8 +139,9 @@ function appCredential(config: AuthConfig, warn: (message: string) => void): App
  * and CA files) and throws AuthError `config`, `certificate-file` or `ca-file`; signs in only when asked.
  */
 export function createTokenProvider(config: AuthConfig, hooks: AuthHooks = {}): SignInProvider {
+	const mode = signInMethod(config);
 	const accessToken = given(config.accessToken);
-	if (accessToken) return accessTokenProvider(accessToken.trim());
+	if (mode === 'access-token' && accessToken) return accessTokenProvider(accessToken.trim());
 	const redactor = new Redactor();
 	redactor.add(config.clientSecret);
 	const warn = (message: string) => {
@@ -127,13 +149,30 @@ export function createTokenProvider(config: AuthConfig, hooks: AuthHooks = {}): 
 		if (hooks.onWarning) hooks.onWarning(clean);
 		else process.emitWarning(clean, { code: 'ENTRA_FLOWS_AUTH' });
 	};
+	if (mode === 'azure-cli') {
+		const tenant = given(config.tenant)?.trim();
+		return azureCliProvider({
+			...(tenant ? { tenant: checkTenant(tenant) } : {}),
+			env: config.env,
+			redactor,
+		});
+	}
+	if (mode === 'managed-identity') {
+		const clientId = given(config.managedIdentityClientId)?.trim();
+		return managedIdentityProvider({
+			cloud: config.cloud,
+			...(clientId ? { clientId } : {}),
+			...(config.caFile ? { ca: loadCaFile(config.caFile) } : {}),
+			redactor,
+		});
+	}
 	const authority = resolveAuthority(config.cloud, config.tenant, given(config.authorityHost));
-	const credential = appCredential(config, warn);
+	const credential = appCredential(config, mode, warn);
 	const clientId = given(config.clientId)?.trim() ?? (credential ? undefined : defaultPublicClientId);
 	if (!clientId) {
 		throw new AuthError(
 			'config',
-			'App-only sign-in needs the app (client) id.',
+			`App-only sign-in (${credential?.kind ?? mode}) needs the app (client) id.`,
 			'Pass it with --client-id or AZURE_CLIENT_ID.',
 		);
 	}

@@ -1,9 +1,13 @@
 /*
 Sign-in for entra-flows: turns an AuthConfig into a TokenProvider for the Graph client.
 
-Modes, picked from the config in this order:
+Modes, picked from the config in this order (sign-in-method.ts; README "Signing in" says the same):
 	accessToken                   → 'access-token'        the token as given; no sign-in, no refresh
+	useAzureCli                   → 'azure-cli'           `az account get-access-token --resource-type ms-graph`
 	clientSecret | certificatePath → 'client-secret' / 'client-certificate' (app-only, needs clientId)
+	federatedTokenFile            → 'federated-token'     app-only, the file's workload token as client assertion
+	managedIdentity               → 'managed-identity'    msal-node's ManagedIdentityApplication (user-assigned
+	                                                      when managedIdentityClientId is given)
 	otherwise                     → 'device-code'          delegated; silent from the cache, else a device code
 
 Wiring in cli.tsx (flags win over environment):
@@ -54,6 +58,7 @@ export {
 	delegatedScopes,
 	resolveAuthority,
 } from './authority.js';
+export { azureCliAppId } from './azure-cli.js';
 export { type ClientCertificate, readClientCertificate } from './certificate.js';
 export { decodeTokenClaims, type TokenClaims } from './claims.js';
 export {
@@ -65,5 +70,6 @@ export {
 export type { SignedInIdentity } from './identity.js';
 export { loadCaFile, openTunnel, type ProxyEnvironment, proxyForUrl } from './network.js';
 export type { AuthHooks, DeviceCodeInfo } from './session.js';
+export { signInMethod } from './sign-in-method.js';
 export { defaultStateDirectory, tokenCacheFile } from './token-cache.js';
 export { type GetTokenOptions, staticTokenProvider, type TokenProvider } from './token-provider.js';

@@ -11,7 +11,7 @@ record of the last reply for the same correlation id supplies the AADSTS code an
 
 /** What the mapper knows about the sign-in that failed; nothing here is secret. */
 export type ErrorContext = {
-	readonly mode: 'device-code' | 'client-secret' | 'client-certificate';
+	readonly mode: 'device-code' | 'client-secret' | 'client-certificate' | 'federated-token';
 	readonly tenant: string;
 	readonly clientId: string;
 	readonly scopes: readonly string[];
@@ -37,6 +37,12 @@ const signInAgain = (context: ErrorContext): Verdict => ({
 		context.mode === 'device-code'
 			? 'Sign in again with `entra-flows login`.'
 			: 'Request a new token; if it keeps failing, check the app credentials.',
+});
+
+const federatedMismatch = (c: ErrorContext, part: string): Verdict => ({
+	code: 'federated-credential',
+	message: `App ${c.clientId} has no federated credential matching the workload token's ${part}.`,
+	hint: "Add one under the app's Certificates & secrets › Federated credentials with the issuer, subject and audience (api://AzureADTokenExchange) the pipeline's token carries; Entra's message below names the value it did not find.",
 });
 
 const byAadsts: Record<string, (context: ErrorContext) => Verdict> = {
@@ -115,12 +121,31 @@ const byAadsts: Record<string, (context: ErrorContext) => Verdict> = {
 		hint: `Upload the certificate${c.certificateThumbprint ? ` (thumbprint ${c.certificateThumbprint})` : ''} under the app's Certificates & secrets, check the PEM file pairs it with its own key and that it has not expired.`,
 	}),
 	AADSTS700021: (c) => byAadsts.AADSTS700027!(c),
-	AADSTS700024: () => ({
+	AADSTS700024: (c) =>
+		c.mode === 'federated-token'
+			? {
+					code: 'federated-token',
+					message: 'The workload token in AZURE_FEDERATED_TOKEN_FILE has expired (or is not valid yet).',
+					hint: 'Workload tokens live minutes: run entra-flows while the pipeline job or pod that wrote the file is current (it rewrites the file), and check this clock is right.',
+				}
+			: byAadsts.AADSTS500133!(c),
+	AADSTS500133: () => ({
 		code: 'clock-skew',
 		message: "The sign-in service says this machine's clock is wrong.",
 		hint: 'Set the clock right (e.g. `timedatectl set-ntp true`) and try again.',
 	}),
-	AADSTS500133: (c) => byAadsts.AADSTS700024!(c),
+	AADSTS70021: (c) => federatedMismatch(c, 'issuer, subject or audience'),
+	AADSTS700211: (c) => federatedMismatch(c, 'issuer'),
+	AADSTS700212: (c) => federatedMismatch(c, 'audience'),
+	AADSTS700213: (c) => federatedMismatch(c, 'subject'),
+	AADSTS50013: (c) =>
+		c.mode === 'federated-token'
+			? {
+					code: 'federated-credential',
+					message: "The workload token's signature could not be checked against its issuer's keys.",
+					hint: 'The token must come from the issuer the federated credential names, unchanged; check AZURE_FEDERATED_TOKEN_FILE points at that file.',
+				}
+			: byAadsts.AADSTS700027!(c),
 	AADSTS70008: signInAgain,
 	AADSTS700082: signInAgain,
 	AADSTS50173: signInAgain,

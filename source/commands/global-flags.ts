@@ -59,6 +59,17 @@ export const globalFlags: readonly FlagSpec[] = [
 		value: 'URL',
 		description: "sign-in host, e.g. the emulator's origin (env AZURE_AUTHORITY_HOST)",
 	},
+	{
+		name: 'use-az',
+		type: 'boolean',
+		description: "sign in with the Azure CLI's sign-in (az account get-access-token); never prints the token",
+	},
+	{
+		name: 'managed-identity',
+		type: 'boolean',
+		description:
+			"sign in as this Azure machine's managed identity (user-assigned: --client-id or AZURE_CLIENT_ID)",
+	},
 	{ name: 'read-only', type: 'boolean', description: 'ask only for read permissions when signing in' },
 	{
 		name: 'no-cache',

@@ -20,6 +20,14 @@ export type Config = {
 	readonly caFile?: string;
 	readonly readOnly: boolean;
 	readonly noCache: boolean;
+	/** Workload identity federation: AZURE_FEDERATED_TOKEN_FILE, as GitHub Actions, Azure Pipelines and AKS set it. */
+	readonly federatedTokenFile?: string;
+	/** Managed identity: asked for (--managed-identity) or detected (App Service's or Cloud Shell's variables). */
+	readonly managedIdentity: boolean;
+	/** A user-assigned managed identity's client id: --client-id or AZURE_CLIENT_ID, never the saved profile. */
+	readonly managedIdentityClientId?: string;
+	/** Reuse the Azure CLI's sign-in (--use-az). */
+	readonly useAzureCli: boolean;
 	readonly paths: ConfigPaths;
 	readonly profile: Profile;
 };
@@ -83,6 +91,7 @@ export function resolveConfig(
 	if (beta) graphUrl = graphUrl.replace(/\/v1\.0\/?$/, '/beta');
 	checkGraphUrl(graphUrl);
 	const secretFile = text(flags, 'client-secret-file');
+	const explicitClientId = text(flags, 'client-id') ?? (env.AZURE_CLIENT_ID || undefined);
 	return {
 		cloud: cloud.name,
 		graphUrl,
@@ -90,7 +99,7 @@ export function resolveConfig(
 		accessToken: text(flags, 'access-token') ?? (env.ENTRA_FLOWS_ACCESS_TOKEN || undefined),
 		verbose: flags.verbose === true,
 		tenant: text(flags, 'tenant') ?? (env.AZURE_TENANT_ID || undefined) ?? profile.tenant,
-		clientId: text(flags, 'client-id') ?? (env.AZURE_CLIENT_ID || undefined) ?? profile.clientId,
+		clientId: explicitClientId ?? profile.clientId,
 		clientSecret: secretFile
 			? readSecretFile(secretFile, options.readStdin)
 			: env.AZURE_CLIENT_SECRET || undefined,
@@ -101,9 +110,22 @@ export function resolveConfig(
 		// login decides afresh; every other command keeps what login chose.
 		readOnly: flags['read-only'] === true || (profile.readOnly === true && !options.login),
 		noCache: flags['no-cache'] === true,
+		federatedTokenFile: env.AZURE_FEDERATED_TOKEN_FILE || undefined,
+		managedIdentity: flags['managed-identity'] === true || managedIdentityDetected(env),
+		managedIdentityClientId: explicitClientId,
+		useAzureCli: flags['use-az'] === true,
 		paths,
 		profile,
 	};
+}
+
+/**
+ * A managed identity endpoint this process can see, as msal-node (and @azure/identity) find one: App Service,
+ * Functions and Container Apps set IDENTITY_ENDPOINT and IDENTITY_HEADER, Cloud Shell MSI_ENDPOINT. A VM's
+ * IMDS sets nothing and cannot be seen without a request, so there it must be asked for (--managed-identity).
+ */
+export function managedIdentityDetected(env: NodeJS.ProcessEnv): boolean {
+	return Boolean((env.IDENTITY_ENDPOINT && env.IDENTITY_HEADER) || env.MSI_ENDPOINT);
 }
 
 function isLoopback(hostname: string): boolean {

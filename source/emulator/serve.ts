@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
 	createIdentityEmulator,
 	createLoopbackTls,
 	type IdentityEmulator,
 	type IdentityEmulatorOptions,
+	managedIdentityPaths,
 	type SignInBehaviour,
 } from './identity/index.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from './server.js';
@@ -29,6 +32,17 @@ export type ServedInfo = {
 	readonly verificationUri?: string;
 	/** A token with every permission, valid while this emulator runs (its signing key dies with it). */
 	readonly accessToken?: string;
+	/** The confidential client (app-only sign-in: secret, certificate, federated token). */
+	readonly confidentialClientId?: string;
+	/** A workload token file for that client, rewritten every 5 minutes as pipelines do (AZURE_FEDERATED_TOKEN_FILE). */
+	readonly federatedTokenFile?: string;
+	/** Managed identity, App Service shape: IDENTITY_ENDPOINT and IDENTITY_HEADER. */
+	readonly identityEndpoint?: string;
+	readonly identityHeader?: string;
+	/** Managed identity, IMDS shape: what AZURE_POD_IDENTITY_AUTHORITY_HOST points msal-node at. */
+	readonly imdsHost?: string;
+	/** The user-assigned managed identity's client id (read-only roles); without it: system-assigned. */
+	readonly userAssignedClientId?: string;
 };
 
 /** A running emulator with its sign-in half (absent over plain HTTP). */
@@ -67,6 +81,13 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 		authorize: identity.authorize,
 	});
 	identity.setOrigin(graph.origin);
+	// The workload token rotates like a pipeline's: each lives 10 minutes and is replaced after 5.
+	const federatedTokenFile = join(dirname(tls.caFile), 'workload-token.jwt');
+	const writeWorkloadToken = () =>
+		writeFileSync(federatedTokenFile, identity.issueWorkloadToken({ lifetimeSeconds: 600 }), { mode: 0o600 });
+	writeWorkloadToken();
+	const rotation = setInterval(writeWorkloadToken, 300_000);
+	rotation.unref();
 	const info: ServedInfo = {
 		graphUrl: graph.graphUrl,
 		betaUrl: `${graph.origin}/beta`,
@@ -78,8 +99,18 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 		caFile: tls.caFile,
 		verificationUri: `${graph.origin}/devicelogin`,
 		accessToken: identity.mintAccessToken({ scopes: allPermissions, lifetimeSeconds: 24 * 3600 }),
+		confidentialClientId: identity.confidentialClientId,
+		federatedTokenFile,
+		identityEndpoint: `${graph.origin}${managedIdentityPaths.appService}`,
+		identityHeader: identity.managedIdentities.identityHeader,
+		imdsHost: graph.origin,
+		userAssignedClientId: identity.managedIdentities.userAssigned[0]?.clientId,
 	};
-	return { graph, identity, info, close: () => graph.close() };
+	const close = () => {
+		clearInterval(rotation);
+		return graph.close();
+	};
+	return { graph, identity, info, close };
 }
 
 /** The sign-in behaviours `--sign-in` accepts. */

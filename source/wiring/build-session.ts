@@ -17,7 +17,7 @@ export type SignInHooks = {
 	readonly onWarning?: (text: string) => void;
 };
 
-/** The sign-in provider for a configuration: a supplied token, app-only, or device code with the cache. */
+/** The sign-in provider for a configuration: the method source/auth/sign-in-method.ts picks, in its order. */
 export function tokenProviderFor(config: Config, hooks: SignInHooks): SignInProvider {
 	return createTokenProvider(
 		{
@@ -33,6 +33,10 @@ export function tokenProviderFor(config: Config, hooks: SignInHooks): SignInProv
 			noCache: config.noCache,
 			caFile: config.caFile,
 			env: hooks.env,
+			federatedTokenFile: config.federatedTokenFile,
+			managedIdentity: config.managedIdentity,
+			managedIdentityClientId: config.managedIdentityClientId,
+			useAzureCli: config.useAzureCli,
 		},
 		{ onDeviceCode: hooks.onDeviceCode, onWarning: hooks.onWarning },
 	);

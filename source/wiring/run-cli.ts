@@ -125,7 +125,8 @@ function commandSignIn(
 	env: NodeJS.ProcessEnv,
 	stderr: (text: string) => void,
 ): SignInProvider {
-	if (!config.accessToken && !config.tenant) {
+	// A managed identity or the Azure CLI knows its own tenant; every other sign-in must be told.
+	if (!config.accessToken && !config.tenant && !config.managedIdentity && !config.useAzureCli) {
 		throw new AuthError(
 			'config',
 			'No tenant is configured.',

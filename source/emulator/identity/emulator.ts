@@ -1,9 +1,12 @@
-import { generateKeyPair, type KeyObject } from 'node:crypto';
+import { generateKeyPair, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
-import { createGraphAuthorizer, type GraphAuthorize } from './authorizer.js';
+import { createGraphAuthorizer } from './authorizer.js';
 import { codeForm, resultPage } from './device-page.js';
+import { instanceDiscovery, openIdConfiguration } from './discovery.js';
+import type { EmulatorClientCertificate, IdentityEmulator, TokenRequestRecord } from './emulator-api.js';
 import { replies } from './errors.js';
+import { createWorkloadIssuer, defaultWorkloadSubject, type FederatedCredential } from './federation.js';
 import {
 	type App,
 	clientCredentials,
@@ -15,74 +18,16 @@ import {
 	startDeviceCode,
 	type TokenRequest,
 } from './grants.js';
-import { defaults, type EmulatedUser, type IdentityEmulatorOptions, type SignInBehaviour } from './model.js';
+import {
+	answerManagedIdentity,
+	type ManagedIdentities,
+	type ManagedIdentitySource,
+	managedIdentityBody,
+	managedIdentityPaths,
+} from './managed-identity.js';
+import { defaults, type EmulatedUser, type IdentityEmulatorOptions } from './model.js';
 import { createTokenMint, newClientSecret, newDeviceCode, newUserCode, type TokenSubject } from './tokens.js';
 import { createCertificate } from './x509.js';
-
-/** A client certificate registered on the confidential client, with its key, as a sign-in would use it. */
-export type EmulatorClientCertificate = {
-	/** Private key (PKCS#8) followed by the certificate: the one-file PEM `AZURE_CLIENT_CERTIFICATE_PATH` takes. */
-	readonly pem: string;
-	readonly certificatePem: string;
-	/** SHA-256 of the certificate's DER, hex. */
-	readonly thumbprintSha256: string;
-};
-
-/** What `mintAccessToken` makes. */
-export type MintOptions = {
-	/** Delegated permissions (default: every permission the public client is consented for). */
-	readonly scopes?: readonly string[];
-	/** Application permissions: makes an app-only token for the confidential client. */
-	readonly roles?: readonly string[];
-	/** Default: the emulator's access token lifetime; 0 or less gives an expired token. */
-	readonly lifetimeSeconds?: number;
-	/** Default https://graph.microsoft.com (another value makes a token Graph must refuse). */
-	readonly audience?: string;
-};
-
-/** One request to the device code or token endpoint, as the emulator saw it (no secrets). */
-export type TokenRequestRecord = {
-	readonly endpoint: 'devicecode' | 'token';
-	readonly grantType?: string;
-	readonly clientId?: string;
-	/** `ok`, or the OAuth `error` word returned. */
-	readonly outcome: string;
-};
-
-/** The identity emulator: Entra's sign-in endpoints as msal-node uses them, mountable into any HTTPS server. */
-export type IdentityEmulator = {
-	readonly tenantId: string;
-	readonly tenantDomain: string;
-	/** Origin clients use as authority host, once known (option, `setOrigin`, or the last request's Host). */
-	readonly authorityHost: string | undefined;
-	readonly publicClientId: string;
-	readonly confidentialClientId: string;
-	/** The confidential client's secret. */
-	readonly clientSecret: string;
-	readonly user: EmulatedUser;
-	/** Public key that signs access tokens (for the Graph side). */
-	readonly signingPublicKey: KeyObject;
-	/** Serves the sign-in routes; false for any other request (left to the host server). */
-	handle(req: IncomingMessage, res: ServerResponse, body: string): boolean;
-	/** The Graph emulator's `authorize` option. */
-	readonly authorize: GraphAuthorize;
-	/** A ready token: delegated (all tool scopes unless `scopes`) or app-only when `roles` is given. */
-	mintAccessToken(options?: MintOptions): string;
-	setOrigin(origin: string): void;
-	setBehaviour(behaviour: SignInBehaviour): void;
-	setAutoApprove(on: boolean): void;
-	setAccessTokenLifetime(seconds: number): void;
-	/** Approves or declines a pending device code by its user code, as the verification page does. */
-	decide(userCode: string, approve: boolean): boolean;
-	/** Makes every refresh token issued so far unusable (AADSTS70008). */
-	revokeRefreshTokens(): void;
-	/** Generates (once) an RSA certificate, registers it on the confidential client and returns it with its key. */
-	clientCertificate(): Promise<EmulatorClientCertificate>;
-	/** Every token, refresh token, device code, user code, client secret and assertion issued or held. */
-	issuedSecrets(): string[];
-	/** Device code and token endpoint requests so far. */
-	tokenRequests(): readonly TokenRequestRecord[];
-};
 
 const json = (res: ServerResponse, reply: Reply | { status: number; body: unknown }) => {
 	res.writeHead(reply.status, {
@@ -104,9 +49,18 @@ function makeApp(
 	confidential: boolean,
 	scopes: readonly string[],
 	roles: readonly string[],
+	federatedCredentials: readonly FederatedCredential[] = [],
 ): App {
 	const consented = new Map(scopes.map((scope) => [scope.toLowerCase(), scope]));
-	return { clientId, displayName, confidential, consented, roles, certificates: new Map() };
+	return {
+		clientId,
+		displayName,
+		confidential,
+		consented,
+		roles,
+		certificates: new Map(),
+		federatedCredentials,
+	};
 }
 
 /** Creates the emulator; fast (one EC key). Mount `handle` as the Graph emulator's `extraRoutes`. */
@@ -129,7 +83,17 @@ export function createIdentityEmulator(options: IdentityEmulatorOptions = {}): I
 		true,
 		[],
 		confidentialOptions.roles ?? defaults.roles,
+		confidentialOptions.federatedCredentials ?? [{ subject: defaultWorkloadSubject }],
 	);
+	const workload = createWorkloadIssuer();
+	const managedIdentities: ManagedIdentities = {
+		systemAssigned: options.managedIdentities?.systemAssigned ?? {
+			...defaults.systemAssignedIdentity,
+			roles: defaults.roles,
+		},
+		userAssigned: options.managedIdentities?.userAssigned ?? [defaults.userAssignedIdentity],
+		identityHeader: options.managedIdentities?.identityHeader ?? randomBytes(16).toString('hex'),
+	};
 	confidentialApp.secret = confidentialOptions.secret ?? newClientSecret();
 	for (const pem of confidentialOptions.certificates ?? []) registerCertificate(confidentialApp, pem);
 
@@ -171,58 +135,6 @@ export function createIdentityEmulator(options: IdentityEmulatorOptions = {}): I
 		return false;
 	}
 
-	function openIdConfiguration(base: string, segment: string) {
-		const tenant = knownTenant(segment) ? tenantId : '{tenantid}';
-		return {
-			token_endpoint: `${base}/${segment}/oauth2/v2.0/token`,
-			token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
-			jwks_uri: `${base}/${segment}/discovery/v2.0/keys`,
-			response_modes_supported: ['query', 'fragment', 'form_post'],
-			subject_types_supported: ['pairwise'],
-			id_token_signing_alg_values_supported: ['ES256'],
-			response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
-			scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-			issuer: `${base}/${tenant}/v2.0`,
-			request_uri_parameter_supported: false,
-			userinfo_endpoint: 'https://graph.microsoft.com/oidc/userinfo',
-			authorization_endpoint: `${base}/${segment}/oauth2/v2.0/authorize`,
-			device_authorization_endpoint: `${base}/${segment}/oauth2/v2.0/devicecode`,
-			http_logout_supported: true,
-			frontchannel_logout_supported: true,
-			end_session_endpoint: `${base}/${segment}/oauth2/v2.0/logout`,
-			claims_supported: [
-				'sub',
-				'iss',
-				'aud',
-				'exp',
-				'iat',
-				'nbf',
-				'name',
-				'oid',
-				'tid',
-				'preferred_username',
-			],
-			tenant_region_scope: null,
-			cloud_instance_name: 'emulator',
-			cloud_graph_host_name: 'graph.microsoft.com',
-			msgraph_host: 'graph.microsoft.com',
-		};
-	}
-
-	function instanceDiscovery(base: string, query: URLSearchParams) {
-		const host = new URL(base).host;
-		let segment = 'common';
-		try {
-			segment =
-				new URL(query.get('authorization_endpoint') ?? '').pathname.split('/').filter(Boolean)[0] ?? segment;
-		} catch {}
-		return {
-			tenant_discovery_endpoint: `${base}/${segment}/v2.0/.well-known/openid-configuration`,
-			'api-version': '1.1',
-			metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
-		};
-	}
-
 	function tokenEndpoint(base: string, segment: string, path: string, params: URLSearchParams): Reply {
 		const grantType = params.get('grant_type') ?? '';
 		const clientId = params.get('client_id') ?? '';
@@ -236,6 +148,7 @@ export function createIdentityEmulator(options: IdentityEmulatorOptions = {}): I
 				issuer: issuerOf(base),
 				endpoint: `${base}${path}`,
 				tenantSegments: [tenantId, tenantDomain, 'organizations', 'common'],
+				workload: { issuer: workload.issuer(base), publicKey: workload.publicKey },
 			};
 			switch (grantType) {
 				case 'device_code':
@@ -284,6 +197,33 @@ export function createIdentityEmulator(options: IdentityEmulatorOptions = {}): I
 		return reply;
 	}
 
+	function managedIdentityEndpoint(
+		source: ManagedIdentitySource,
+		query: URLSearchParams,
+		headers: IncomingMessage['headers'],
+	): { status: number; body: unknown } {
+		const answer = answerManagedIdentity(source, managedIdentities, query, headers);
+		const clientId = answer.ok ? answer.identity.clientId : (query.get('client_id') ?? undefined);
+		records.push({
+			endpoint: 'managed-identity',
+			source,
+			...(clientId ? { clientId } : {}),
+			outcome: answer.ok ? 'ok' : String(answer.body.error ?? answer.status),
+		});
+		if (!answer.ok) return answer;
+		const lifetime = state.accessTokenLifetimeSeconds;
+		const token = state.mint.accessToken(
+			{ kind: 'app', clientId: answer.identity.clientId, roles: answer.identity.roles },
+			issuerOf(origin ?? seenOrigin ?? 'https://127.0.0.1'),
+			lifetime,
+		);
+		state.secrets.add(token);
+		return {
+			status: 200,
+			body: managedIdentityBody(source, token, answer.identity, answer.resource, lifetime),
+		};
+	}
+
 	function handle(req: IncomingMessage, res: ServerResponse, body: string): boolean {
 		const url = new URL(req.url ?? '/', 'https://emulator.invalid');
 		const parts = url.pathname.split('/').filter(Boolean);
@@ -291,6 +231,24 @@ export function createIdentityEmulator(options: IdentityEmulatorOptions = {}): I
 		const route = `${req.method} ${rest.join('/')}`;
 		if (req.headers.host) seenOrigin = `https://${req.headers.host}`;
 		const base = origin ?? seenOrigin ?? 'https://127.0.0.1';
+		// msal-node lower-cases these URLs and ends them with a slash; Azure takes them either way.
+		const bare = url.pathname.replace(/\/$/, '');
+		const source: ManagedIdentitySource | undefined =
+			bare === managedIdentityPaths.appService
+				? 'app-service'
+				: bare === managedIdentityPaths.imds
+					? 'imds'
+					: undefined;
+		if (source && req.method === 'GET') {
+			json(res, managedIdentityEndpoint(source, url.searchParams, req.headers));
+			return true;
+		}
+		if (segment === 'workload-issuer' && req.method === 'GET') {
+			const answer = workload.route(base, rest.join('/'));
+			if (!answer) return false;
+			json(res, answer);
+			return true;
+		}
 		if (url.pathname === '/devicelogin') {
 			if (req.method === 'GET') html(res, 200, codeForm(tenantName));
 			else if (req.method === 'POST') {
@@ -307,7 +265,7 @@ export function createIdentityEmulator(options: IdentityEmulatorOptions = {}): I
 				json(
 					res,
 					anyTenant(segment)
-						? { status: 200, body: openIdConfiguration(base, segment) }
+						? { status: 200, body: openIdConfiguration(base, segment, tenantId, knownTenant(segment)) }
 						: replies.unknownTenant(segment, 'invalid_tenant'),
 				);
 				return true;
@@ -387,6 +345,13 @@ export function createIdentityEmulator(options: IdentityEmulatorOptions = {}): I
 				},
 			);
 			return certificate;
+		},
+		managedIdentities,
+		workloadIssuer: () => workload.issuer(origin ?? seenOrigin ?? 'https://127.0.0.1'),
+		issueWorkloadToken(workloadOptions) {
+			const token = workload.issue(origin ?? seenOrigin ?? 'https://127.0.0.1', workloadOptions);
+			state.secrets.add(token);
+			return token;
 		},
 		issuedSecrets: () => [...state.secrets],
 		tokenRequests: () => [...records],

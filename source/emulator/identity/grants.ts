@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual, X509Certificate } from 'node:crypto';
+import { createHash, type KeyObject, timingSafeEqual, X509Certificate } from 'node:crypto';
 import { type OAuthErrorReply, replies } from './errors.js';
+import { checkWorkloadToken, type FederatedCredential } from './federation.js';
 import { certificateThumbprints, parseJwt, verifyJwtSignature } from './jwt.js';
 import { type EmulatedUser, graphAudience, openIdScopes, type SignInBehaviour } from './model.js';
 import { clientInfo, foreignResource, newRefreshToken, permissionOf, type TokenMint } from './tokens.js';
@@ -20,6 +21,8 @@ export type App = {
 	secret?: string;
 	/** Registered certificates by base64url SHA-256 and SHA-1 thumbprint. */
 	readonly certificates: Map<string, X509Certificate>;
+	/** Workload tokens this app accepts as its client assertion. */
+	readonly federatedCredentials: readonly FederatedCredential[];
 };
 
 /** One device code and where it stands. */
@@ -62,6 +65,8 @@ export type TokenRequest = {
 	readonly endpoint: string;
 	/** Tenant segments accepted in an assertion audience. */
 	readonly tenantSegments: readonly string[];
+	/** The emulator's workload token issuer on this origin, and its key. */
+	readonly workload: { readonly issuer: string; readonly publicKey: KeyObject };
 };
 
 type Granted = { scopes: string[]; echo: string[] } | OAuthErrorReply;
@@ -206,6 +211,20 @@ const sameText = (a: string, b: string) => {
 function checkAssertion(app: App, request: TokenRequest, assertion: string): OAuthErrorReply | undefined {
 	const jwt = parseJwt(assertion);
 	if (!jwt) return replies.assertionRejected('The client assertion is not a well-formed JWT.');
+	// An app signs its own assertion (iss = its client id); anything else is a workload token from an issuer.
+	if (
+		jwt.claims.iss !== app.clientId &&
+		jwt.claims.iss !== undefined &&
+		!jwt.header.x5t &&
+		!jwt.header['x5t#S256']
+	) {
+		return checkWorkloadToken(
+			jwt,
+			app.federatedCredentials,
+			request.workload.issuer,
+			request.workload.publicKey,
+		);
+	}
 	const s256 = typeof jwt.header['x5t#S256'] === 'string' ? jwt.header['x5t#S256'] : undefined;
 	const s1 = typeof jwt.header.x5t === 'string' ? jwt.header.x5t : undefined;
 	const certificate = app.certificates.get(s256 ?? s1 ?? '');

@@ -14,13 +14,19 @@ export {
 	type GraphAuthorize,
 	type PermissionNeed,
 } from './authorizer.js';
+export { createIdentityEmulator } from './emulator.js';
+export type {
+	EmulatorClientCertificate,
+	IdentityEmulator,
+	MintOptions,
+	TokenRequestRecord,
+} from './emulator-api.js';
+export { defaultWorkloadSubject, exchangeAudience, type FederatedCredential } from './federation.js';
 export {
-	createIdentityEmulator,
-	type EmulatorClientCertificate,
-	type IdentityEmulator,
-	type MintOptions,
-	type TokenRequestRecord,
-} from './emulator.js';
+	type EmulatedManagedIdentity,
+	type ManagedIdentities,
+	managedIdentityPaths,
+} from './managed-identity.js';
 export {
 	type ConfidentialClientOptions,
 	defaults as identityDefaults,

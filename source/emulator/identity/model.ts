@@ -1,3 +1,6 @@
+import type { FederatedCredential } from './federation.js';
+import type { ManagedIdentities } from './managed-identity.js';
+
 /*
 Configuration and defaults of the identity emulator: one tenant, one user, a public client (the Microsoft
 Graph Command Line Tools id that entra-flows uses by default) and one confidential client.
@@ -39,6 +42,11 @@ export type PublicClientOptions = {
 
 /** Confidential client registration (client credentials). */
 export type ConfidentialClientOptions = {
+	/**
+	 * Federated credentials: workload tokens whose issuer, subject and audience match one are accepted as its
+	 * client assertion (default: this emulator's own issuer with subject `repo:contoso/user-flows:environment:production`).
+	 */
+	readonly federatedCredentials?: readonly FederatedCredential[];
 	readonly clientId?: string;
 	readonly displayName?: string;
 	/** The client secret; a random one by default. */
@@ -72,6 +80,8 @@ export type IdentityEmulatorOptions = {
 	readonly user?: Partial<EmulatedUser>;
 	readonly publicClient?: PublicClientOptions;
 	readonly confidentialClient?: ConfidentialClientOptions;
+	/** The emulated machine's managed identities (default: one system-assigned, one user-assigned read-only). */
+	readonly managedIdentities?: Partial<ManagedIdentities>;
 };
 
 /** Audience of every access token the emulator issues. */
@@ -108,6 +118,21 @@ export const defaults = {
 		'IdentityUserFlow.ReadWrite.All',
 		'Application.Read.All',
 	],
+	// The machine's identities: system-assigned with the automation roles, a user-assigned one that only reads.
+	systemAssignedIdentity: {
+		clientId: '7d1e4c52-9b3a-4f6e-a8d0-2c5b9e1f3a74',
+		objectId: 'b4a2c6e8-1d3f-4a5b-9c7e-0f2d4b6a8c13',
+	},
+	userAssignedIdentity: {
+		clientId: '3a9c5e71-6f2b-4d8a-b1e4-7c0d2f5a9b36',
+		objectId: 'e8c1a3f5-7b9d-4e2a-8f6c-1a3e5c7b9d24',
+		roles: [
+			'EventListener.Read.All',
+			'IdentityProvider.Read.All',
+			'IdentityUserFlow.Read.All',
+			'Application.Read.All',
+		],
+	},
 } as const;
 
 /** OpenID scopes that ride along with resource scopes and name no Graph permission. */
