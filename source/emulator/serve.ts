@@ -44,6 +44,8 @@ const allPermissions = [
 	'IdentityProvider.ReadWrite.All',
 	'IdentityUserFlow.ReadWrite.All',
 	'Application.Read.All',
+	'CustomAuthenticationExtension.ReadWrite.All',
+	'User.Read',
 ];
 
 /** Starts Graph and sign-in on one loopback HTTPS server with a CA generated for it. */

@@ -100,6 +100,8 @@ export const defaults = {
 		'IdentityUserFlow.Read.All',
 		'IdentityUserFlow.ReadWrite.All',
 		'Application.Read.All',
+		'CustomAuthenticationExtension.Read.All',
+		'CustomAuthenticationExtension.ReadWrite.All',
 		'User.Read',
 	],
 	roles: [
@@ -107,6 +109,8 @@ export const defaults = {
 		'IdentityProvider.Read.All',
 		'IdentityUserFlow.ReadWrite.All',
 		'Application.Read.All',
+		'CustomAuthenticationExtension.ReadWrite.All',
+		'Organization.Read.All',
 	],
 } as const;
 
