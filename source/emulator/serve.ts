@@ -65,6 +65,8 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 	const graph = await startEmulator({
 		...options,
 		tls,
+		// The demo's extension server answers with this same certificate, so the emulator trusts its CA.
+		trustedCa: [tls.caPem, ...(options.trustedCa ?? [])],
 		extraRoutes: identity.handle,
 		authorize: identity.authorize,
 	});
