@@ -1,3 +1,4 @@
+import { demoBehaviour, type ExtensionServer, startExtensionServer } from './extension-server.js';
 import {
 	createIdentityEmulator,
 	createLoopbackTls,
@@ -5,7 +6,9 @@ import {
 	type IdentityEmulatorOptions,
 	type SignInBehaviour,
 } from './identity/index.js';
+import { seedIds } from './seed-catalog.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from './server.js';
+import type { TenantStore } from './tenant.js';
 
 /** Options for the emulator as a product: Graph and sign-in together. */
 export type ServeOptions = Omit<EmulatorOptions, 'tls' | 'authorize' | 'extraRoutes'> & {
@@ -14,6 +17,8 @@ export type ServeOptions = Omit<EmulatorOptions, 'tls' | 'authorize' | 'extraRou
 	/** Folder for the generated CA file (default: a new temporary folder). */
 	readonly tlsDir?: string;
 	readonly identity?: IdentityEmulatorOptions;
+	/** Start the demo's extension server and point the seeded extensions at it (default true; HTTPS only). */
+	readonly demoExtensions?: boolean;
 };
 
 /** What `entra-flows emulator` prints as its first line, and what demo mode signs in with. */
@@ -29,12 +34,17 @@ export type ServedInfo = {
 	readonly verificationUri?: string;
 	/** A token with every permission, valid while this emulator runs (its signing key dies with it). */
 	readonly accessToken?: string;
+	/** Where the tenant's customer-facing host is served: `{origin}/{subdomain}.ciamlogin.com`. */
+	readonly customerUrl?: string;
+	/** The demo's extension server, which the seeded extensions call. */
+	readonly extensionServer?: string;
 };
 
 /** A running emulator with its sign-in half (absent over plain HTTP). */
 export type ServedEmulator = {
 	readonly graph: RunningEmulator;
 	readonly identity?: IdentityEmulator;
+	readonly extensions?: ExtensionServer;
 	readonly info: ServedInfo;
 	close(): Promise<void>;
 };
@@ -71,6 +81,12 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 		authorize: identity.authorize,
 	});
 	identity.setOrigin(graph.origin);
+	const extensions =
+		options.demoExtensions === false
+			? undefined
+			: await startExtensionServer({ tls, verifyKey: graph.customerSigningKey, behaviour: demoBehaviour });
+	if (extensions) pointDemoExtensions(graph.tenant, extensions.origin);
+	const label = graph.tenant.state.verifiedDomains.find((domain) => domain.isInitial)?.name.split('.')[0];
 	const info: ServedInfo = {
 		graphUrl: graph.graphUrl,
 		betaUrl: `${graph.origin}/beta`,
@@ -82,8 +98,27 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 		caFile: tls.caFile,
 		verificationUri: `${graph.origin}/devicelogin`,
 		accessToken: identity.mintAccessToken({ scopes: allPermissions, lifetimeSeconds: 24 * 3600 }),
+		...(label ? { customerUrl: `${graph.origin}/${label}.ciamlogin.com` } : {}),
+		...(extensions ? { extensionServer: extensions.origin } : {}),
 	};
-	return { graph, identity, info, close: () => graph.close() };
+	const close = async () => {
+		await Promise.all([graph.close(), extensions?.close()]);
+	};
+	return { graph, identity, ...(extensions ? { extensions } : {}), info, close };
+}
+
+/**
+ * Points the two seeded extensions at the demo's extension server, whose port is only known now; others are
+ * left alone. The seed names 127.0.0.1:7071 (the Azure Functions local port), a state file the last run's port.
+ */
+export function pointDemoExtensions(tenant: TenantStore, origin: string): void {
+	const demo = new Set<string>([seedIds.extensions.prefill, seedIds.extensions.check]);
+	for (const extension of tenant.extensions) {
+		const url = new URL(extension.targetUrl);
+		if (!demo.has(extension.id) || url.hostname !== '127.0.0.1') continue;
+		extension.targetUrl = `${origin}${url.pathname}`;
+		tenant.touch();
+	}
 }
 
 /** The sign-in behaviours `--sign-in` accepts. */
