@@ -10,15 +10,8 @@ import { trustContext } from './extension-call.js';
 import { pageHeaders } from './html.js';
 import { Journeys } from './journey.js';
 import { protocolErrorBody } from './pages.js';
-import {
-	federation,
-	type StepDeps,
-	showSignIn,
-	showSignUp,
-	signIn,
-	signUp,
-	submitAttributes,
-} from './steps.js';
+import { signUp, submitAttributes } from './sign-up.js';
+import { federation, type StepDeps, showSignIn, showSignUp, signIn } from './steps.js';
 
 /*
 The customer side of the emulated tenant: what https://{subdomain}.ciamlogin.com/{tenant}/… serves for real.
