@@ -44,6 +44,20 @@ export function handleControl(
 		case 'GET /_emulator/state':
 			json(response, 200, deps.tenant.state);
 			return;
+		case 'GET /_emulator/sign-ins':
+			json(response, 200, deps.tenant.signInLogs);
+			return;
+		case 'GET /_emulator/customers':
+			// Never the password hashes.
+			json(
+				response,
+				200,
+				deps.tenant.customers.map(({ passwordHash, ...customer }) => ({
+					...customer,
+					hasPassword: passwordHash !== null,
+				})),
+			);
+			return;
 		case 'GET /_emulator/log':
 			json(response, 200, deps.log.entries);
 			return;
@@ -68,7 +82,14 @@ export function handleControl(
 			send(response, 204, {});
 			return;
 	}
-	const known = ['/_emulator/state', '/_emulator/log', '/_emulator/faults', '/_emulator/reset'];
+	const known = [
+		'/_emulator/state',
+		'/_emulator/log',
+		'/_emulator/faults',
+		'/_emulator/reset',
+		'/_emulator/sign-ins',
+		'/_emulator/customers',
+	];
 	if (known.includes(path))
 		error(response, 405, 'MethodNotAllowed', `${request.method} is not allowed on ${path}.`);
 	else error(response, 404, 'NotFound', `No emulator control endpoint at ${path}.`);

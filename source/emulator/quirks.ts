@@ -23,6 +23,23 @@
 // | messages                     | generic / explained      | generic  | §1.3: no error payloads are documented for these calls, and messages are  |
 // |                              |                          |          | free text. A business-rule 400 says only Graph's generic sentence, so a   |
 // |                              |                          |          | client must explain refusals itself; `explained` names the rule broken.   |
+// | extension-clear              | unsupported-405 /        | unsupp-  | no way to detach a flow's extension is documented (the permissions list   |
+// |                              | patch-null / delete-ref  | orted-405| only GET and PUT $ref). By default DELETE …/customExtension/$ref is 405  |
+// |                              |                          |          | and PATCH {"onAttributeCollectionStart": null} is 400, so a client never  |
+// |                              |                          |          | believes a detach worked; the other values make that one request work.   |
+// | extension-ref-unset          | allow / require-handler  | allow    | Microsoft's samples PUT $ref on a flow whose handler was never set;       |
+// |                              |                          |          | `require-handler` wants a PATCH with an empty handler object first.      |
+// | extension-type-check         | refuse / allow           | refuse   | undocumented: a Submit extension on the Start handler. The portal offers  |
+// |                              |                          |          | only matching ones, so refusing is the safe reading.                     |
+// | delete-extension-in-use      | refuse / detach / dangle | refuse   | undocumented: deleting an extension a flow uses. Refusing makes a client  |
+// |                              |                          |          | detach first; `dangle` leaves the flow pointing at nothing (sign-up then |
+// |                              |                          |          | fails with 1003011 CustomExtensionNotFound).                             |
+// | extension-action-case        | exact / insensitive      | exact    | whether the service reads `…ShowValidationError` (a C# sample's casing)   |
+// |                              |                          |          | is unverified; exact means the documented lower-camel names only.        |
+// | extension-default-retries    | 0 / 1                    | 0        | what maximumRetries: null means is undocumented; with 0 an extension that |
+// |                              |                          |          | works here does not depend on a retry the service might not make.        |
+// | empty-options                | refuse / accept          | refuse   | whether Graph refuses a radio/checkbox input without options is unknown;  |
+// |                              |                          |          | `accept` stores it, and the hosted sign-up page then never finishes.     |
 
 /** The quirk switches, in option-object form. */
 export type Quirks = {
@@ -36,6 +53,13 @@ export type Quirks = {
 	contentType: 'required' | 'optional';
 	deleteAttributeInUse: 'refuse' | 'detach';
 	messages: 'generic' | 'explained';
+	extensionClear: 'unsupported-405' | 'patch-null' | 'delete-ref';
+	extensionRefUnset: 'allow' | 'require-handler';
+	extensionTypeCheck: 'refuse' | 'allow';
+	deleteExtensionInUse: 'refuse' | 'detach' | 'dangle';
+	extensionActionCase: 'exact' | 'insensitive';
+	extensionDefaultRetries: 0 | 1;
+	emptyOptions: 'refuse' | 'accept';
 };
 
 /** The defaults described in the table above. */
@@ -50,6 +74,13 @@ export const defaultQuirks: Readonly<Quirks> = {
 	contentType: 'required',
 	deleteAttributeInUse: 'refuse',
 	messages: 'generic',
+	extensionClear: 'unsupported-405',
+	extensionRefUnset: 'allow',
+	extensionTypeCheck: 'refuse',
+	deleteExtensionInUse: 'refuse',
+	extensionActionCase: 'exact',
+	extensionDefaultRetries: 0,
+	emptyOptions: 'refuse',
 };
 
 type QuirkKey = keyof Quirks;
@@ -66,6 +97,25 @@ const table: Record<string, { key: QuirkKey; values: Record<string, Quirks[Quirk
 	'content-type': { key: 'contentType', values: { required: 'required', optional: 'optional' } },
 	'delete-attribute-in-use': { key: 'deleteAttributeInUse', values: { refuse: 'refuse', detach: 'detach' } },
 	messages: { key: 'messages', values: { generic: 'generic', explained: 'explained' } },
+	'extension-clear': {
+		key: 'extensionClear',
+		values: { 'unsupported-405': 'unsupported-405', 'patch-null': 'patch-null', 'delete-ref': 'delete-ref' },
+	},
+	'extension-ref-unset': {
+		key: 'extensionRefUnset',
+		values: { allow: 'allow', 'require-handler': 'require-handler' },
+	},
+	'extension-type-check': { key: 'extensionTypeCheck', values: { refuse: 'refuse', allow: 'allow' } },
+	'delete-extension-in-use': {
+		key: 'deleteExtensionInUse',
+		values: { refuse: 'refuse', detach: 'detach', dangle: 'dangle' },
+	},
+	'extension-action-case': {
+		key: 'extensionActionCase',
+		values: { exact: 'exact', insensitive: 'insensitive' },
+	},
+	'extension-default-retries': { key: 'extensionDefaultRetries', values: { '0': 0, '1': 1 } },
+	'empty-options': { key: 'emptyOptions', values: { refuse: 'refuse', accept: 'accept' } },
 };
 
 /** Parses a quirk spec string; throws an Error naming the bad pair. */

@@ -6,6 +6,7 @@ import type {
 	ApplicationRecord,
 	AttributeCollectionRecord,
 	AttributeRecord,
+	ExtensionHandlerRecord,
 	FlowRecord,
 	InputRecord,
 	JsonObject,
@@ -59,6 +60,18 @@ export function renderApplication(application: ApplicationRecord): JsonObject {
 		createdDateTime: application.createdDateTime,
 		publisherDomain: application.publisherDomain,
 		signInAudience: application.signInAudience,
+		publicClient: { redirectUris: [...application.publicClient.redirectUris] },
+		spa: { redirectUris: [...application.spa.redirectUris] },
+		web: {
+			homePageUrl: null,
+			logoutUrl: null,
+			redirectUris: [...application.web.redirectUris],
+			implicitGrantSettings: {
+				enableAccessTokenIssuance: application.web.enableAccessTokenIssuance,
+				enableIdTokenIssuance: application.web.enableIdTokenIssuance,
+			},
+			redirectUriSettings: application.web.redirectUris.map((uri) => ({ uri, index: null })),
+		},
 	};
 }
 
@@ -130,12 +143,17 @@ function head(flow: FlowRecord, view: View): JsonObject {
 	return result;
 }
 
+// `customExtension` is a navigation property: a GET of the flow never expands it (read it at …/customExtension).
+function renderHandler(handler: ExtensionHandlerRecord | null, type: string): JsonObject | null {
+	return handler ? { '@odata.type': type, configuration: handler.configuration } : null;
+}
+
 /** A flow as list and get return it: providers, attributes and linked apps expanded. */
 export function renderFlow(flow: FlowRecord, view: View, tenant: TenantStore): JsonObject {
 	return {
 		...head(flow, view),
-		onAttributeCollectionStart: flow.onAttributeCollectionStart,
-		onAttributeCollectionSubmit: flow.onAttributeCollectionSubmit,
+		onAttributeCollectionStart: renderHandler(flow.onAttributeCollectionStart, odataTypes.attributeStart),
+		onAttributeCollectionSubmit: renderHandler(flow.onAttributeCollectionSubmit, odataTypes.attributeSubmit),
 		conditions: {
 			applications: {
 				includeAllApplications: false,
@@ -166,8 +184,14 @@ export function renderCreatedFlow(flow: FlowRecord, view: View): JsonObject {
 		...head(flow, view),
 	};
 	if (view.version === 'beta') {
-		result.onAttributeCollectionStart = flow.onAttributeCollectionStart;
-		result.onAttributeCollectionSubmit = flow.onAttributeCollectionSubmit;
+		result.onAttributeCollectionStart = renderHandler(
+			flow.onAttributeCollectionStart,
+			odataTypes.attributeStart,
+		);
+		result.onAttributeCollectionSubmit = renderHandler(
+			flow.onAttributeCollectionSubmit,
+			odataTypes.attributeSubmit,
+		);
 	}
 	return {
 		...result,

@@ -1,4 +1,11 @@
-import type { ApplicationRecord, AttributeRecord, ProviderRecord } from './types.js';
+import type {
+	ApplicationRecord,
+	AttributeRecord,
+	CustomerRecord,
+	DomainRecord,
+	ExtensionRecord,
+	ProviderRecord,
+} from './types.js';
 
 /** Fixed ids, so docs and tests can cite them. */
 export const seedIds = {
@@ -24,6 +31,10 @@ export const seedIds = {
 		partners: '04ae684f-8cfb-4cef-912a-556fdee3c3fd',
 		support: 'f6adce06-f6c8-4b3f-b1fe-7f7d6fda2b30',
 		events: '5730a1a1-35ee-44b7-bcb7-9edad350c494',
+	},
+	extensions: {
+		prefill: 'c4a2e6f0-5b1d-4c8e-9a3f-1e7d2b6c8a01',
+		check: '7d3b9e21-0c6a-4f5e-8b2d-3a9c1f4e6b02',
 	},
 	attributes: {
 		favoriteColor: 'extension_6ea3bc85aec24b1c92ff4a117afb6621_Favoritecolor',
@@ -103,36 +114,147 @@ export function seedAttributes(): AttributeRecord[] {
 	];
 }
 
+/** The tenant's initial domain; its label names the customer-facing host (`contosocustomers.ciamlogin.com`). */
+export const initialDomain = 'contosocustomers.onmicrosoft.com';
+
+/** The organization's verifiedDomains: the initial onmicrosoft.com domain only. */
+export function seedDomains(): DomainRecord[] {
+	return [{ name: initialDomain, isInitial: true, isDefault: true, type: 'Managed' }];
+}
+
+type Platforms = Partial<Pick<ApplicationRecord, 'web' | 'spa' | 'publicClient' | 'grantedGraphAppRoles'>>;
+
 const app = (
 	ids: { appId: string; id: string },
 	displayName: string,
 	description: string | null,
 	createdDateTime: string,
-	signInAudience = 'AzureADMyOrg',
+	platforms: Platforms = {},
 ): ApplicationRecord => ({
 	...ids,
 	displayName,
 	description,
 	createdDateTime,
-	signInAudience,
-	publisherDomain: 'contosocustomers.onmicrosoft.com',
+	signInAudience: 'AzureADMyOrg',
+	publisherDomain: initialDomain,
+	web: { redirectUris: [], enableIdTokenIssuance: false, enableAccessTokenIssuance: false },
+	spa: { redirectUris: [] },
+	publicClient: { redirectUris: [] },
+	grantedGraphAppRoles: [],
+	...platforms,
+});
+
+const web = (redirectUris: string[], enableIdTokenIssuance = false) => ({
+	redirectUris,
+	enableIdTokenIssuance,
+	enableAccessTokenIssuance: false,
 });
 
 /** Seven app registrations, including the b2c-extensions-app that owns custom attributes. */
 export function seedApplications(): ApplicationRecord[] {
 	const { apps } = seedIds;
 	return [
-		app(apps.storefront, 'Contoso Storefront', 'Public web shop', '2025-03-04T09:12:44Z'),
-		app(apps.mobile, 'Contoso Mobile', 'iOS and Android shopping app', '2025-03-04T09:20:02Z'),
-		app(apps.partnerPortal, 'Contoso Partner Portal', 'Reseller and supplier portal', '2025-04-17T14:03:10Z'),
-		app(apps.supportDesk, 'Contoso Support Desk', 'Customer support site', '2025-05-22T08:45:31Z'),
-		app(apps.loyaltyApi, 'Contoso Loyalty API', 'Loyalty points service', '2025-06-30T16:27:55Z'),
-		app(apps.events, 'Contoso Events', 'Event registration site (preview)', '2025-09-09T11:00:00Z'),
+		app(apps.storefront, 'Contoso Storefront', 'Public web shop', '2025-03-04T09:12:44Z', {
+			web: web(['https://shop.contoso.com/signin-oidc'], true),
+			spa: { redirectUris: ['https://shop.contoso.com/'] },
+		}),
+		app(apps.mobile, 'Contoso Mobile', 'iOS and Android shopping app', '2025-03-04T09:20:02Z', {
+			publicClient: { redirectUris: ['msauth.com.contoso.mobile://auth'] },
+		}),
+		app(
+			apps.partnerPortal,
+			'Contoso Partner Portal',
+			'Reseller and supplier portal',
+			'2025-04-17T14:03:10Z',
+			{
+				web: web(['https://partners.contoso.com/signin-oidc']),
+			},
+		),
+		app(apps.supportDesk, 'Contoso Support Desk', 'Customer support site', '2025-05-22T08:45:31Z', {
+			spa: { redirectUris: ['https://support.contoso.com/'] },
+		}),
+		// The API behind the demo's custom authentication extensions: consented to receive their calls.
+		app(apps.loyaltyApi, 'Contoso Loyalty API', 'Loyalty points service', '2025-06-30T16:27:55Z', {
+			grantedGraphAppRoles: ['CustomAuthenticationExtension.Receive.Payload'],
+		}),
+		app(apps.events, 'Contoso Events', 'Event registration site (preview)', '2025-09-09T11:00:00Z', {
+			web: web(['https://events.contoso.com/signin-oidc']),
+		}),
 		app(
 			apps.extensions,
 			'b2c-extensions-app. Do not modify. Used by AADB2C for storing user data.',
 			null,
 			'2025-03-01T08:00:00Z',
+		),
+	];
+}
+
+/** Where the demo's extensions are served: the Azure Functions local port, moved by whoever starts the server. */
+export const demoExtensionOrigin = 'https://127.0.0.1:7071';
+
+/** Two attribute-collection extensions on the Contoso Loyalty API (see source/emulator/extension-server.ts). */
+export function seedExtensions(): ExtensionRecord[] {
+	const resourceId = `api://127.0.0.1/${seedIds.apps.loyaltyApi.appId}`;
+	const common = {
+		resourceId,
+		clientConfiguration: { timeoutInMilliseconds: 2000, maximumRetries: 1 },
+		behaviorOnError: null,
+		claimsForTokenConfiguration: null,
+	};
+	return [
+		{
+			...common,
+			id: seedIds.extensions.prefill,
+			kind: 'onAttributeCollectionStartCustomExtension',
+			displayName: 'Prefill sign-up details',
+			description: 'Suggests a country from the browser language',
+			targetUrl: `${demoExtensionOrigin}/api/attribute-collection-start`,
+		},
+		{
+			...common,
+			id: seedIds.extensions.check,
+			kind: 'onAttributeCollectionSubmitCustomExtension',
+			displayName: 'Check sign-up details',
+			description: 'Refuses names that contain digits',
+			targetUrl: `${demoExtensionOrigin}/api/attribute-collection-submit`,
+		},
+	];
+}
+
+const customer = (id: string, email: string, displayName: string, passwordHash: string): CustomerRecord => ({
+	id,
+	email,
+	displayName,
+	userType: 'member',
+	createdDateTime: '2025-10-01T10:00:00Z',
+	passwordHash,
+	attributes: { email, displayName },
+	createdBy: null,
+});
+
+/**
+ * Test customers who can sign in with email and password. Their passwords (README, Customer side) are stored
+ * only as these hashes.
+ */
+export function seedCustomers(): CustomerRecord[] {
+	return [
+		customer(
+			'5f0c1a2b-3d4e-4f60-8a71-92b3c4d5e6f7',
+			'ada@example.com',
+			'Ada Lovelace',
+			'scrypt:16384:da8434cb50d8622d5d35b008e20522de:38d3f1559607c2c2026b752c3fbdfe2a8183083311864000effef45516a48001',
+		),
+		customer(
+			'6a1d2b3c-4e5f-4a71-9b82-a3c4d5e6f708',
+			'grace@example.com',
+			'Grace Hopper',
+			'scrypt:16384:fca955367400a7886731473d2ec26310:65a43e83bfbc14ca0c5755758f1c4c877c974c6dd888f9e5fdb5397bcfef7087',
+		),
+		customer(
+			'7b2e3c4d-5f60-4b82-8c93-b4d5e6f70819',
+			'alan@example.com',
+			'Alan Turing',
+			'scrypt:16384:878111ceae974705ea721e58e53bd698:3879e62f859349df514bf2b0ddfbe785acbc4c2d0929760c26081db4b6d622cd',
 		),
 	];
 }

@@ -1,5 +1,13 @@
 import { defaultInput, emailInput, patterns } from './inputs.js';
-import { seedApplications, seedAttributes, seedIds, seedProviders } from './seed-catalog.js';
+import {
+	seedApplications,
+	seedAttributes,
+	seedCustomers,
+	seedDomains,
+	seedExtensions,
+	seedIds,
+	seedProviders,
+} from './seed-catalog.js';
 import type { AttributeRecord, FlowRecord, InputRecord, TenantState } from './types.js';
 
 export { seedIds } from './seed-catalog.js';
@@ -66,6 +74,9 @@ function seedFlows(attributes: AttributeRecord[]): FlowRecord[] {
 					[custom.newsletter]: { label: 'Send me the monthly newsletter', defaultValue: 'false' },
 				},
 			),
+			// The demo's extensions: the start one suggests a country, the submit one refuses names with digits.
+			onAttributeCollectionStart: { configuration: null, customExtensionId: seedIds.extensions.prefill },
+			onAttributeCollectionSubmit: { configuration: null, customExtensionId: seedIds.extensions.check },
 		}),
 		flow({
 			id: flows.partners,
@@ -128,10 +139,15 @@ export function createSeed(extraFlows = 0): TenantState {
 	const attributes = seedAttributes();
 	return {
 		tenantId: seedIds.tenantId,
+		displayName: 'Contoso Customers',
+		verifiedDomains: seedDomains(),
 		extensionsAppId: seedIds.extensionsAppId,
 		flows: [...seedFlows(attributes), ...generatedFlows(extraFlows, attributes)],
 		providers: seedProviders(),
 		attributes,
 		applications: seedApplications(),
+		customAuthenticationExtensions: seedExtensions(),
+		customers: seedCustomers(),
+		signInLogs: [],
 	};
 }

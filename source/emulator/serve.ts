@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { demoBehaviour, type ExtensionServer, startExtensionServer } from './extension-server.js';
 import {
 	createIdentityEmulator,
 	createLoopbackTls,
@@ -8,7 +9,9 @@ import {
 	managedIdentityPaths,
 	type SignInBehaviour,
 } from './identity/index.js';
+import { seedIds } from './seed-catalog.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from './server.js';
+import type { TenantStore } from './tenant.js';
 
 /** Options for the emulator as a product: Graph and sign-in together. */
 export type ServeOptions = Omit<EmulatorOptions, 'tls' | 'authorize' | 'extraRoutes'> & {
@@ -17,6 +20,8 @@ export type ServeOptions = Omit<EmulatorOptions, 'tls' | 'authorize' | 'extraRou
 	/** Folder for the generated CA file (default: a new temporary folder). */
 	readonly tlsDir?: string;
 	readonly identity?: IdentityEmulatorOptions;
+	/** Start the demo's extension server and point the seeded extensions at it (default true; HTTPS only). */
+	readonly demoExtensions?: boolean;
 };
 
 /** What `entra-flows emulator` prints as its first line, and what demo mode signs in with. */
@@ -43,12 +48,17 @@ export type ServedInfo = {
 	readonly imdsHost?: string;
 	/** The user-assigned managed identity's client id (read-only roles); without it: system-assigned. */
 	readonly userAssignedClientId?: string;
+	/** Where the tenant's customer-facing host is served: `{origin}/{subdomain}.ciamlogin.com`. */
+	readonly customerUrl?: string;
+	/** The demo's extension server, which the seeded extensions call. */
+	readonly extensionServer?: string;
 };
 
 /** A running emulator with its sign-in half (absent over plain HTTP). */
 export type ServedEmulator = {
 	readonly graph: RunningEmulator;
 	readonly identity?: IdentityEmulator;
+	readonly extensions?: ExtensionServer;
 	readonly info: ServedInfo;
 	close(): Promise<void>;
 };
@@ -58,6 +68,8 @@ const allPermissions = [
 	'IdentityProvider.ReadWrite.All',
 	'IdentityUserFlow.ReadWrite.All',
 	'Application.Read.All',
+	'CustomAuthenticationExtension.ReadWrite.All',
+	'User.Read',
 ];
 
 /** Starts Graph and sign-in on one loopback HTTPS server with a CA generated for it. */
@@ -77,6 +89,8 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 	const graph = await startEmulator({
 		...options,
 		tls,
+		// The demo's extension server answers with this same certificate, so the emulator trusts its CA.
+		trustedCa: [tls.caPem, ...(options.trustedCa ?? [])],
 		extraRoutes: identity.handle,
 		authorize: identity.authorize,
 	});
@@ -88,6 +102,12 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 	writeWorkloadToken();
 	const rotation = setInterval(writeWorkloadToken, 300_000);
 	rotation.unref();
+	const extensions =
+		options.demoExtensions === false
+			? undefined
+			: await startExtensionServer({ tls, verifyKey: graph.customerSigningKey, behaviour: demoBehaviour });
+	if (extensions) pointDemoExtensions(graph.tenant, extensions.origin);
+	const label = graph.tenant.state.verifiedDomains.find((domain) => domain.isInitial)?.name.split('.')[0];
 	const info: ServedInfo = {
 		graphUrl: graph.graphUrl,
 		betaUrl: `${graph.origin}/beta`,
@@ -105,12 +125,28 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 		identityHeader: identity.managedIdentities.identityHeader,
 		imdsHost: graph.origin,
 		userAssignedClientId: identity.managedIdentities.userAssigned[0]?.clientId,
+		...(label ? { customerUrl: `${graph.origin}/${label}.ciamlogin.com` } : {}),
+		...(extensions ? { extensionServer: extensions.origin } : {}),
 	};
-	const close = () => {
+	const close = async () => {
 		clearInterval(rotation);
-		return graph.close();
+		await Promise.all([graph.close(), extensions?.close()]);
 	};
-	return { graph, identity, info, close };
+	return { graph, identity, ...(extensions ? { extensions } : {}), info, close };
+}
+
+/**
+ * Points the two seeded extensions at the demo's extension server, whose port is only known now; others are
+ * left alone. The seed names 127.0.0.1:7071 (the Azure Functions local port), a state file the last run's port.
+ */
+export function pointDemoExtensions(tenant: TenantStore, origin: string): void {
+	const demo = new Set<string>([seedIds.extensions.prefill, seedIds.extensions.check]);
+	for (const extension of tenant.extensions) {
+		const url = new URL(extension.targetUrl);
+		if (!demo.has(extension.id) || url.hostname !== '127.0.0.1') continue;
+		extension.targetUrl = `${origin}${url.pathname}`;
+		tenant.touch();
+	}
 }
 
 /** The sign-in behaviours `--sign-in` accepts. */

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { type KeyObject, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { defaultAuthorize } from './authorize.js';
 import { handleControl } from './control.js';
+import { createCustomerSide } from './customer/customer-side.js';
 import { errorBody, GraphError } from './errors.js';
 import { FaultInjector } from './fault-injector.js';
 import { type GraphDeps, handleGraph } from './graph-handler.js';
@@ -41,7 +42,9 @@ export type EmulatorOptions = {
 		authorization: string | undefined,
 		need: { permission: string; write: boolean },
 	) => { ok: true } | { ok: false; status: number; code: string; message: string };
-	/** Tried first for paths outside /v1.0, /beta and /_emulator; return true if handled. */
+	/** CA certificates (PEM) trusted, besides the system's, when the sign-up page calls extensions. */
+	trustedCa?: readonly string[];
+	/** Tried first for paths outside /v1.0, /beta, /_emulator and the customer hosts; return true if handled. */
 	extraRoutes?: (req: IncomingMessage, res: ServerResponse, body: string) => boolean | Promise<boolean>;
 };
 
@@ -54,6 +57,8 @@ export type RunningEmulator = {
 	port: number;
 	/** Direct in-process access to the tenant: flows, providers, attributes, applications. */
 	tenant: TenantStore;
+	/** Public key of the customer side's tokens: id_tokens, and the bearer tokens sent to extensions. */
+	customerSigningKey: KeyObject;
 	/** Every request seen, oldest first (live view). */
 	log: ReadonlyArray<LogEntry>;
 	clearLog(): void;
@@ -136,6 +141,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		saved: save,
 		closing: closing.signal,
 	};
+	const customer = createCustomerSide({
+		tenant,
+		quirks,
+		ca: options.trustedCa ?? [],
+		origin: () => deps.origin,
+	});
 	const setFaults = (spec: string) => {
 		deps.faults = new FaultInjector(spec);
 	};
@@ -165,6 +176,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		});
 		if (isGraph) {
 			await handleGraph(request, response, rawBody, deps, entry);
+			return;
+		}
+		if (customer.owns(path)) {
+			const before = tenant.revision;
+			await customer.handle(request, response, rawBody);
+			if (tenant.revision !== before) save();
 			return;
 		}
 		if (options.extraRoutes && (await options.extraRoutes(request, response, rawBody))) return;
@@ -208,6 +225,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		graphUrl: `${origin}/v1.0`,
 		port,
 		tenant,
+		customerSigningKey: customer.signingPublicKey,
 		log: log.entries,
 		clearLog: () => log.clear(),
 		setFaults,

@@ -30,7 +30,31 @@ export function loadState(path: string): TenantState | null {
 			`Emulator state file ${path} is corrupt: it is not an ${format} file. Delete it to start from the seed.`,
 		);
 	}
-	return record.tenant;
+	return upgraded(record.tenant);
+}
+
+// Files written before the tenant had extensions, customers and sign-in logs load with empty ones.
+function upgraded(tenant: TenantState): TenantState {
+	const partial = tenant as Partial<TenantState> & TenantState;
+	return {
+		...partial,
+		displayName: partial.displayName ?? 'Contoso Customers',
+		verifiedDomains: partial.verifiedDomains ?? [],
+		customAuthenticationExtensions: partial.customAuthenticationExtensions ?? [],
+		customers: partial.customers ?? [],
+		signInLogs: partial.signInLogs ?? [],
+		applications: partial.applications.map((application) => ({
+			...application,
+			web: application.web ?? {
+				redirectUris: [],
+				enableIdTokenIssuance: false,
+				enableAccessTokenIssuance: false,
+			},
+			spa: application.spa ?? { redirectUris: [] },
+			publicClient: application.publicClient ?? { redirectUris: [] },
+			grantedGraphAppRoles: application.grantedGraphAppRoles ?? [],
+		})),
+	};
 }
 
 /** Writes the tenant atomically: a temp file next to the target, then rename over it. */

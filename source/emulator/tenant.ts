@@ -1,5 +1,14 @@
 import { notFound } from './errors.js';
-import type { ApplicationRecord, AttributeRecord, FlowRecord, ProviderRecord, TenantState } from './types.js';
+import type {
+	ApplicationRecord,
+	AttributeRecord,
+	CustomerRecord,
+	ExtensionRecord,
+	FlowRecord,
+	ProviderRecord,
+	SignInLogRecord,
+	TenantState,
+} from './types.js';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -30,6 +39,31 @@ export class TenantStore {
 	/** App registrations. */
 	get applications(): ApplicationRecord[] {
 		return this.#state.applications;
+	}
+
+	/** Custom authentication extensions. */
+	get extensions(): ExtensionRecord[] {
+		return this.#state.customAuthenticationExtensions;
+	}
+
+	/** Customer accounts (seeded test customers and those created by sign-up). */
+	get customers(): CustomerRecord[] {
+		return this.#state.customers;
+	}
+
+	/** Sign-ins through the customer pages, oldest first. */
+	get signInLogs(): SignInLogRecord[] {
+		return this.#state.signInLogs;
+	}
+
+	/** An extension by id (case-insensitive). */
+	findExtension(id: string): ExtensionRecord | undefined {
+		return this.#state.customAuthenticationExtensions.find((extension) => same(extension.id, id));
+	}
+
+	/** A customer by email (case-insensitive). */
+	findCustomer(email: string): CustomerRecord | undefined {
+		return this.#state.customers.find((customer) => same(customer.email, email));
 	}
 
 	/** The whole tenant as plain JSON-able data. */

@@ -68,9 +68,86 @@ export type FlowRecord = {
 	/** null renders onUserCreateStart as null (as in create responses that omit it). */
 	userTypeToCreate: string | null;
 	appIds: string[];
-	onAttributeCollectionStart: JsonObject | null;
-	onAttributeCollectionSubmit: JsonObject | null;
+	onAttributeCollectionStart: ExtensionHandlerRecord | null;
+	onAttributeCollectionSubmit: ExtensionHandlerRecord | null;
 };
+
+/** A flow's onAttributeCollectionStart/Submit custom-extension handler. */
+export type ExtensionHandlerRecord = {
+	/** customExtensionOverwriteConfiguration as sent (behaviorOnError, clientConfiguration), or null. */
+	configuration: JsonObject | null;
+	/** The `customExtension` navigation (set with PUT …/customExtension/$ref); null when never set. */
+	customExtensionId: string | null;
+};
+
+/** timeoutInMilliseconds / maximumRetries; null means the service default. */
+export type ClientConfigurationRecord = {
+	timeoutInMilliseconds: number | null;
+	maximumRetries: number | null;
+};
+
+/** A custom authentication extension (customAuthenticationExtension and its derived types). */
+export type ExtensionRecord = {
+	id: string;
+	/** Derived type name in the metadata's casing, e.g. `onAttributeCollectionStartCustomExtension`. */
+	kind: string;
+	displayName: string;
+	description: string | null;
+	/** endpointConfiguration (httpRequestEndpoint). */
+	targetUrl: string;
+	/** authenticationConfiguration (azureAdTokenAuthentication). */
+	resourceId: string;
+	clientConfiguration: ClientConfigurationRecord | null;
+	behaviorOnError: JsonObject | null;
+	/** onTokenIssuanceStartCustomExtension only. */
+	claimsForTokenConfiguration: JsonObject[] | null;
+};
+
+/** A customer account created by sign-up (or seeded for sign-in), in the emulated tenant's directory. */
+export type CustomerRecord = {
+	id: string;
+	email: string;
+	displayName: string | null;
+	/** `member` or `guest`, from the flow's onUserCreateStart. */
+	userType: string;
+	createdDateTime: string;
+	/** scrypt hash `salt:hash` (hex); null for accounts without a password (one-time passcode). */
+	passwordHash: string | null;
+	/** Collected attribute values by attribute id, as stored (multi-value choices comma-delimited). */
+	attributes: Record<string, string | boolean | number>;
+	/** Where the account came from: the flow and app of the sign-up; null for seeded accounts. */
+	createdBy: { flowId: string; appId: string } | null;
+};
+
+/** One event of a sign-in: an extension call and how it ended. */
+export type AuthenticationEventRecord = {
+	event: 'attributeCollectionStart' | 'attributeCollectionSubmit';
+	customAuthenticationExtensionId: string;
+	/** 0 on success, else the 10030xx code the service logs. */
+	errorCode: number;
+	/** The code's name (e.g. `TimedOut`) or the action taken (e.g. `setPrefillValues`). */
+	result: string;
+	detail: string;
+	attempts: number;
+	durationMs: number;
+};
+
+/** A sign-in log entry, as the sign-in logs' Authentication Events tab would show it. */
+export type SignInLogRecord = {
+	id: string;
+	createdDateTime: string;
+	correlationId: string;
+	appId: string;
+	flowId: string | null;
+	userPrincipalName: string | null;
+	/** 0 = success. */
+	errorCode: number;
+	failureReason: string | null;
+	authenticationEvents: AuthenticationEventRecord[];
+};
+
+/** One domain of the organization's verifiedDomains. */
+export type DomainRecord = { name: string; isInitial: boolean; isDefault: boolean; type: string };
 
 /** An app registration (the subset of `application` the client reads). */
 export type ApplicationRecord = {
@@ -81,15 +158,26 @@ export type ApplicationRecord = {
 	createdDateTime: string;
 	signInAudience: string;
 	publisherDomain: string;
+	/** Redirect URIs of the web platform and whether the implicit flow may issue ID tokens. */
+	web: { redirectUris: string[]; enableIdTokenIssuance: boolean; enableAccessTokenIssuance: boolean };
+	spa: { redirectUris: string[] };
+	publicClient: { redirectUris: string[] };
+	/** Microsoft Graph app roles granted (admin-consented) to the app's service principal. */
+	grantedGraphAppRoles: string[];
 };
 
 /** The whole tenant; plain JSON so it can be dumped, saved and reloaded. */
 export type TenantState = {
 	tenantId: string;
+	displayName: string;
+	verifiedDomains: DomainRecord[];
 	/** appId of the b2c-extensions-app; custom attribute ids embed it without dashes. */
 	extensionsAppId: string;
 	flows: FlowRecord[];
 	providers: ProviderRecord[];
 	attributes: AttributeRecord[];
 	applications: ApplicationRecord[];
+	customAuthenticationExtensions: ExtensionRecord[];
+	customers: CustomerRecord[];
+	signInLogs: SignInLogRecord[];
 };

@@ -16,6 +16,8 @@ export type PermissionVerdict =
 // Higher-privileged permissions that also satisfy a need (graph-api.md §2, right-hand column).
 const alsoSatisfiedBy: Readonly<Record<string, readonly string[]>> = {
 	'application.read.all': ['Directory.Read.All', 'Directory.ReadWrite.All'],
+	// Any signed-in user may read the organization (User.Read is the delegated least); app-only needs Organization.
+	'organization.read.all': ['User.Read', 'Directory.Read.All', 'Directory.ReadWrite.All'],
 };
 
 // The least-privileged directory role for delegated calls of each permission family (graph-api.md §2).
@@ -23,6 +25,7 @@ const roles: Readonly<Record<string, string>> = {
 	eventlistener: 'External ID User Flow Administrator',
 	identityuserflow: 'External ID User Flow Attribute Administrator',
 	identityprovider: 'External Identity Provider Administrator',
+	customauthenticationextension: 'Authentication Extensibility Administrator',
 };
 
 const shortName = (permission: string) => permission.slice(permission.lastIndexOf('/') + 1);

@@ -131,6 +131,13 @@ test('defaults are the safe readings', (t) => {
 		contentType: 'required',
 		deleteAttributeInUse: 'refuse',
 		messages: 'generic',
+		extensionClear: 'unsupported-405',
+		extensionRefUnset: 'allow',
+		extensionTypeCheck: 'refuse',
+		deleteExtensionInUse: 'refuse',
+		extensionActionCase: 'exact',
+		extensionDefaultRetries: 0,
+		emptyOptions: 'refuse',
 	});
 	t.deepEqual(resolveQuirks(''), defaultQuirks);
 	t.is(resolveQuirks({ duplicateStatus: 409 }).duplicateStatus, 409);

@@ -46,3 +46,24 @@ test('a corrupt or foreign state file is a clear error naming the file', async (
 		message: /foreign\.json is corrupt: it is not an entra-flows-emulator-state file/,
 	});
 });
+
+test('a state file from before extensions and customers loads with none of them', async (t) => {
+	const dir = tempDir(t);
+	const statePath = join(dir, 'tenant.json');
+	const seeded = await startEmulator({});
+	const { customAuthenticationExtensions, customers, signInLogs, verifiedDomains, ...older } =
+		seeded.tenant.state;
+	const applications = older.applications.map(
+		({ web, spa, publicClient, grantedGraphAppRoles, ...rest }) => rest,
+	);
+	await seeded.close();
+	writeFileSync(
+		statePath,
+		JSON.stringify({ format: 'entra-flows-emulator-state', version: 1, tenant: { ...older, applications } }),
+	);
+	const emulator = await start(t, { statePath });
+	t.deepEqual(emulator.tenant.extensions, []);
+	t.deepEqual(emulator.tenant.customers, []);
+	t.deepEqual(emulator.tenant.applications[0]!.spa, { redirectUris: [] });
+	t.is((await call(emulator, 'GET', '/identity/customAuthenticationExtensions')).status, 200);
+});

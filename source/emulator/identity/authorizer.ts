@@ -27,8 +27,15 @@ const family = (permission: string) =>
 		.trim()
 		.toLowerCase();
 
+// Reading the organization is allowed to any signed-in user (User.Read) and to directory readers.
+const readAlternatives: Readonly<Record<string, readonly string[]>> = {
+	organization: ['user.read', 'directory.read.all', 'directory.readwrite.all'],
+};
+
 function allows(granted: readonly string[], need: PermissionNeed): boolean {
 	const wanted = family(need.permission);
+	const alternatives = need.write ? [] : (readAlternatives[wanted] ?? []);
+	if (granted.some((name) => alternatives.includes(name.toLowerCase()))) return true;
 	return granted.some((name) => {
 		const match = /^(.+)\.(Read|ReadWrite)(\.All)?$/i.exec(name);
 		if (!match || match[1]!.toLowerCase() !== wanted) return false;

@@ -110,6 +110,8 @@ export const defaults = {
 		'IdentityUserFlow.Read.All',
 		'IdentityUserFlow.ReadWrite.All',
 		'Application.Read.All',
+		'CustomAuthenticationExtension.Read.All',
+		'CustomAuthenticationExtension.ReadWrite.All',
 		'User.Read',
 	],
 	roles: [
@@ -117,6 +119,8 @@ export const defaults = {
 		'IdentityProvider.Read.All',
 		'IdentityUserFlow.ReadWrite.All',
 		'Application.Read.All',
+		'CustomAuthenticationExtension.ReadWrite.All',
+		'Organization.Read.All',
 	],
 	// The machine's identities: system-assigned with the automation roles, a user-assigned one that only reads.
 	systemAssignedIdentity: {

@@ -24,6 +24,9 @@ const selectable = [
 	'createdDateTime',
 	'publisherDomain',
 	'signInAudience',
+	'publicClient',
+	'spa',
+	'web',
 ];
 const filterSchema: FilterSchema = {
 	typeName,

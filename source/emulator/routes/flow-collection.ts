@@ -1,6 +1,7 @@
 import { invalid } from '../errors.js';
 import { type Body, isObject, onlyKeys } from '../json-check.js';
 import { odataTypes } from '../paths.js';
+import type { Quirks } from '../quirks.js';
 import type { RouteContext } from '../router.js';
 import type { TenantStore } from '../tenant.js';
 import type { AttributeCollectionRecord, FlowRecord, ViewRecord } from '../types.js';
@@ -48,7 +49,11 @@ function mismatch(attributes: string[], views: ViewRecord[]) {
 }
 
 /** onAttributeCollection of a create body: both attributes and inputs, consistent with each other. */
-export function createCollection(handler: Body, tenant: TenantStore): AttributeCollectionRecord {
+export function createCollection(
+	handler: Body,
+	tenant: TenantStore,
+	quirks: Pick<Quirks, 'emptyOptions'>,
+): AttributeCollectionRecord {
 	onlyKeys(handler, handlerKeys, handlerTypeName);
 	if (handler.attributes === undefined || handler.attributeCollectionPage === undefined) {
 		throw invalid(
@@ -56,7 +61,7 @@ export function createCollection(handler: Body, tenant: TenantStore): AttributeC
 		);
 	}
 	const ids = attributeIds(handler.attributes, tenant);
-	const page = parsePage(handler.attributeCollectionPage);
+	const page = parsePage(handler.attributeCollectionPage, quirks.emptyOptions === 'accept');
 	if (!sameIdSet(inputAttributes(page.views), ids)) throw mismatch(ids, page.views);
 	return {
 		attributeIds: ids,
@@ -95,7 +100,7 @@ export function patchCollection(
 		if (!sameIdSet(ids, current.attributeIds)) throw mismatch(ids, current.views);
 		return { ...current, attributeIds: ids };
 	}
-	const page = parsePage(handler.attributeCollectionPage);
+	const page = parsePage(handler.attributeCollectionPage, context.quirks.emptyOptions === 'accept');
 	const sentInputs = inputAttributes(page.views);
 	if (handler.attributes === undefined && mayChangeSet)
 		ids = attributeIds(

@@ -39,8 +39,11 @@ function parseOptions(value: unknown, what: string): InputOption[] {
 	});
 }
 
-/** Validates one input; absent optional fields take the service-side defaults (visible, editable, optional). */
-export function parseInput(value: unknown, where: string): InputRecord {
+/**
+ * Validates one input; absent optional fields take the service-side defaults (visible, editable, optional).
+ * `acceptEmptyOptions` is the empty-options quirk: a radio/checkbox input without choices is stored.
+ */
+export function parseInput(value: unknown, where: string, acceptEmptyOptions = false): InputRecord {
 	if (!isObject(value)) throw invalid(`${where} must be an object.`);
 	onlyKeys(value, inputKeys, inputType);
 	const attribute = requiredString(value, 'attribute', where);
@@ -52,7 +55,8 @@ export function parseInput(value: unknown, where: string): InputRecord {
 		);
 	}
 	const options = parseOptions(value.options, where);
-	if ((type === 'radioSingleSelect' || type === 'checkboxMultiSelect') && options.length === 0) {
+	const choice = type === 'radioSingleSelect' || type === 'checkboxMultiSelect';
+	if (choice && options.length === 0 && !acceptEmptyOptions) {
 		throw invalid(`The input for '${attribute}' is ${type} and needs at least one entry in 'options'.`);
 	}
 	return {
@@ -70,7 +74,10 @@ export function parseInput(value: unknown, where: string): InputRecord {
 }
 
 /** Validates `attributeCollectionPage` and returns its views; every attribute may appear in one input only. */
-export function parsePage(page: unknown): {
+export function parsePage(
+	page: unknown,
+	acceptEmptyOptions = false,
+): {
 	views: ViewRecord[];
 	customStringsFileId: string | null | undefined;
 } {
@@ -89,7 +96,7 @@ export function parsePage(page: unknown): {
 			'microsoft.graph.authenticationAttributeCollectionPageViewConfiguration',
 		);
 		const inputs = requiredArray(view, 'inputs', where).map((input, inputIndex) =>
-			parseInput(input, `${where}.inputs[${inputIndex}]`),
+			parseInput(input, `${where}.inputs[${inputIndex}]`, acceptEmptyOptions),
 		);
 		for (const input of inputs) {
 			const key = input.attribute.toLowerCase();

@@ -61,12 +61,29 @@ export function userType(handler: Body): string {
 	return value.toLowerCase();
 }
 
-/** A custom-extension handler (onAttributeCollectionStart/Submit): stored as sent after a type check. */
-export function extensionHandler(body: Body, key: string, type: string): JsonObject | null | undefined {
+/**
+ * A custom-extension handler (onAttributeCollectionStart/Submit) in a create or PATCH body: its configuration
+ * after a type check; undefined when absent, null when sent as null. The extension itself is a navigation
+ * property, so naming it here is refused: it is set with PUT …/customExtension/$ref.
+ */
+export function extensionHandlerConfiguration(
+	body: Body,
+	key: string,
+	type: string,
+): { configuration: JsonObject | null } | null | undefined {
 	const handler = handlerObject(body, key, type);
-	return handler === undefined || handler === null
-		? handler
-		: (JSON.parse(JSON.stringify(handler)) as JsonObject);
+	if (handler === undefined || handler === null) return handler;
+	if (handler.customExtension !== undefined) {
+		throw invalid(
+			`'customExtension' of '${key}' is a navigation property and cannot be set in the body; use PUT …/${key}/${type.slice(1)}/customExtension/$ref with {"@odata.id": …}.`,
+		);
+	}
+	onlyKeys(handler, ['configuration'], type.slice(1));
+	const configuration = handler.configuration;
+	if (configuration !== undefined && configuration !== null && !isObject(configuration)) {
+		throw invalid(`The property 'configuration' of '${key}' must be an object or null.`);
+	}
+	return { configuration: configuration ? (JSON.parse(JSON.stringify(configuration)) as JsonObject) : null };
 }
 
 /** App ids from conditions.applications.includeApplications; each must exist and be free of other flows. */

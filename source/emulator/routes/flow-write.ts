@@ -3,12 +3,12 @@ import { invalid } from '../errors.js';
 import { objectBody, onlyKeys, optionalString, requiredString, requireType } from '../json-check.js';
 import { flowType, odataTypes } from '../paths.js';
 import type { RouteContext } from '../router.js';
-import type { FlowRecord } from '../types.js';
+import type { ExtensionHandlerRecord, FlowRecord } from '../types.js';
 import { createCollection, patchCollection } from './flow-collection.js';
 import {
 	appIdsFromConditions,
 	checkUniqueName,
-	extensionHandler,
+	extensionHandlerConfiguration,
 	handlerObject,
 	providerIds,
 	signUpAllowed,
@@ -45,6 +45,30 @@ function required<T>(value: T | null | undefined, key: string): T {
 	return value;
 }
 
+function newHandler(body: Record<string, unknown>, key: string, type: string): ExtensionHandlerRecord | null {
+	const sent = extensionHandlerConfiguration(body, key, type);
+	return sent ? { configuration: sent.configuration, customExtensionId: null } : null;
+}
+
+// The extension-clear quirk decides whether `null` detaches; a handler object changes only its configuration.
+function patchedHandler(
+	body: Record<string, unknown>,
+	key: string,
+	type: string,
+	current: ExtensionHandlerRecord | null,
+	context: RouteContext,
+): ExtensionHandlerRecord | null {
+	const sent = extensionHandlerConfiguration(body, key, type);
+	if (sent === undefined) return current;
+	if (sent === null) {
+		if (current === null || context.quirks.extensionClear === 'patch-null') return null;
+		throw invalid(
+			`The property '${key}' cannot be set to null; no way to remove a custom extension from a user flow is supported.`,
+		);
+	}
+	return { configuration: sent.configuration, customExtensionId: current?.customExtensionId ?? null };
+}
+
 /** Validates a create body and returns the new flow (not yet stored). */
 export function buildFlow(context: RouteContext): FlowRecord {
 	const { tenant } = context;
@@ -70,13 +94,11 @@ export function buildFlow(context: RouteContext): FlowRecord {
 		// The docs call isSignUpAllowed optional with default false.
 		isSignUpAllowed: signUpAllowed(interactive) ?? false,
 		providerIds: providerIds(idp, tenant, true) ?? [],
-		attributeCollection: attributeHandler ? createCollection(attributeHandler, tenant) : null,
+		attributeCollection: attributeHandler ? createCollection(attributeHandler, tenant, context.quirks) : null,
 		userTypeToCreate: userCreate ? userType(userCreate) : null,
 		appIds: appIdsFromConditions(body, tenant, null) ?? [],
-		onAttributeCollectionStart:
-			extensionHandler(body, 'onAttributeCollectionStart', odataTypes.attributeStart) ?? null,
-		onAttributeCollectionSubmit:
-			extensionHandler(body, 'onAttributeCollectionSubmit', odataTypes.attributeSubmit) ?? null,
+		onAttributeCollectionStart: newHandler(body, 'onAttributeCollectionStart', odataTypes.attributeStart),
+		onAttributeCollectionSubmit: newHandler(body, 'onAttributeCollectionSubmit', odataTypes.attributeSubmit),
 	};
 	checkUniqueName(displayName, tenant, context.quirks);
 	return flow;
@@ -118,10 +140,20 @@ export function patchFlow(context: RouteContext, flow: FlowRecord): void {
 	const userCreate = handlerObject(body, 'onUserCreateStart', odataTypes.userCreate);
 	if (userCreate !== undefined) next.userTypeToCreate = userCreate ? userType(userCreate) : null;
 	next.appIds = appIdsFromConditions(body, tenant, flow.id) ?? next.appIds;
-	const start = extensionHandler(body, 'onAttributeCollectionStart', odataTypes.attributeStart);
-	if (start !== undefined) next.onAttributeCollectionStart = start;
-	const submit = extensionHandler(body, 'onAttributeCollectionSubmit', odataTypes.attributeSubmit);
-	if (submit !== undefined) next.onAttributeCollectionSubmit = submit;
+	next.onAttributeCollectionStart = patchedHandler(
+		body,
+		'onAttributeCollectionStart',
+		odataTypes.attributeStart,
+		flow.onAttributeCollectionStart,
+		context,
+	);
+	next.onAttributeCollectionSubmit = patchedHandler(
+		body,
+		'onAttributeCollectionSubmit',
+		odataTypes.attributeSubmit,
+		flow.onAttributeCollectionSubmit,
+		context,
+	);
 	if (body.displayName !== undefined) checkUniqueName(next.displayName, tenant, context.quirks, flow.id);
 	Object.assign(flow, next);
 }

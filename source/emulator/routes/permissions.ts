@@ -43,3 +43,24 @@ export const applicationRead = (handler: Handler): MethodSpec => ({
 	write: false,
 	handler,
 });
+
+/** A custom authentication extension read (also the least for both validate actions). */
+export const extensionRead = (handler: Handler): MethodSpec => ({
+	permission: 'CustomAuthenticationExtension.Read.All',
+	write: false,
+	handler,
+});
+
+/** A custom authentication extension write. */
+export const extensionWrite = (handler: Handler): MethodSpec => ({
+	permission: 'CustomAuthenticationExtension.ReadWrite.All',
+	write: true,
+	handler,
+});
+
+/** The organization (GET /organization); delegated tokens pass with User.Read, app-only ones need this. */
+export const organizationRead = (handler: Handler): MethodSpec => ({
+	permission: 'Organization.Read.All',
+	write: false,
+	handler,
+});

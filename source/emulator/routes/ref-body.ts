@@ -3,11 +3,12 @@ import { objectBody, onlyKeys } from '../json-check.js';
 import type { RouteContext } from '../router.js';
 
 /** The collection a `$ref` body must point into. */
-export type RefKind = 'identityProviders' | 'userFlowAttributes';
+export type RefKind = 'identityProviders' | 'userFlowAttributes' | 'customAuthenticationExtensions';
 
 const nouns: Record<RefKind, string> = {
 	identityProviders: 'an identity provider',
 	userFlowAttributes: 'a user flow attribute',
+	customAuthenticationExtensions: 'a custom authentication extension',
 };
 
 // "kind('id')" is the OData key form some services echo in @odata.id.
