@@ -59,6 +59,12 @@ export const globalFlags: readonly FlagSpec[] = [
 		value: 'URL',
 		description: "sign-in host, e.g. the emulator's origin (env AZURE_AUTHORITY_HOST)",
 	},
+	{
+		name: 'profile',
+		type: 'string',
+		value: 'NAME',
+		description: 'use a named profile (`profiles add`): its tenant, its own sign-in and token cache',
+	},
 	{ name: 'read-only', type: 'boolean', description: 'ask only for read permissions when signing in' },
 	{
 		name: 'no-cache',

@@ -5,6 +5,7 @@ import {
 	type IdentityEmulatorOptions,
 	type SignInBehaviour,
 } from './identity/index.js';
+import { fabrikamIds } from './seed-fabrikam.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from './server.js';
 
 /** Options for the emulator as a product: Graph and sign-in together. */
@@ -59,7 +60,17 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 		return { graph, info, close: () => graph.close() };
 	}
 	const tls = createLoopbackTls(options.tlsDir);
-	const identity = createIdentityEmulator(options.identity ?? {});
+	// The second tenant signs in as itself: its own tenant id, domain and admin.
+	const tenant =
+		options.seed === 'fabrikam'
+			? {
+					tenantId: fabrikamIds.tenantId,
+					tenantDomain: fabrikamIds.tenantDomain,
+					tenantDisplayName: fabrikamIds.tenantDisplayName,
+					user: { username: `admin@${fabrikamIds.tenantDomain}` },
+				}
+			: {};
+	const identity = createIdentityEmulator({ ...tenant, ...options.identity });
 	const graph = await startEmulator({
 		...options,
 		tls,
