@@ -240,3 +240,49 @@ test('export of one flow to stdout brings the custom attributes it needs, and JS
 	const schema = await runCommand(emulator.graphUrl, ['schema']);
 	t.is((JSON.parse(schema.stdout) as { title: string }).title, 'entra-flows flow file');
 });
+
+test('bad files are refused with file, line and field before anything is sent, exit 2', async (t) => {
+	const { target, dir } = await exported(t);
+	const file = join(dir, 'events-registration.yaml');
+	writeFileSync(file, readFileSync(file, 'utf8').replace('signUp: true', 'signUp: maybe'));
+	target.clearLog();
+	const run = await runCommand(target.graphUrl, ['apply', dir, '--yes']);
+	t.is(run.code, 2);
+	t.regex(run.stderr, /The flow files have 1 problem; nothing was sent:\n {2}.*events-registration\.yaml:5: signUp: must be true or false \(without quotes\), not string "maybe"/);
+	t.deepEqual(target.log, [], 'not even a read');
+	const asJson = await runCommand(target.graphUrl, ['plan', dir, '--json']);
+	t.is(asJson.code, 2);
+	t.is((JSON.parse(asJson.stderr) as { error: { code: string } }).error.code, 'FlowFileError');
+});
+
+test('what the tenant lacks (a provider, an app, a data type) is named with file and line, and nothing is sent', async (t) => {
+	const { target, dir } = await exported(t);
+	target.tenant.providers.splice(
+		target.tenant.providers.findIndex((provider) => provider.id === 'Google-OAUTH'),
+		1,
+	);
+	target.tenant.applications.splice(
+		target.tenant.applications.findIndex((app) => app.displayName === 'Contoso Mobile'),
+		1,
+	);
+	target.tenant.attributes.push({
+		id: 'extension_c7a1e5d32f494b8ea6d095f3b7c1e2a4_Newsletter',
+		displayName: 'Newsletter',
+		description: null,
+		userFlowAttributeType: 'custom',
+		dataType: 'string',
+	});
+	target.clearLog();
+	const run = await runCommand(target.graphUrl, ['apply', dir, '--yes']);
+	t.is(run.code, 1);
+	const customers = join(dir, 'contoso-customers-sign-up-and-sign-in.yaml');
+	t.regex(run.stderr, /cannot be made as the files say \(3 problem\(s\)\); nothing was sent/);
+	t.regex(run.stderr, /custom attribute Newsletter: the custom attribute Newsletter is string there, not boolean/);
+	t.true(run.stderr.includes(`${customers}:9: identityProviders[1]: the tenant has no identity provider Google-OAUTH`));
+	t.true(
+		run.stderr.includes(
+			`${customers}:71: applications[1]: no application of the tenant matches "Contoso Mobile": no appId 0f2e3b41-d462-4db5-b461-a2249330900f and no app of exactly that name`,
+		),
+	);
+	t.deepEqual(writes(target), []);
+});
