@@ -48,7 +48,11 @@ test('503 on a flow create past the retries: the report names what was done and 
 	t.regex(run.stderr, /run the same apply again/);
 	t.is(target.tenant.flows.length, 0);
 	const again = await converges(t, target, dir);
-	t.notRegex(again.stdout, /custom attribute Favoritecolor/, 'the attributes made the first time are not made again');
+	t.notRegex(
+		again.stdout,
+		/custom attribute Favoritecolor/,
+		'the attributes made the first time are not made again',
+	);
 });
 
 test('504 on an attribute create (applied, answer lost): reported as may have taken effect, no duplicate next time', async (t) => {
@@ -77,7 +81,10 @@ test('a connection reset on a PATCH stops the apply with the step failed; the ne
 	t.is((await runCommand(source.graphUrl, ['export', '--all', '--out', dir])).code, 0);
 	const { readFileSync, writeFileSync } = await import('node:fs');
 	const file = join(dir, 'events-registration.yaml');
-	writeFileSync(file, readFileSync(file, 'utf8').replace('signUp: true', 'signUp: false').replace('label: City', 'label: Town'));
+	writeFileSync(
+		file,
+		readFileSync(file, 'utf8').replace('signUp: true', 'signUp: false').replace('label: City', 'label: Town'),
+	);
 	source.setFaults('F-N1:when=before:times=1:method=PATCH');
 	const run = await runCommand(source.graphUrl, ['apply', dir, '--yes']);
 	t.is(run.code, 1);

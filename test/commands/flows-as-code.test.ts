@@ -248,7 +248,10 @@ test('bad files are refused with file, line and field before anything is sent, e
 	target.clearLog();
 	const run = await runCommand(target.graphUrl, ['apply', dir, '--yes']);
 	t.is(run.code, 2);
-	t.regex(run.stderr, /The flow files have 1 problem; nothing was sent:\n {2}.*events-registration\.yaml:5: signUp: must be true or false \(without quotes\), not string "maybe"/);
+	t.regex(
+		run.stderr,
+		/The flow files have 1 problem; nothing was sent:\n {2}.*events-registration\.yaml:5: signUp: must be true or false \(without quotes\), not string "maybe"/,
+	);
 	t.deepEqual(target.log, [], 'not even a read');
 	const asJson = await runCommand(target.graphUrl, ['plan', dir, '--json']);
 	t.is(asJson.code, 2);
@@ -277,8 +280,15 @@ test('what the tenant lacks (a provider, an app, a data type) is named with file
 	t.is(run.code, 1);
 	const customers = join(dir, 'contoso-customers-sign-up-and-sign-in.yaml');
 	t.regex(run.stderr, /cannot be made as the files say \(3 problem\(s\)\); nothing was sent/);
-	t.regex(run.stderr, /custom attribute Newsletter: the custom attribute Newsletter is string there, not boolean/);
-	t.true(run.stderr.includes(`${customers}:9: identityProviders[1]: the tenant has no identity provider Google-OAUTH`));
+	t.regex(
+		run.stderr,
+		/custom attribute Newsletter: the custom attribute Newsletter is string there, not boolean/,
+	);
+	t.true(
+		run.stderr.includes(
+			`${customers}:9: identityProviders[1]: the tenant has no identity provider Google-OAUTH`,
+		),
+	);
 	t.true(
 		run.stderr.includes(
 			`${customers}:71: applications[1]: no application of the tenant matches "Contoso Mobile": no appId 0f2e3b41-d462-4db5-b461-a2249330900f and no app of exactly that name`,

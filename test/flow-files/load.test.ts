@@ -9,7 +9,9 @@ identityProviders:
 ${body}`;
 
 const problems = (files: Record<string, string>) =>
-	loadFlowFiles(Object.entries(files).map(([file, text]) => ({ file, text }))).problems.map(formatFileProblem);
+	loadFlowFiles(Object.entries(files).map(([file, text]) => ({ file, text }))).problems.map(
+		formatFileProblem,
+	);
 
 test('a well-formed flow file loads with the defaults filled in', (t) => {
 	const loaded = loadFlowFiles([
@@ -37,13 +39,18 @@ customAttributes:
 	t.is(spec?.signUp, true);
 	t.is(spec?.inputs[1]?.custom, true);
 	t.is(spec?.inputs[1]?.writeToDirectory, true);
-	t.deepEqual(loaded.set.customAttributes, [{ name: 'Tier', displayName: 'Tier', dataType: 'string', description: '' }]);
+	t.deepEqual(loaded.set.customAttributes, [
+		{ name: 'Tier', displayName: 'Tier', dataType: 'string', description: '' },
+	]);
 	t.is(spec?.verbatim.onAttributeCollectionStart, null);
 });
 
 test('malformed YAML names the file and line', (t) => {
 	t.deepEqual(problems({ 'bad.yaml': 'kind: userFlow\nname: [unclosed\nsignUp: true\n' }).length, 1);
-	t.regex(problems({ 'bad.yaml': 'kind: userFlow\nname: x\nname: y\n' })[0] ?? '', /^bad\.yaml:3: not valid YAML: Map keys must be unique/);
+	t.regex(
+		problems({ 'bad.yaml': 'kind: userFlow\nname: x\nname: y\n' })[0] ?? '',
+		/^bad\.yaml:3: not valid YAML: Map keys must be unique/,
+	);
 });
 
 test('malformed JSON names the file and line', (t) => {
@@ -84,7 +91,9 @@ customAttributes:
     dataType: boolean
 `),
 	});
-	t.deepEqual(found, ['loyalty.yaml:11: attributes[1].inputType: text does not fit the data type boolean; use boolean']);
+	t.deepEqual(found, [
+		'loyalty.yaml:11: attributes[1].inputType: text does not fit the data type boolean; use boolean',
+	]);
 });
 
 test('the page rules of the layout editor run on load: options, patterns, email stays', (t) => {
@@ -135,6 +144,12 @@ customAttributes:
 });
 
 test('a file without kind, or with a wrong one, says how to start it', (t) => {
-	t.regex(problems({ 'x.yaml': 'name: x\n' })[0] ?? '', /^x\.yaml:1: the file has no "kind"; start it with "kind: userFlow"/);
-	t.regex(problems({ 'x.yaml': 'kind: flow\n' })[0] ?? '', /^x\.yaml:1: kind: "kind" must be "userFlow" or "customAttributes"/);
+	t.regex(
+		problems({ 'x.yaml': 'name: x\n' })[0] ?? '',
+		/^x\.yaml:1: the file has no "kind"; start it with "kind: userFlow"/,
+	);
+	t.regex(
+		problems({ 'x.yaml': 'kind: flow\n' })[0] ?? '',
+		/^x\.yaml:1: kind: "kind" must be "userFlow" or "customAttributes"/,
+	);
 });
