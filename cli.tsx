@@ -14,6 +14,15 @@ const exitCode = await runCli({
 	stderr: (text) => process.stderr.write(text),
 	ask: process.stdin.isTTY && process.stderr.isTTY ? ask : undefined,
 	readStdin: () => readFileSync(0, 'utf8'),
+	interrupt: () => {
+		const controller = new AbortController();
+		process.once('SIGINT', () => {
+			process.stderr.write('\nStopping after the write under way… (ctrl+c again stops at once)\n');
+			controller.abort();
+			process.once('SIGINT', () => process.exit(130));
+		});
+		return controller.signal;
+	},
 	// Loaded only when no command is given: commands never pay for Ink and React.
 	runApp: async (flags) => {
 		ranApp = true;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { startEmulator } from '../source/emulator/server.js';
+import { benchFlowsAsCode } from './bench-flows.js';
 import { measureKeyLatency } from './bench-keys.js';
 import { bundleOptions } from './bundle-options.mjs';
 
@@ -63,6 +64,9 @@ try {
 } finally {
 	await emulator.close();
 }
+
+console.log('');
+await benchFlowsAsCode(runs);
 
 // The keyboard app: first frame, resident memory after browsing 10,000 flows, key-to-frame latency.
 type Probe = { firstFrameMs: number | null; rssMiB: number | null; idleRssMiB: number | null };

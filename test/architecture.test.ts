@@ -42,9 +42,23 @@ const allowed: Record<string, readonly string[]> = {
 	store: ['store', 'operations', 'graph', 'auth', 'text', 'config', 'layout', 'inspect'],
 	keys: ['keys', 'store'],
 	ui: ['ui', 'store', 'keys', 'text'],
-	commands: ['commands', 'operations', 'graph', 'auth', 'config', 'text', 'emulator', 'layout', 'inspect'],
-	// Every write's rule, once: below both faces, above the thin Graph client; it words nothing.
-	operations: ['operations', 'graph', 'layout', 'text'],
+	commands: [
+		'commands',
+		'operations',
+		'graph',
+		'auth',
+		'config',
+		'text',
+		'emulator',
+		'layout',
+		'inspect',
+		'flow-files',
+	],
+	// Every write's rule, once: below both faces, above the thin Graph client; it words nothing. Plan and apply
+	// are here too: a third face's steps carried out by the same operations.
+	operations: ['operations', 'graph', 'layout', 'text', 'flow-files'],
+	// The flow file model: pure parse, check, serialize and schema over the layout model and Graph's types.
+	'flow-files': ['flow-files', 'layout', 'graph'],
 	// Pure models over Graph types: the layout editor's and the request inspector's building blocks.
 	layout: ['layout', 'graph'],
 	inspect: ['inspect', 'graph', 'text'],

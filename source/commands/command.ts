@@ -1,5 +1,6 @@
 import type { SignInProvider } from '../auth/index.js';
 import type { Config } from '../config/config.js';
+import type { ConfigPaths } from '../config/paths.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import type { GraphError } from '../graph/graph-error.js';
 import { safeJson } from '../text/safe-json.js';
@@ -31,6 +32,15 @@ export type CommandContext = {
 	readonly graph: () => Promise<GraphClient>;
 	/** The resolved configuration (read lazily: --help never needs it). */
 	readonly config: () => Config;
+	/** Where profiles and token caches live, without resolving a tenant. */
+	readonly paths: () => ConfigPaths;
+	/**
+	 * The Graph client of a named profile (`@dev` in a diff): its own configuration and sign-in; flags and
+	 * variables that name a tenant apply to the main one only. Built once per name.
+	 */
+	readonly graphFor: (profile: string) => Promise<GraphClient>;
+	/** Takes over ctrl+c: the signal aborts when it is pressed, so a long apply stops between two writes. */
+	readonly interruption?: () => AbortSignal;
 	/** The sign-in provider; `interactive` shows a device code when nothing is cached. */
 	readonly signIn: (options: { interactive: boolean }) => SignInProvider;
 	readonly stdout: (text: string) => void;

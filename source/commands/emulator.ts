@@ -10,10 +10,15 @@ function integerFlag(value: string | undefined, name: string, min: number, max: 
 	return number;
 }
 
+function seedFlag(value: string | undefined): 'default' | 'fabrikam' | undefined {
+	if (value === undefined || value === 'default' || value === 'fabrikam') return value;
+	throw new UsageError(`--seed must be default or fabrikam, not "${value}".`);
+}
+
 const emulator: Command = {
 	path: ['emulator'],
 	usage:
-		'emulator [--port N] [--state FILE] [--faults SPEC] [--quirks SPEC] [--page-size N] [--extra-flows N] [--auto-approve] [--sign-in BEHAVIOUR] [--tls-dir DIR] [--http]',
+		'emulator [--port N] [--seed default|fabrikam] [--state FILE] [--faults SPEC] [--quirks SPEC] [--page-size N] [--extra-flows N] [--auto-approve] [--sign-in BEHAVIOUR] [--tls-dir DIR] [--http]',
 	summary:
 		'Run the local Microsoft Graph and sign-in emulator (loopback HTTPS); prints one JSON line (graphUrl, authorityHost, tenantId, caFile, accessToken), then serves until stopped.',
 	arity: [0, 0],
@@ -23,6 +28,12 @@ const emulator: Command = {
 			type: 'string',
 			value: 'N',
 			description: 'port to listen on (0 = any free port; default 0)',
+		},
+		{
+			name: 'seed',
+			type: 'string',
+			value: 'NAME',
+			description: 'the tenant to start with: default, or fabrikam (a second tenant with no user flows)',
 		},
 		{
 			name: 'state',
@@ -92,6 +103,7 @@ const emulator: Command = {
 				port,
 				pageSize,
 				extraFlows,
+				seed: seedFlag(stringFlag(context.flags, 'seed')),
 				statePath: stringFlag(context.flags, 'state'),
 				faults: stringFlag(context.flags, 'faults'),
 				quirks: stringFlag(context.flags, 'quirks'),

@@ -70,6 +70,12 @@ export const globalFlags: readonly FlagSpec[] = [
 		description:
 			"sign in as this Azure machine's managed identity (user-assigned: --client-id or AZURE_CLIENT_ID)",
 	},
+	{
+		name: 'profile',
+		type: 'string',
+		value: 'NAME',
+		description: 'use a named profile (`profiles add`): its tenant, its own sign-in and token cache',
+	},
 	{ name: 'read-only', type: 'boolean', description: 'ask only for read permissions when signing in' },
 	{
 		name: 'no-cache',

@@ -3,7 +3,9 @@ import { attributeCommands } from './attributes.js';
 import type { Command } from './command.js';
 import { emulatorCommands } from './emulator.js';
 import { flowCommands } from './flows.js';
+import { flowsAsCodeCommands } from './flows-as-code.js';
 import { layoutCommands } from './layout.js';
+import { profileCommands } from './profiles.js';
 import { providerCommands } from './providers.js';
 import { sessionCommands } from './session.js';
 import { tenantAttributeCommands } from './tenant-attributes.js';
@@ -18,7 +20,9 @@ export const commands: readonly Command[] = [
 	...providerCommands.filter((command) => command.path[0] === 'tenant'),
 	...tenantAttributeCommands,
 	...appCommands.filter((command) => command.path[0] === 'tenant'),
+	...flowsAsCodeCommands,
 	...sessionCommands,
+	...profileCommands,
 	...emulatorCommands,
 ];
 

@@ -12,8 +12,9 @@ function jsonError(error: unknown): Record<string, unknown> {
 	if (!(error instanceof Error)) return { kind: 'bug', code: 'UnexpectedError', message: String(error) };
 	const hint = (error as Error & { hint?: unknown }).hint;
 	const base = { message: error.message, ...(typeof hint === 'string' && hint ? { hint } : {}) };
+	const details = (error as Error & { details?: unknown }).details;
 	if (error instanceof UsageError || error.name === 'ConfigError')
-		return { kind: 'usage', code: error.name, ...base };
+		return { kind: 'usage', code: error.name, ...base, ...(Array.isArray(details) ? { details } : {}) };
 	if (error instanceof CommandFailure)
 		return {
 			kind: 'refused',
@@ -47,7 +48,8 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, js
 		return usage ? exitCodes.usage : exitCodes.failed;
 	}
 	if (usage) {
-		write(`entra-flows: ${sanitize((error as Error).message)}\n`);
+		// A message of several lines (every problem of a set of files) keeps its lines.
+		write(`entra-flows: ${sanitizeLines((error as Error).message)}\n`);
 		return exitCodes.usage;
 	}
 	if (isGraphError(error)) {
@@ -67,7 +69,7 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, js
 			? `  the service refused it: ${sanitize(`${error.refusal.status} ${error.refusal.code} · ${error.refusal.correlation}`)}\n`
 			: '';
 		write(
-			`entra-flows: ${sanitize(error.message)}\n${error.hint ? `  fix: ${sanitize(error.hint)}\n` : ''}${refusal}`,
+			`entra-flows: ${sanitizeLines(error.message)}\n${error.hint ? `  fix: ${sanitize(error.hint)}\n` : ''}${refusal}`,
 		);
 		return exitCodes.failed;
 	}

@@ -1,5 +1,6 @@
 import { decodeTokenClaims } from '../auth/index.js';
 import { writeProfile } from '../config/profile.js';
+import { readProfiles, writeProfiles } from '../config/profiles.js';
 import { formatFields } from '../text/table.js';
 import { type Command, printJson } from './command.js';
 
@@ -14,7 +15,7 @@ const login: Command = {
 		const who = await auth.signIn();
 		const config = context.config();
 		// Remember where we signed in, so later commands sign in silently from the cache.
-		writeProfile(config.paths.configDir, {
+		const remembered = {
 			tenant: config.tenant,
 			cloud: config.cloud,
 			clientId: config.clientId,
@@ -22,7 +23,14 @@ const login: Command = {
 			graphUrl: config.graphUrl.replace(/\/beta\/?$/, '/v1.0'),
 			caFile: config.caFile,
 			readOnly: config.readOnly,
-		});
+		};
+		if (config.profileName) {
+			const file = readProfiles(config.paths.configDir, context.stderr);
+			writeProfiles(config.paths.configDir, {
+				...file,
+				profiles: { ...file.profiles, [config.profileName]: remembered },
+			});
+		} else writeProfile(config.paths.configDir, remembered);
 		if (context.json) return printJson(context, { mode: auth.mode, identity: who ?? null });
 		const name =
 			who?.kind === 'user'

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type CloudName, cloudNames, clouds } from './clouds.js';
 import { type ConfigPaths, resolvePaths } from './paths.js';
 import { type Profile, readProfile } from './profile.js';
+import { defaultProfileName, profileStateDir, readProfiles } from './profiles.js';
 
 /** Where and how to talk to Graph and to sign in, resolved once from flags, environment and the saved profile. */
 export type Config = {
@@ -30,6 +31,8 @@ export type Config = {
 	readonly useAzureCli: boolean;
 	readonly paths: ConfigPaths;
 	readonly profile: Profile;
+	/** The named profile in use (its own token cache folder); undefined for the default one (profile.json). */
+	readonly profileName?: string;
 };
 
 /** The flags config reads (already parsed by cli.tsx). */
@@ -70,10 +73,29 @@ function readSecretFile(path: string, readStdin?: ReadStdin): string {
 export function resolveConfig(
 	flags: ConfigFlags,
 	env: NodeJS.ProcessEnv,
-	options: { readStdin?: ReadStdin; warn?: (text: string) => void; home?: string; login?: boolean } = {},
+	options: {
+		readStdin?: ReadStdin;
+		warn?: (text: string) => void;
+		home?: string;
+		login?: boolean;
+		/** A named profile to use, over --profile and the one `profiles use` chose. */
+		profileName?: string;
+	} = {},
 ): Config {
-	const paths = resolvePaths(env, options.home);
-	const profile = readProfile(paths.configDir, options.warn ?? (() => {}));
+	const base = resolvePaths(env, options.home);
+	const warn = options.warn ?? (() => {});
+	const profiles = readProfiles(base.configDir, warn);
+	const wanted = options.profileName ?? text(flags, 'profile') ?? profiles.current;
+	const profileName = wanted === defaultProfileName ? undefined : wanted;
+	if (profileName !== undefined && !profiles.profiles[profileName]) {
+		const known = Object.keys(profiles.profiles);
+		throw new ConfigError(
+			`No profile named "${profileName}". ${known.length > 0 ? `Known: ${known.join(', ')}.` : 'None is saved yet.'} Add it with \`entra-flows profiles add ${profileName} --tenant T\`.`,
+		);
+	}
+	const profile = profileName ? (profiles.profiles[profileName] ?? {}) : readProfile(base.configDir, warn);
+	// Each named profile signs in on its own: its tokens live in a folder of their own.
+	const paths = profileName ? { ...base, stateDir: profileStateDir(base.stateDir, profileName) } : base;
 	const cloudName = (
 		text(flags, 'cloud') ??
 		env.ENTRA_FLOWS_CLOUD ??
@@ -116,6 +138,7 @@ export function resolveConfig(
 		useAzureCli: flags['use-az'] === true,
 		paths,
 		profile,
+		...(profileName ? { profileName } : {}),
 	};
 }
 

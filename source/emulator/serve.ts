@@ -10,6 +10,7 @@ import {
 	type SignInBehaviour,
 } from './identity/index.js';
 import { seedIds } from './seed-catalog.js';
+import { fabrikamIds } from './seed-fabrikam.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from './server.js';
 import type { TenantStore } from './tenant.js';
 
@@ -85,7 +86,17 @@ export async function serveEmulator(options: ServeOptions = {}): Promise<ServedE
 		return { graph, info, close: () => graph.close() };
 	}
 	const tls = createLoopbackTls(options.tlsDir);
-	const identity = createIdentityEmulator(options.identity ?? {});
+	// The second tenant signs in as itself: its own tenant id, domain and admin.
+	const tenant =
+		options.seed === 'fabrikam'
+			? {
+					tenantId: fabrikamIds.tenantId,
+					tenantDomain: fabrikamIds.tenantDomain,
+					tenantDisplayName: fabrikamIds.tenantDisplayName,
+					user: { username: `admin@${fabrikamIds.tenantDomain}` },
+				}
+			: {};
+	const identity = createIdentityEmulator({ ...tenant, ...options.identity });
 	const graph = await startEmulator({
 		...options,
 		tls,

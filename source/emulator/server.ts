@@ -13,6 +13,7 @@ import { type Quirks, resolveQuirks } from './quirks.js';
 import { type LogEntry, RequestLog } from './request-log.js';
 import { graphRoutes } from './routes/index.js';
 import { createSeed } from './seed.js';
+import { createFabrikamSeed } from './seed-fabrikam.js';
 import { loadState, saveState } from './state-file.js';
 import { TenantStore } from './tenant.js';
 
@@ -20,6 +21,10 @@ export type { Quirks } from './quirks.js';
 export type { LogEntry } from './request-log.js';
 export { seedIds } from './seed.js';
 export type { TenantStore } from './tenant.js';
+
+/** The tenants the emulator can start with. */
+export const seedNames = ['default', 'fabrikam'] as const;
+export type SeedName = (typeof seedNames)[number];
 
 /** How to start the emulator. */
 export type EmulatorOptions = {
@@ -33,8 +38,10 @@ export type EmulatorOptions = {
 	quirks?: string | Partial<Quirks>;
 	/** Keep the tenant in this JSON file across restarts. */
 	statePath?: string;
-	/** Generate N additional flows after the seed. */
+	/** Generate N additional flows after the seed (the default seed only). */
 	extraFlows?: number;
+	/** Which tenant to start with: the default seed, or `fabrikam` (seed-fabrikam.ts: a second tenant, no flows). */
+	seed?: SeedName;
 	/** When set, serve HTTPS with this PEM key/cert instead of HTTP. */
 	tls?: { key: string; cert: string };
 	/** Replaces the default bearer check. */
@@ -122,7 +129,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 	checkCount(options.pageSize, 'pageSize', 1);
 	checkCount(options.extraFlows, 'extraFlows', 0);
 	const quirks = resolveQuirks(options.quirks);
-	const seed = () => createSeed(options.extraFlows ?? 0);
+	if (options.seed !== undefined && !seedNames.includes(options.seed))
+		throw new Error(`Emulator option seed must be one of ${seedNames.join(', ')}, got ${options.seed}`);
+	const seed = () =>
+		options.seed === 'fabrikam' ? createFabrikamSeed() : createSeed(options.extraFlows ?? 0);
 	const tenant = new TenantStore((options.statePath ? loadState(options.statePath) : null) ?? seed());
 	const log = new RequestLog();
 	const closing = new AbortController();

@@ -22,6 +22,10 @@ export type NewUserFlow = {
 	/** Attributes with their page inputs; both are sent together as graph-api.md §3.1 requires. */
 	readonly attributes?: readonly { readonly id: string; readonly input: PageInput }[];
 	readonly appIds?: readonly string[];
+	/** `member` or `guest`; left out, the service decides. */
+	readonly userTypeToCreate?: string;
+	/** Top-level properties sent as they are (custom extension handlers a flow file keeps verbatim). */
+	readonly extra?: Readonly<Record<string, unknown>>;
 };
 
 /** The properties `flows update` may change. */
@@ -33,7 +37,13 @@ export type UserFlowChanges = {
 	readonly inputs?: readonly PageInput[];
 	/** Title and description of the page view the inputs go in, sent with them so the PATCH keeps them. */
 	readonly pageView?: { readonly title?: string | null; readonly description?: string | null };
+	/** `member` or `guest`. */
+	readonly userTypeToCreate?: string;
+	/** Top-level properties sent as they are (custom extension handlers a flow file keeps verbatim). */
+	readonly extra?: Readonly<Record<string, unknown>>;
 };
+
+const userCreateType = '#microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp';
 
 /** Lists every user flow, across pages. */
 export function listUserFlows(
@@ -221,6 +231,10 @@ export function userFlowCreateBody(flow: NewUserFlow): Record<string, unknown> {
 	if (flow.appIds && flow.appIds.length > 0) {
 		body.conditions = { applications: { includeApplications: flow.appIds.map((appId) => ({ appId })) } };
 	}
+	if (flow.userTypeToCreate !== undefined)
+		body.onUserCreateStart = { '@odata.type': userCreateType, userTypeToCreate: flow.userTypeToCreate };
+	// Null handlers are what the service has by default: sending them would only say so again.
+	for (const [key, value] of Object.entries(flow.extra ?? {})) if (value !== null) body[key] = value;
 	return body;
 }
 
@@ -259,6 +273,9 @@ export function userFlowUpdateBody(changes: UserFlowChanges): Record<string, unk
 			},
 		};
 	}
+	if (changes.userTypeToCreate !== undefined)
+		body.onUserCreateStart = { '@odata.type': userCreateType, userTypeToCreate: changes.userTypeToCreate };
+	for (const [key, value] of Object.entries(changes.extra ?? {})) body[key] = value;
 	return body;
 }
 

@@ -16,6 +16,8 @@ export type AttributeTarget = {
 	readonly attributeId: string;
 	/** The flow's attributes as last read; the check before sending uses them instead of a read. */
 	readonly collected?: readonly UserFlowAttribute[];
+	/** The tenant's attributes as last read; a dry run checks against them instead of reading. */
+	readonly tenantAttributes?: readonly UserFlowAttribute[];
 };
 
 const collects = (flow: UserFlow, attributeId: string) =>
@@ -29,7 +31,7 @@ export async function addAttribute(
 	const { flowId, attributeId } = target;
 	if (target.collected?.some((attribute) => sameId(attribute.id, attributeId))) return unchanged('already');
 	if (client.dryRun) {
-		const refusal = await attributeNotInTenant(client, [attributeId]);
+		const refusal = await attributeNotInTenant(client, [attributeId], target.tenantAttributes);
 		if (refusal) return refused(refusal);
 	}
 	const sent = await sendWrite(

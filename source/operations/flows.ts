@@ -2,7 +2,7 @@
 // description or sign-up switch (sending only what changes).
 import { createUserFlow, getUserFlow, type NewUserFlow, updateUserFlow } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
-import type { UserFlow } from '../graph/types.js';
+import type { IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import { done, type Outcome, refused, unchanged } from './outcome.js';
 import type { RefusalOf } from './refusals.js';
 import { sendWrite } from './send-write.js';
@@ -19,6 +19,7 @@ type CreateRefusal = RefusalOf<
 export async function createRefusal(
 	client: GraphClient,
 	flow: NewUserFlow,
+	known: TenantKnown = {},
 ): Promise<CreateRefusal | undefined> {
 	const appChecks = (flow.appIds ?? []).map(async (appId) => {
 		const missing = await noSuchApp(client, appId);
@@ -28,15 +29,25 @@ export async function createRefusal(
 	});
 	const found = await Promise.all([
 		nameTaken(client, flow.displayName),
-		providerNotInTenant(client, flow.identityProviderIds),
+		providerNotInTenant(client, flow.identityProviderIds, known.providers),
 		attributeNotInTenant(
 			client,
 			(flow.attributes ?? []).map((attribute) => attribute.id),
+			known.attributes,
 		),
 		...appChecks,
 	]);
 	return found.find((refusal) => refusal !== undefined);
 }
+
+/**
+ * What the caller has read of the tenant already, so a dry run checks against it instead of reading again (and
+ * a plan can count attributes it would create first).
+ */
+export type TenantKnown = {
+	readonly providers?: readonly IdentityProvider[];
+	readonly attributes?: readonly UserFlowAttribute[];
+};
 
 /** What creating a flow gave. */
 export type CreatedFlow = {
@@ -50,9 +61,10 @@ export type CreatedFlow = {
 export async function createFlow(
 	client: GraphClient,
 	flow: NewUserFlow,
+	known: TenantKnown = {},
 ): Promise<Outcome<CreatedFlow, CreateRefusal>> {
 	if (client.dryRun) {
-		const refusal = await createRefusal(client, flow);
+		const refusal = await createRefusal(client, flow, known);
 		if (refusal) return refused(refusal);
 	}
 	const sent = await sendWrite(
@@ -75,7 +87,13 @@ export type FlowChanges = {
 	readonly displayName?: string;
 	readonly description?: string;
 	readonly isSignUpAllowed?: boolean;
+	/** `member` or `guest`. */
+	readonly userTypeToCreate?: string;
+	/** Top-level properties set as given (null clears one): custom extension handlers kept verbatim. */
+	readonly extra?: Readonly<Record<string, unknown>>;
 };
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Only the changes that differ from the flow as it was read. */
 export function effectiveChanges(flow: UserFlow, changes: FlowChanges): FlowChanges {
@@ -87,6 +105,12 @@ export function effectiveChanges(flow: UserFlow, changes: FlowChanges): FlowChan
 	const signUp = flow.onInteractiveAuthFlowStart?.isSignUpAllowed;
 	if (changes.isSignUpAllowed !== undefined && changes.isSignUpAllowed !== signUp)
 		effective.isSignUpAllowed = changes.isSignUpAllowed;
+	const userType = flow.onUserCreateStart?.userTypeToCreate;
+	if (changes.userTypeToCreate !== undefined && changes.userTypeToCreate !== userType)
+		effective.userTypeToCreate = changes.userTypeToCreate;
+	const now = flow as Readonly<Record<string, unknown>>;
+	const extra = Object.entries(changes.extra ?? {}).filter(([key, value]) => !sameValue(now[key], value));
+	if (extra.length > 0) effective.extra = Object.fromEntries(extra);
 	return effective;
 }
 

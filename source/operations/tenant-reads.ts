@@ -8,7 +8,7 @@ import { isGraphError } from '../graph/graph-error.js';
 import { attributeShortName, sameId } from '../graph/ids.js';
 import { listTenantAttributes } from '../graph/tenant-attributes.js';
 import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
-import type { UserFlow, UserFlowAttribute } from '../graph/types.js';
+import type { IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import type { FlowRef, RefusalOf } from './refusals.js';
 
 /** A flow as refusals name it. */
@@ -43,9 +43,10 @@ export async function nameTaken(
 export async function providerNotInTenant(
 	client: GraphClient,
 	providerIds: readonly string[],
+	known?: readonly IdentityProvider[],
 ): Promise<RefusalOf<'providerNotInTenant'> | undefined> {
 	if (providerIds.length === 0) return undefined;
-	const ids = (await listTenantIdentityProviders(client)).map((provider) => provider.id ?? '');
+	const ids = (known ?? (await listTenantIdentityProviders(client))).map((provider) => provider.id ?? '');
 	const missing = providerIds.find((wanted) => !ids.some((id) => sameId(id, wanted)));
 	return missing ? { rule: 'providerNotInTenant', providerId: missing, tenantProviderIds: ids } : undefined;
 }

@@ -16,6 +16,7 @@ import {
 	verboseLine,
 } from '../commands/verbose-log.js';
 import { type Config, resolveConfig } from '../config/config.js';
+import { resolvePaths } from '../config/paths.js';
 import type { GraphClient, PlannedRequest } from '../graph/graph-client.js';
 import { sanitizeLines } from '../text/sanitize.js';
 import { graphClientFor, tokenProviderFor } from './build-session.js';
@@ -34,7 +35,33 @@ export type CliIo = {
 	readonly columns?: number;
 	/** Runs the keyboard app when no command is given. */
 	readonly runApp?: (flags: FlagValues) => Promise<number>;
+	/**
+	 * Called by a command that can stop cleanly (apply): from then on ctrl+c aborts the signal instead of ending
+	 * the process at once, so it stops between two writes and reports what was done.
+	 */
+	readonly interrupt?: () => AbortSignal;
 };
+
+// What names the main tenant: a named profile (`@dev`) takes its own from the profile instead.
+const tenantFlags = [
+	'graph-url',
+	'tenant',
+	'client-id',
+	'authority-host',
+	'ca-file',
+	'cloud',
+	'profile',
+	'beta',
+];
+const tenantVariables = [
+	'ENTRA_FLOWS_GRAPH_URL',
+	'ENTRA_FLOWS_CLOUD',
+	'AZURE_TENANT_ID',
+	'AZURE_CLIENT_ID',
+	'AZURE_AUTHORITY_HOST',
+];
+const without = <T extends object>(values: T, names: readonly string[]): T =>
+	Object.fromEntries(Object.entries(values).filter(([name]) => !names.includes(name))) as T;
 
 /** Reads argv once, runs one command, and returns the exit code. */
 export async function runCli(io: CliIo): Promise<number> {
@@ -75,8 +102,46 @@ export async function runCli(io: CliIo): Promise<number> {
 		const notify = (line: string) => io.stderr(json ? `${line}\n` : sanitizeLines(line));
 		const signIn = ({ interactive }: { interactive: boolean }) =>
 			commandSignIn(getConfig(), interactive, io.env, stderr);
+		const sides = new Map<string, Promise<GraphClient>>();
+		const clientHooks = (resolved: Config) => ({
+			env: io.env,
+			version: io.version,
+			onExchange: resolved.verbose
+				? (record: Parameters<typeof verboseLine>[0]) =>
+						notify(json ? verboseJson(record) : verboseLine(record))
+				: undefined,
+			onRetry: (notice: Parameters<typeof retryLine>[0]) =>
+				notify(json ? retryJson(notice) : retryLine(notice)),
+			onReconcile: (notice: Parameters<typeof reconcileLine>[0]) =>
+				notify(json ? reconcileJson(notice) : reconcileLine(notice)),
+		});
 		const context: CommandContext = {
 			args: parsed.args,
+			paths: () => resolvePaths(io.env),
+			...(io.interrupt ? { interruption: io.interrupt } : {}),
+			graphFor(profile) {
+				let side = sides.get(profile);
+				if (!side) {
+					side = (async () => {
+						const sideConfig = resolveConfig(
+							without(parsed.flags, tenantFlags),
+							without(io.env, tenantVariables),
+							{
+								readStdin: io.readStdin,
+								warn: (text) => io.stderr(`warning: ${text}\n`),
+								profileName: profile,
+							},
+						);
+						return graphClientFor(
+							sideConfig,
+							commandSignIn(sideConfig, false, io.env, stderr),
+							clientHooks(sideConfig),
+						);
+					})();
+					sides.set(profile, side);
+				}
+				return side;
+			},
 			flags: parsed.flags,
 			json,
 			dryRun,
@@ -91,13 +156,7 @@ export async function runCli(io: CliIo): Promise<number> {
 			async graph() {
 				const resolved = getConfig();
 				client ??= graphClientFor(resolved, signIn({ interactive: false }), {
-					env: io.env,
-					version: io.version,
-					onExchange: resolved.verbose
-						? (record) => notify(json ? verboseJson(record) : verboseLine(record))
-						: undefined,
-					onRetry: (notice) => notify(json ? retryJson(notice) : retryLine(notice)),
-					onReconcile: (notice) => notify(json ? reconcileJson(notice) : reconcileLine(notice)),
+					...clientHooks(resolved),
 					...(dryRun ? { dryRun: (request: PlannedRequest) => planned.push(request) } : {}),
 				});
 				return client;

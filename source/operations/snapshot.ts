@@ -1,0 +1,44 @@
+// A tenant read once for a plan: every kind of thing in one list call each (flows, identity providers,
+// attributes, applications), in parallel, not once per flow.
+import { listApplications } from '../graph/applications.js';
+import { getUserFlow, listUserFlows } from '../graph/flows.js';
+import type { GraphClient } from '../graph/graph-client.js';
+import { isGraphError } from '../graph/graph-error.js';
+import { listTenantAttributes } from '../graph/tenant-attributes.js';
+import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
+import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
+
+/** What a plan compares files with. */
+export type TenantSnapshot = {
+	readonly flows: readonly (UserFlow & { readonly id: string })[];
+	readonly providers: readonly IdentityProvider[];
+	readonly attributes: readonly UserFlowAttribute[];
+	/** undefined when the token may not read applications: apps are then matched by appId alone. */
+	readonly applications?: readonly Application[];
+};
+
+// A list entry without its sections (the service need not expand them) is read whole, that flow alone.
+const lacksSections = (flow: UserFlow) =>
+	flow.onAuthenticationMethodLoadStart?.identityProviders === undefined ||
+	(flow.onAttributeCollection != null && flow.onAttributeCollection.attributeCollectionPage === undefined);
+
+/** Reads the tenant: one request per kind of thing (plus one per flow the list did not give whole). */
+export async function readTenant(client: GraphClient): Promise<TenantSnapshot> {
+	const [flows, providers, attributes, applications] = await Promise.all([
+		listUserFlows(client),
+		listTenantIdentityProviders(client),
+		listTenantAttributes(client),
+		listApplications(client).catch((error: unknown) => {
+			if (isGraphError(error) && error.kind === 'forbidden') return undefined;
+			throw error;
+		}),
+	]);
+	const whole = await Promise.all(
+		flows
+			.filter((flow): flow is UserFlow & { id: string } => Boolean(flow.id))
+			.map(async (flow) =>
+				lacksSections(flow) ? { ...(await getUserFlow(client, flow.id)), id: flow.id } : flow,
+			),
+	);
+	return { flows: whole, providers, attributes, ...(applications ? { applications } : {}) };
+}

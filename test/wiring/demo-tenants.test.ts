@@ -1,0 +1,40 @@
+import test from 'ava';
+import { listUserFlows } from '../../source/graph/flows.js';
+import type { GraphClient } from '../../source/graph/graph-client.js';
+import { listTenantAttributes } from '../../source/graph/tenant-attributes.js';
+import { startDemoTenants } from '../../source/wiring/demo-tenants.js';
+
+test('the demo offers two tenants as profiles, each signing in on its own: contoso with flows, fabrikam without', async (t) => {
+	const demo = await startDemoTenants({ env: {}, version: '0', warn: () => {} }, { pollIntervalSeconds: 0 });
+	t.teardown(() => demo.close());
+	t.deepEqual(
+		demo.tenants.map((tenant) => tenant.profile),
+		['contoso', 'fabrikam'],
+	);
+	const [contoso, fabrikam] = demo.tenants;
+	t.not(contoso?.config.tenant, fabrikam?.config.tenant);
+	t.not(contoso?.config.graphUrl, fabrikam?.config.graphUrl);
+	for (const tenant of demo.tenants) {
+		const signedIn = await tenant.deps.session.signIn(
+			{ onDeviceCode: () => {} },
+			new AbortController().signal,
+		);
+		t.is(signedIn.tenant, tenant.config.tenant);
+	}
+	t.is((await listUserFlows(contoso!.deps.graph)).length, 4);
+	t.is((await listUserFlows(fabrikam!.deps.graph)).length, 0);
+	const customIds = async (graph: GraphClient) =>
+		(await listTenantAttributes(graph))
+			.filter((attribute) => attribute.userFlowAttributeType === 'custom')
+			.map((a) => a.id);
+	t.true(
+		(await customIds(fabrikam!.deps.graph)).every((id) =>
+			id?.startsWith('extension_c7a1e5d32f494b8ea6d095f3b7c1e2a4_'),
+		),
+	);
+	t.true(
+		(await customIds(contoso!.deps.graph)).every((id) =>
+			id?.startsWith('extension_6ea3bc85aec24b1c92ff4a117afb6621_'),
+		),
+	);
+});
