@@ -1,0 +1,277 @@
+import test from 'ava';
+import {
+	type AttemptOutcome,
+	type CallRules,
+	type CallState,
+	firstAttempt,
+	type NextStep,
+	nextStep,
+} from '../../source/graph/next-step.js';
+import { defaultRetryPolicy, type RetryPolicy } from '../../source/graph/retry-policy.js';
+
+// The per-attempt decision of the Graph client, as a table: outcome + state + rules → the next step.
+const policy: RetryPolicy = { ...defaultRetryPolicy, random: () => 0 };
+const now = Date.parse('2026-01-01T00:00:00Z');
+
+function rulesFor(method: string, extra: Partial<CallRules> = {}): CallRules {
+	const url = new URL('https://graph.microsoft.com/v1.0/identity/authenticationEventsFlows');
+	return {
+		method,
+		url,
+		path: '/identity/authenticationEventsFlows',
+		clientRequestId: 'c-1',
+		canReconcile: false,
+		...extra,
+	};
+}
+
+const response = (status: number, headers: Record<string, string> = {}, body = ''): AttemptOutcome => ({
+	type: 'response',
+	status,
+	headers,
+	body,
+	receivedAt: now,
+});
+const transport = (code: string, cancelled = false): AttemptOutcome => ({
+	type: 'transport',
+	code,
+	cancelled,
+});
+const at = (attempt: number, extra: Partial<CallState> = {}): CallState => ({
+	...firstAttempt,
+	attempt,
+	...extra,
+});
+
+/** The parts of a step a row asserts. */
+function summary(step: NextStep): Record<string, unknown> {
+	switch (step.kind) {
+		case 'accept':
+			return { kind: 'accept', status: step.status, body: step.body };
+		case 'replay':
+			return {
+				kind: 'replay',
+				attempt: step.state.attempt,
+				refreshToken: step.state.refreshToken,
+				claims: step.state.claimsChallenge,
+			};
+		case 'wait':
+			return {
+				kind: 'wait',
+				ms: step.ms,
+				reason: step.reason,
+				attempt: step.state.attempt,
+				fresh: step.state.freshConnection,
+			};
+		case 'reconcile':
+			return { kind: 'reconcile', cause: step.cause };
+		case 'fail':
+			return {
+				kind: 'fail',
+				error: step.error.kind,
+				status: step.error.status,
+				code: step.error.code,
+				clientRequestId: step.error.clientRequestId,
+			};
+	}
+}
+
+type Row = {
+	readonly name: string;
+	readonly outcome: AttemptOutcome;
+	readonly state?: CallState;
+	readonly rules?: CallRules;
+	readonly expect: Record<string, unknown>;
+};
+
+const graphError = (code: string) => JSON.stringify({ error: { code, message: 'm' } });
+
+const rows: readonly Row[] = [
+	{
+		name: 'a 2xx answer is accepted',
+		outcome: response(200, {}, '{"value":[]}'),
+		expect: { kind: 'accept', status: 200, body: '{"value":[]}' },
+	},
+	{
+		name: 'a first 401 replays at once with a fresh token and the claims challenge',
+		outcome: response(401, {
+			'www-authenticate': 'Bearer error="insufficient_claims", claims="eyJhIjoxfQ=="',
+		}),
+		expect: { kind: 'replay', attempt: 2, refreshToken: true, claims: 'eyJhIjoxfQ==' },
+	},
+	{
+		name: 'a second 401 is a real failure',
+		outcome: response(401, {}, graphError('InvalidAuthenticationToken')),
+		state: at(2, { replayedAfter401: true }),
+		expect: {
+			kind: 'fail',
+			error: 'unauthenticated',
+			status: 401,
+			code: 'InvalidAuthenticationToken',
+			clientRequestId: 'c-1',
+		},
+	},
+	{
+		name: '429 waits the Retry-After seconds',
+		outcome: response(429, { 'retry-after': '2' }),
+		expect: { kind: 'wait', ms: 2000, reason: 'throttled', attempt: 2, fresh: false },
+	},
+	{
+		name: '429 with an HTTP-date waits until then',
+		outcome: response(429, { 'retry-after': new Date(now + 4000).toUTCString() }),
+		expect: { kind: 'wait', ms: 4000, reason: 'throttled', attempt: 2, fresh: false },
+	},
+	{
+		name: '429 without Retry-After backs off on the SDK curve',
+		outcome: response(429),
+		state: at(2),
+		expect: { kind: 'wait', ms: 5000, reason: 'throttled', attempt: 3, fresh: false },
+	},
+	{
+		name: '429 asking for more than the cap fails at once, saying how long',
+		outcome: response(429, { 'retry-after': '300' }, graphError('TooManyRequests')),
+		expect: {
+			kind: 'fail',
+			error: 'throttled',
+			status: 429,
+			code: 'TooManyRequests',
+			clientRequestId: 'c-1',
+		},
+	},
+	{
+		name: '429 on a POST is retried: the request was refused before it ran',
+		outcome: response(429, { 'retry-after': '1' }),
+		rules: rulesFor('POST'),
+		expect: { kind: 'wait', ms: 1000, reason: 'throttled', attempt: 2, fresh: false },
+	},
+	{
+		name: '503 retries over a new connection',
+		outcome: response(503, { 'retry-after': '1' }),
+		expect: { kind: 'wait', ms: 1000, reason: 'unavailable', attempt: 2, fresh: true },
+	},
+	{
+		name: 'after three retries the 503 is reported',
+		outcome: response(503, {}, graphError('serviceNotAvailable')),
+		state: at(4),
+		expect: {
+			kind: 'fail',
+			error: 'unavailable',
+			status: 503,
+			code: 'serviceNotAvailable',
+			clientRequestId: 'c-1',
+		},
+	},
+	{
+		name: 'a wait that would pass the deadline is not taken',
+		outcome: response(503, { 'retry-after': '5' }),
+		state: at(2, { waitedMs: defaultRetryPolicy.deadlineMs - 1000 }),
+		expect: { kind: 'fail', error: 'unavailable', status: 503, code: 'HTTP503', clientRequestId: 'c-1' },
+	},
+	{
+		name: '504 on a read is retried',
+		outcome: response(504),
+		expect: { kind: 'wait', ms: 3000, reason: 'unavailable', attempt: 2, fresh: false },
+	},
+	{
+		name: '504 on a create with a reconcile hook looks for the object',
+		outcome: response(504),
+		rules: rulesFor('POST', { canReconcile: true }),
+		expect: { kind: 'reconcile', cause: '504' },
+	},
+	{
+		name: '504 on a write without a hook is reported, never sent again',
+		outcome: response(504, {}, graphError('GatewayTimeout')),
+		rules: rulesFor('PATCH'),
+		expect: {
+			kind: 'fail',
+			error: 'unavailable',
+			status: 504,
+			code: 'GatewayTimeout',
+			clientRequestId: 'c-1',
+		},
+	},
+	{
+		name: 'a reconcile that found the object answers as its 201',
+		outcome: { type: 'reconciled', found: { id: 'f1' }, lost: response(504) },
+		rules: rulesFor('POST', { canReconcile: true }),
+		expect: { kind: 'accept', status: 201, body: '{"id":"f1"}' },
+	},
+	{
+		name: 'a reconcile that found nothing after a 504 reports the 504',
+		outcome: { type: 'reconciled', found: undefined, lost: response(504, {}, graphError('GatewayTimeout')) },
+		rules: rulesFor('POST', { canReconcile: true }),
+		expect: {
+			kind: 'fail',
+			error: 'unavailable',
+			status: 504,
+			code: 'GatewayTimeout',
+			clientRequestId: 'c-1',
+		},
+	},
+	{
+		name: 'a dropped connection on a read is retried',
+		outcome: transport('ECONNRESET'),
+		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false },
+	},
+	{
+		name: 'a dropped connection on a write without a hook is reported',
+		outcome: transport('ECONNRESET'),
+		rules: rulesFor('POST'),
+		expect: { kind: 'fail', error: 'network', status: 0, code: 'ECONNRESET', clientRequestId: 'c-1' },
+	},
+	{
+		name: 'a dropped connection on a create with a hook looks for the object first',
+		outcome: transport('ECONNRESET'),
+		rules: rulesFor('POST', { canReconcile: true }),
+		expect: { kind: 'reconcile', cause: 'ECONNRESET' },
+	},
+	{
+		name: 'a lost create the reconcile did not find is sent again',
+		outcome: { type: 'reconciled', found: undefined, lost: transport('ECONNRESET') },
+		rules: rulesFor('POST', { canReconcile: true }),
+		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false },
+	},
+	{
+		name: 'a refused connection never reached the service, so even a write is retried',
+		outcome: transport('ECONNREFUSED'),
+		rules: rulesFor('PATCH'),
+		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false },
+	},
+	{
+		name: 'a timeout on a write is reported as a timeout',
+		outcome: transport('ETIMEDOUT'),
+		rules: rulesFor('PATCH'),
+		expect: { kind: 'fail', error: 'timeout', status: 0, code: 'ETIMEDOUT', clientRequestId: 'c-1' },
+	},
+	{
+		name: 'a cancelled request fails as cancelled, whatever the code',
+		outcome: transport('ECONNRESET', true),
+		expect: { kind: 'fail', error: 'cancelled', status: 0, code: 'Cancelled', clientRequestId: 'c-1' },
+	},
+	{
+		name: 'a 500 is reported, not retried',
+		outcome: response(500, { 'request-id': 'r-9' }, graphError('generalException')),
+		expect: { kind: 'fail', error: 'server', status: 500, code: 'generalException', clientRequestId: 'c-1' },
+	},
+];
+
+for (const row of rows) {
+	test(`next step: ${row.name}`, (t) => {
+		const step = nextStep(row.outcome, row.state ?? firstAttempt, row.rules ?? rulesFor('GET'), policy);
+		t.deepEqual(summary(step), row.expect);
+	});
+}
+
+test('a failure carries the ids of the answer and the permission a 403 needs', (t) => {
+	const step = nextStep(
+		response(403, { 'request-id': 'r-1', date: 'Thu, 01 Jan 2026 00:00:00 GMT' }, graphError('accessDenied')),
+		firstAttempt,
+		rulesFor('GET', { permission: 'EventListener.Read.All' }),
+		policy,
+	);
+	if (step.kind !== 'fail') return t.fail(step.kind);
+	t.is(step.error.requestId, 'r-1');
+	t.is(step.error.date, 'Thu, 01 Jan 2026 00:00:00 GMT');
+	t.is(step.error.requiredPermission, 'EventListener.Read.All');
+	t.is(step.error.kind, 'forbidden');
+});
