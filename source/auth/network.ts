@@ -5,6 +5,7 @@ import https from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { connect, rootCertificates } from 'node:tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { isLoopbackHost } from '../text/loopback.js';
 import { AuthError } from './auth-error.js';
 import type { Redactor } from './redact.js';
 
@@ -69,7 +70,6 @@ export function loadCaFile(path: string): string[] {
 }
 
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '').toLowerCase();
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
 
 /**
  * The proxy for an https URL from HTTPS_PROXY (or https_proxy), unless NO_PROXY (`*`, host names,
@@ -79,7 +79,7 @@ export function proxyForUrl(url: URL, env: ProxyEnvironment): URL | undefined {
 	const raw = env.HTTPS_PROXY ?? env.https_proxy;
 	if (!raw) return undefined;
 	const host = bare(url.hostname);
-	if (isLoopback(host)) return undefined;
+	if (isLoopbackHost(host)) return undefined;
 	const port = url.port || '443';
 	for (const entry of (env.NO_PROXY ?? env.no_proxy ?? '').split(/[\s,]+/).filter(Boolean)) {
 		if (entry === '*') return undefined;

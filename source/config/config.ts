@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isLoopbackHost } from '../text/loopback.js';
 import { type CloudName, cloudNames, clouds } from './clouds.js';
 import { type ConfigPaths, resolvePaths } from './paths.js';
 import { type Profile, readProfile } from './profile.js';
@@ -151,10 +152,6 @@ export function managedIdentityDetected(env: NodeJS.ProcessEnv): boolean {
 	return Boolean((env.IDENTITY_ENDPOINT && env.IDENTITY_HEADER) || env.MSI_ENDPOINT);
 }
 
-function isLoopback(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
-}
-
 /** A service root must be https, or http on a loopback host (a token must not cross the network in clear). */
 function checkGraphUrl(raw: string): void {
 	let url: URL;
@@ -165,7 +162,7 @@ function checkGraphUrl(raw: string): void {
 			`--graph-url "${raw}" is not a URL; give the service root, e.g. https://graph.microsoft.com/v1.0`,
 		);
 	}
-	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
 		throw new ConfigError(
 			`--graph-url ${url.origin} uses plain http; use https (http is allowed for loopback hosts only).`,
 		);

@@ -1,4 +1,5 @@
 import { decodeTokenClaims, type TokenClaims } from '../auth/claims.js';
+import { isLoopbackHost } from '../text/loopback.js';
 import {
 	type GraphClient,
 	type GraphClientOptions,
@@ -40,10 +41,6 @@ function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
 	});
 }
 
-function isLoopback(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\./.test(hostname);
-}
-
 /** Checks a service root: https, or plain http on a loopback host only (a token must not cross in clear). */
 export function validateGraphUrl(raw: string): URL {
 	let url: URL;
@@ -52,7 +49,7 @@ export function validateGraphUrl(raw: string): URL {
 	} catch {
 		throw new Error(`"${raw}" is not a URL. Give the service root, e.g. https://graph.microsoft.com/v1.0`);
 	}
-	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
 		throw new Error(
 			`Refusing to send a token over plain http to ${url.host}; use https (http is allowed for loopback only).`,
 		);
