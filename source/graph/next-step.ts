@@ -49,10 +49,27 @@ export type CallState = {
 	readonly claimsChallenge?: string;
 	/** Send the next attempt over a new connection (after a 503). */
 	readonly freshConnection: boolean;
+	/** Where a same-origin redirect sent the call; undefined while it goes where the caller asked. */
+	readonly redirect?: Redirected;
 };
+
+/** A call moved by redirects: its current address and method, and how many hops it took. */
+export type Redirected = {
+	readonly url: URL;
+	readonly method: string;
+	/** False after a 303, which turns the call into a GET without its body. */
+	readonly withBody: boolean;
+	readonly hops: number;
+};
+
+/** The most redirects one call follows (the Graph SDKs' default). */
+export const maxRedirects = 5;
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
 /** What the call may do, fixed for its whole life. */
 export type CallRules = CallFacts & {
+	/** The service root's origin: the only one a redirect may lead to (elsewhere the body would leak). */
+	readonly origin: string;
 	/** The call has a hook that finds a create that took effect although its answer was lost. */
 	readonly canReconcile: boolean;
 };
@@ -66,7 +83,7 @@ export type NextStep =
 			readonly headers: ResponseHeaders;
 			readonly body: string;
 	  }
-	/** Send again now, with `state` (the 401 replay with a fresh token). */
+	/** Send again now, with `state` (the 401 replay with a fresh token, or a same-origin redirect). */
 	| { readonly kind: 'replay'; readonly state: CallState }
 	/** Wait `ms`, tell the user why, then send again with `state`. */
 	| {
@@ -170,6 +187,8 @@ function afterResponse(
 	reconciled: boolean,
 ): NextStep {
 	const { status, headers } = outcome;
+	const location = header(headers.location);
+	if (redirectStatuses.has(status) && location) return afterRedirect(status, location, state, rules);
 	if (status < 400) return { kind: 'accept', status, headers, body: outcome.body };
 	if (status === 401 && !state.replayedAfter401) {
 		// One fresh token and one replay; a claims challenge travels with it.
@@ -220,4 +239,32 @@ function afterResponse(
 			},
 		),
 	};
+}
+
+/** Follows a redirect within the service's origin; one to anywhere else is refused, as a foreign nextLink is. */
+function afterRedirect(status: number, location: string, state: CallState, rules: CallRules): NextStep {
+	const from = state.redirect?.url ?? rules.url;
+	const refuse = (code: string, message: string): NextStep => ({
+		kind: 'fail',
+		error: callFailure('protocol', rules, { status, code, message }),
+	});
+	let to: URL;
+	try {
+		to = new URL(location, from);
+	} catch {
+		return refuse('BadRedirect', `Microsoft Graph redirected to "${location}", which is not a URL.`);
+	}
+	if (to.origin !== rules.origin) {
+		return refuse(
+			'ForeignRedirect',
+			`Refusing a redirect from ${rules.origin} to another origin (${to.origin}): the request and its body would go there.`,
+		);
+	}
+	const hops = (state.redirect?.hops ?? 0) + 1;
+	if (hops > maxRedirects) return refuse('TooManyRedirects', `Stopped after ${maxRedirects} redirects.`);
+	// A 303 turns the call into a GET without its body; every other redirect keeps method and body.
+	const seeOther = status === 303;
+	const method = seeOther ? 'GET' : (state.redirect?.method ?? rules.method);
+	const withBody = !seeOther && (state.redirect?.withBody ?? true);
+	return { kind: 'replay', state: { ...state, redirect: { url: to, method, withBody, hops } } };
 }

@@ -51,7 +51,7 @@ export async function sendCall(
 		clientRequestId: randomUUID(),
 		permission: options.permission,
 	};
-	const rules = { ...call, canReconcile: options.reconcile !== undefined };
+	const rules = { ...call, origin: url.origin, canReconcile: options.reconcile !== undefined };
 	const body = options.body === undefined ? undefined : JSON.stringify(options.body);
 	let state: CallState = firstAttempt;
 	let outcome = await attempt(deps, call, options, body, state);
@@ -107,11 +107,14 @@ async function attempt(
 		const refusal = preflightError(call.method, call.path, options.permission, claims);
 		if (refusal) throw refusal;
 	}
+	// A same-origin redirect moves the call (a 303 makes it a body-less GET).
+	const url = state.redirect?.url ?? call.url;
+	const method = state.redirect?.method ?? call.method;
 	const started = performance.now();
 	const outcome = await deps.transport.send({
-		method: call.method,
-		url: call.url,
-		body,
+		method,
+		url,
+		body: state.redirect?.withBody === false ? undefined : body,
 		token,
 		clientRequestId: call.clientRequestId,
 		attempt: state.attempt,
@@ -119,9 +122,9 @@ async function attempt(
 		signal: options.signal,
 	});
 	deps.onExchange?.({
-		method: call.method,
-		url: call.url.href,
-		path: call.path,
+		method,
+		url: url.href,
+		path: deps.relativePath(url),
 		status: outcome.type === 'response' ? outcome.status : 0,
 		ms: Math.round(performance.now() - started),
 		attempt: state.attempt,

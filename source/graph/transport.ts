@@ -37,8 +37,8 @@ export function createTransport(root: URL, options: GraphClientOptions): Transpo
 			got.extend({
 				retry: { limit: 0 },
 				throwHttpErrors: false,
-				followRedirect: true,
-				maxRedirects: 5,
+				// Redirects are judged by the send loop (same origin only), never followed blindly.
+				followRedirect: false,
 				responseType: 'text',
 				timeout: {
 					connect: options.timeouts?.connect ?? 10_000,

@@ -20,6 +20,7 @@ function rulesFor(method: string, extra: Partial<CallRules> = {}): CallRules {
 		url,
 		path: '/identity/authenticationEventsFlows',
 		clientRequestId: 'c-1',
+		origin: url.origin,
 		canReconcile: false,
 		...extra,
 	};
@@ -49,12 +50,20 @@ function summary(step: NextStep): Record<string, unknown> {
 		case 'accept':
 			return { kind: 'accept', status: step.status, body: step.body };
 		case 'replay':
-			return {
-				kind: 'replay',
-				attempt: step.state.attempt,
-				refreshToken: step.state.refreshToken,
-				claims: step.state.claimsChallenge,
-			};
+			return step.state.redirect
+				? {
+						kind: 'follow',
+						attempt: step.state.attempt,
+						to: step.state.redirect.url.href,
+						method: step.state.redirect.method,
+						withBody: step.state.redirect.withBody,
+					}
+				: {
+						kind: 'replay',
+						attempt: step.state.attempt,
+						refreshToken: step.state.refreshToken,
+						claims: step.state.claimsChallenge,
+					};
 		case 'wait':
 			return {
 				kind: 'wait',
@@ -249,6 +258,66 @@ const rows: readonly Row[] = [
 		expect: { kind: 'fail', error: 'cancelled', status: 0, code: 'Cancelled', clientRequestId: 'c-1' },
 	},
 	{
+		name: 'a same-origin 307 is followed with method and body, and is not a retry',
+		outcome: response(307, { location: '/v1.0/identity/userFlowAttributes' }),
+		rules: rulesFor('POST'),
+		expect: {
+			kind: 'follow',
+			attempt: 1,
+			to: 'https://graph.microsoft.com/v1.0/identity/userFlowAttributes',
+			method: 'POST',
+			withBody: true,
+		},
+	},
+	{
+		name: 'a 303 after a POST is followed as a GET without the body',
+		outcome: response(303, { location: 'https://graph.microsoft.com/v1.0/x' }),
+		rules: rulesFor('POST'),
+		expect: {
+			kind: 'follow',
+			attempt: 1,
+			to: 'https://graph.microsoft.com/v1.0/x',
+			method: 'GET',
+			withBody: false,
+		},
+	},
+	{
+		name: 'a redirect to another origin is refused, naming both',
+		outcome: response(307, { location: 'https://graph.evil.test/v1.0/identity' }),
+		rules: rulesFor('POST'),
+		expect: { kind: 'fail', error: 'protocol', status: 307, code: 'ForeignRedirect', clientRequestId: 'c-1' },
+	},
+	{
+		name: 'a redirect from https to http on the same host is another origin',
+		outcome: response(302, { location: 'http://graph.microsoft.com/v1.0/x' }),
+		expect: { kind: 'fail', error: 'protocol', status: 302, code: 'ForeignRedirect', clientRequestId: 'c-1' },
+	},
+	{
+		name: 'the sixth redirect is refused',
+		outcome: response(302, { location: '/v1.0/x' }),
+		state: {
+			...firstAttempt,
+			redirect: {
+				url: new URL('https://graph.microsoft.com/v1.0/x'),
+				method: 'GET',
+				withBody: true,
+				hops: 5,
+			},
+		},
+		expect: {
+			kind: 'fail',
+			error: 'protocol',
+			status: 302,
+			code: 'TooManyRedirects',
+			clientRequestId: 'c-1',
+		},
+	},
+	{
+		name: 'a 3xx without Location is an answer like any other',
+		outcome: response(304),
+		expect: { kind: 'accept', status: 304, body: '' },
+	},
+	{
 		name: 'a 500 is reported, not retried',
 		outcome: response(500, { 'request-id': 'r-9' }, graphError('generalException')),
 		expect: { kind: 'fail', error: 'server', status: 500, code: 'generalException', clientRequestId: 'c-1' },
@@ -274,4 +343,15 @@ test('a failure carries the ids of the answer and the permission a 403 needs', (
 	t.is(step.error.date, 'Thu, 01 Jan 2026 00:00:00 GMT');
 	t.is(step.error.requiredPermission, 'EventListener.Read.All');
 	t.is(step.error.kind, 'forbidden');
+});
+
+test('a refused redirect names both origins', (t) => {
+	const step = nextStep(
+		response(307, { location: 'http://127.0.0.2:9/steal' }),
+		firstAttempt,
+		rulesFor('POST'),
+		policy,
+	);
+	if (step.kind !== 'fail') return t.fail(step.kind);
+	t.regex(step.error.message, /https:\/\/graph\.microsoft\.com.*http:\/\/127\.0\.0\.2:9/);
 });
