@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
 import { AuthError } from './auth-error.js';
+import { pemFileLimitBytes } from './network.js';
 
 /** A client certificate ready for msal-node (`clientCertificate`). */
 export type ClientCertificate = {
@@ -28,13 +29,14 @@ const samePublicKey = (a: KeyObject, b: KeyObject) =>
 export function readClientCertificate(path: string): ClientCertificate {
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
+		text = readBoundedFile(path, pemFileLimitBytes).text;
 	} catch (error) {
-		throw fail(
-			path,
-			`Cannot read the certificate file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-			'Check AZURE_CLIENT_CERTIFICATE_PATH; it must be a PEM file with the private key and the certificate.',
-		);
+		if (!(error instanceof BoundedReadError)) throw error;
+		const hint =
+			'Check AZURE_CLIENT_CERTIFICATE_PATH; it must be a PEM file with the private key and the certificate.';
+		if (error.problem === 'unreadable')
+			throw fail(path, `Cannot read the certificate file (${error.errno ?? 'error'})`, hint);
+		throw new AuthError('certificate-file', `The certificate file ${error.message}.`, hint);
 	}
 	if (text.includes('ENCRYPTED PRIVATE KEY') || text.includes('Proc-Type: 4,ENCRYPTED')) {
 		throw fail(

@@ -1,10 +1,10 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { connect, rootCertificates } from 'node:tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
 import { isLoopbackHost } from '../text/loopback.js';
 import { AuthError } from './auth-error.js';
 import type { Redactor } from './redact.js';
@@ -36,6 +36,9 @@ export type NetworkRecord =
 
 const pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
+/** The most a PEM file (CA list, client certificate) may hold: a long chain is tens of KiB. */
+export const pemFileLimitBytes = 1024 * 1024;
+
 /**
  * Reads a PEM file of CA certificates and returns Node's bundled roots plus those certificates, ready for a
  * `ca` option (https, got's `https.certificateAuthority`). Throws AuthError `ca-file` naming the file.
@@ -43,13 +46,13 @@ const pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 export function loadCaFile(path: string): string[] {
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
+		text = readBoundedFile(path, pemFileLimitBytes).text;
 	} catch (error) {
-		throw new AuthError(
-			'ca-file',
-			`Cannot read the CA file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-			'Check the path given with --ca-file; it must be a PEM file of one or more certificates.',
-		);
+		if (!(error instanceof BoundedReadError)) throw error;
+		const hint = 'Check the path given with --ca-file; it must be a PEM file of one or more certificates.';
+		if (error.problem === 'unreadable')
+			throw new AuthError('ca-file', `Cannot read the CA file ${path} (${error.errno ?? 'error'}).`, hint);
+		throw new AuthError('ca-file', `The CA file ${error.message}.`, hint);
 	}
 	const certificates = text.match(pemBlock) ?? [];
 	for (const pem of certificates) {

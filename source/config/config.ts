@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
 import { isLoopbackHost } from '../text/loopback.js';
 import { type CloudName, cloudNames, clouds } from './clouds.js';
 import { type ConfigPaths, resolvePaths } from './paths.js';
@@ -47,8 +47,14 @@ export class ConfigError extends Error {
 	}
 }
 
-/** Reads stdin to the end; injected so config never touches the process itself. */
-export type ReadStdin = () => string;
+/**
+ * Reads stdin to the end, at most `maxBytes` (more throws); injected so config never touches the process
+ * itself. cli.tsx passes text/bounded-file.ts readBoundedStdin.
+ */
+export type ReadStdin = (maxBytes: number) => string;
+
+/** The most a client secret file (or stdin for `-`) may hold: a secret is tens of bytes, not megabytes. */
+export const secretFileLimitBytes = 64 * 1024;
 
 function text(flags: ConfigFlags, name: string): string | undefined {
 	const value = flags[name];
@@ -59,11 +65,17 @@ function readSecretFile(path: string, readStdin?: ReadStdin): string {
 	// A secret never comes from argv (visible in ps): a file, or stdin with "-".
 	let secret: string;
 	try {
-		secret = path === '-' ? (readStdin?.() ?? '') : readFileSync(path, 'utf8');
+		secret =
+			path === '-'
+				? (readStdin?.(secretFileLimitBytes) ?? '')
+				: readBoundedFile(path, secretFileLimitBytes).text;
 	} catch (error) {
-		throw new ConfigError(
-			`Cannot read --client-secret-file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
-		);
+		if (!(error instanceof BoundedReadError)) throw error;
+		if (error.problem === 'unreadable') {
+			throw new ConfigError(`Cannot read --client-secret-file ${path}: ${error.errno ?? 'unreadable'}.`);
+		}
+		const named = path === '-' ? `-: ${error.message}` : error.message;
+		throw new ConfigError(`--client-secret-file ${named}; it should hold only the secret.`);
 	}
 	secret = secret.trim();
 	if (!secret) throw new ConfigError(`--client-secret-file ${path} is empty.`);

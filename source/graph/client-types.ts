@@ -79,6 +79,8 @@ export type GraphClientOptions = {
 	 * (default true). Opaque tokens are always sent: the service decides.
 	 */
 	readonly permissionPreflight?: boolean;
+	/** The most bytes one answer may hold (32 MiB by default); a larger one fails as ResponseTooLarge. */
+	readonly maxResponseBytes?: number;
 	/** Waits between attempts; injectable so tests can observe it. */
 	readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 };

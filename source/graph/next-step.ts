@@ -1,4 +1,5 @@
 import type { TokenClaims } from '../auth/claims.js';
+import { formatBytes } from '../text/bounded-file.js';
 import { header, type ResponseHeaders, type RetryNotice } from './client-types.js';
 import { kindForStatus, parseErrorBody } from './error-body.js';
 import { type CallFacts, callFailure, networkFailure } from './failure.js';
@@ -32,6 +33,8 @@ export type AttemptOutcome =
 	  }
 	/** No HTTP answer: the transport code (ECONNRESET, ETIMEDOUT…), and whether the caller cancelled. */
 	| { readonly type: 'transport'; readonly code: string; readonly cancelled: boolean }
+	/** The answer was larger than the client accepts; reading stopped at `limitBytes`. */
+	| { readonly type: 'oversized'; readonly limitBytes: number }
 	/** The reconcile hook ran after `lost`: `found` is the object it found, or undefined. */
 	| { readonly type: 'reconciled'; readonly found: unknown; readonly lost: AttemptOutcome };
 
@@ -134,6 +137,14 @@ export function nextStep(
 			return afterTransportFailure(outcome, state, rules, policy, false);
 		case 'response':
 			return afterResponse(outcome, state, rules, policy, false);
+		case 'oversized':
+			return {
+				kind: 'fail',
+				error: callFailure('protocol', rules, {
+					code: 'ResponseTooLarge',
+					message: `The answer from ${rules.url.host} was larger than ${formatBytes(outcome.limitBytes)}, the most one response may be; reading stopped there.`,
+				}),
+			};
 		case 'reconciled':
 			if (outcome.found !== undefined) {
 				// The create took effect: answer as its 201 would have.

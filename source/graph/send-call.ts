@@ -132,7 +132,7 @@ async function attempt(
 		requestBody: options.body,
 		...(outcome.type === 'response'
 			? { requestId: header(outcome.headers['request-id']), responseBody: outcome.body }
-			: { error: outcome.code }),
+			: { error: outcome.type === 'transport' ? outcome.code : 'ResponseTooLarge' }),
 	});
 	return outcome.type === 'response' ? { ...outcome, tokenClaims: claims } : outcome;
 }

@@ -5,6 +5,9 @@ import type { GraphClientOptions } from './client-types.js';
 import type { AttemptOutcome } from './next-step.js';
 import { ProxyTunnelAgent } from './proxy-agent.js';
 
+/** The most one answer (one page of a list) may hold: far above any real page, far below what hurts. */
+export const defaultMaxResponseBytes = 32 * 1024 * 1024;
+
 /** One attempt to send: everything that differs between attempts of a call. */
 export type AttemptRequest = {
 	readonly method: string;
@@ -30,6 +33,7 @@ export function createTransport(root: URL, options: GraphClientOptions): Transpo
 	// Every request goes to the service root's origin (nextLinks are checked), so one proxy decision serves all.
 	const proxy = root.protocol === 'https:' ? options.proxyFor?.(root) : undefined;
 	const httpsAgent = () => (proxy ? new ProxyTunnelAgent(proxy) : new HttpsAgent());
+	const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
 
 	// got is imported on first use: commands that fail early never pay for it.
 	const getGot = () => {
@@ -60,8 +64,9 @@ export function createTransport(root: URL, options: GraphClientOptions): Transpo
 		async send(request) {
 			const got = await getGot();
 			let response: Response<string>;
+			let oversized = false;
 			try {
-				response = await got(request.url, {
+				const pending = got(request.url, {
 					method: request.method as 'GET',
 					body: request.body,
 					signal: request.signal,
@@ -73,7 +78,16 @@ export function createTransport(root: URL, options: GraphClientOptions): Transpo
 						...(request.attempt > 1 ? { 'retry-attempt': String(request.attempt - 1) } : {}),
 					},
 				});
+				// got buffers the whole body: stop at the cap (announced by Content-Length or reached while reading).
+				pending.on('downloadProgress', (progress) => {
+					if (progress.transferred > maxResponseBytes || (progress.total ?? 0) > maxResponseBytes) {
+						oversized = true;
+						pending.cancel();
+					}
+				});
+				response = await pending;
 			} catch (error) {
+				if (oversized) return { type: 'oversized', limitBytes: maxResponseBytes };
 				// Only transport failures are mapped; anything else is a bug and must surface as one.
 				if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') throw error;
 				const cancelled =
