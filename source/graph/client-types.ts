@@ -95,10 +95,22 @@ export type RequestOptions = {
 	readonly note?: string;
 	/** Checked when a create's answer is lost: finds the object if the create took effect after all. */
 	readonly reconcile?: () => Promise<unknown>;
+	/**
+	 * The problem with the answer's shape ("where is X, not Y"; shapes.ts `fits`), or undefined when it fits;
+	 * a problem fails the call as MalformedResponse. Every answer must at least be a JSON object.
+	 */
+	readonly checkBody?: ShapeCheck;
 };
 
+/** Says what is wrong with a value found at `where`, or undefined when it is as expected. */
+export type ShapeCheck = (value: unknown, where: string) => string | undefined;
+
 /** Options of GraphClient.list. */
-export type ListOptions<T, U> = RequestOptions & { readonly mapItem?: (item: T) => U };
+export type ListOptions<T, U> = RequestOptions & {
+	readonly mapItem?: (item: T) => U;
+	/** Like checkBody, for each item (which must at least be an object) before mapItem sees it. */
+	readonly checkItem?: ShapeCheck;
+};
 
 /** The thin Graph client every resource module uses. */
 export type GraphClient = {

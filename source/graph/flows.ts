@@ -1,4 +1,4 @@
-import type { GraphClient } from './graph-client.js';
+import type { GraphClient, ShapeCheck } from './graph-client.js';
 import {
 	flowByAppFilter,
 	flowByAttributeFilter,
@@ -7,10 +7,20 @@ import {
 	flowType,
 	odataString,
 } from './paths.js';
+import { fits, userFlowShape } from './shapes.js';
 import type { PageInput, UserFlow } from './types.js';
 
 const read = 'EventListener.Read.All';
 const write = 'EventListener.ReadWrite.All';
+const checkFlow = fits(userFlowShape);
+
+// The docs wrap the GET of one flow in {"value": …}: check whichever form came.
+const checkFlowAnswer: ShapeCheck = (body, where) => {
+	const value = (body as { value?: unknown }).value;
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? checkFlow(value, `${where}.value`)
+		: checkFlow(body, where);
+};
 
 /** What a new flow is made of. */
 export type NewUserFlow = {
@@ -50,7 +60,7 @@ export function listUserFlows(
 	client: GraphClient,
 	options: { signal?: AbortSignal } = {},
 ): Promise<UserFlow[]> {
-	return client.list<UserFlow>(flowsPath, { permission: read, signal: options.signal });
+	return client.list<UserFlow>(flowsPath, { permission: read, signal: options.signal, checkItem: checkFlow });
 }
 
 /** Returns one shared copy of each string it is given, so thousands of rows hold each repeated text once. */
@@ -163,6 +173,7 @@ export function listUserFlowSummaries(
 	return client.list<UserFlow, UserFlow>(flowsPath, {
 		permission: read,
 		signal: options.signal,
+		checkItem: checkFlow,
 		mapItem: (flow) => userFlowSummary(flow, pools),
 	});
 }
@@ -172,6 +183,7 @@ export function findUserFlowsByName(client: GraphClient, name: string): Promise<
 	return client.list<UserFlow>(flowsPath, {
 		permission: read,
 		query: { $filter: `displayName eq ${odataString(name)}` },
+		checkItem: checkFlow,
 	});
 }
 
@@ -180,6 +192,7 @@ export async function findUserFlowByApp(client: GraphClient, appId: string): Pro
 	const flows = await client.list<UserFlow>(flowsPath, {
 		permission: read,
 		query: { $filter: flowByAppFilter(appId) },
+		checkItem: checkFlow,
 	});
 	return flows[0];
 }
@@ -189,6 +202,7 @@ export function findUserFlowsCollecting(client: GraphClient, attributeId: string
 	return client.list<UserFlow>(flowsPath, {
 		permission: read,
 		query: { $filter: flowByAttributeFilter(attributeId) },
+		checkItem: checkFlow,
 	});
 }
 
@@ -201,6 +215,7 @@ export async function getUserFlow(
 	const body = await client.request<UserFlow & { value?: UserFlow }>('GET', flowPath(flowId), {
 		permission: read,
 		signal: options.signal,
+		checkBody: checkFlowAnswer,
 	});
 	if (body?.value && typeof body.value === 'object' && !Array.isArray(body.value)) return body.value;
 	return body ?? {};
@@ -243,6 +258,7 @@ export async function createUserFlow(client: GraphClient, flow: NewUserFlow): Pr
 	const created = await client.request<UserFlow>('POST', flowsPath, {
 		body: userFlowCreateBody(flow),
 		permission: write,
+		checkBody: checkFlow,
 		reconcile: async () => (await findUserFlowsByName(client, flow.displayName))[0],
 	});
 	return created ?? {};

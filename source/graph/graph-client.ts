@@ -6,11 +6,13 @@ import {
 	header,
 	type ListOptions,
 	type RequestOptions,
+	type ShapeCheck,
 } from './client-types.js';
 import { type CallFacts, callFailure } from './failure.js';
 import { checkPermission } from './permissions.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { type Accepted, type SendDeps, sendCall } from './send-call.js';
+import { shapeProblem } from './shapes.js';
 import { createTransport } from './transport.js';
 
 export type {
@@ -22,9 +24,11 @@ export type {
 	ReconcileNotice,
 	RequestOptions,
 	RetryNotice,
+	ShapeCheck,
 } from './client-types.js';
 
 const maxPages = 10_000;
+const anyObject = { kind: 'object', fields: {} } as const;
 
 function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
 	return new Promise((resolve, reject) => {
@@ -123,18 +127,27 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 		return url;
 	}
 
-	// A body that is not JSON still came with the ids support asks for: they go into the error.
-	function parseJson<T>(result: Accepted): T {
+	// A malformed answer still came with the ids support asks for: the service's request-id and the
+	// client-request-id this call sent go into the error.
+	const malformed = (result: Accepted, message: string) =>
+		callFailure(
+			'protocol',
+			result.call,
+			{ code: 'MalformedResponse', message },
+			{ requestId: header(result.headers['request-id']), date: header(result.headers.date) },
+		);
+
+	/** The answer as a JSON object, checked by `check`; anything else fails as MalformedResponse. */
+	function parseObject(result: Accepted, check?: ShapeCheck): Record<string, unknown> {
+		let json: unknown;
 		try {
-			return JSON.parse(result.body) as T;
+			json = JSON.parse(result.body);
 		} catch {
-			throw callFailure(
-				'protocol',
-				{ ...result.call, clientRequestId: header(result.headers['client-request-id']) ?? '' },
-				{ code: 'MalformedResponse', message: 'Microsoft Graph sent a response that is not valid JSON.' },
-				{ requestId: header(result.headers['request-id']), date: header(result.headers.date) },
-			);
+			throw malformed(result, 'Microsoft Graph sent a response that is not valid JSON.');
 		}
+		const problem = shapeProblem(json, anyObject, 'the answer') ?? check?.(json, 'the answer');
+		if (problem) throw malformed(result, `Microsoft Graph sent an answer of the wrong shape: ${problem}.`);
+		return json as Record<string, unknown>;
 	}
 
 	return {
@@ -154,7 +167,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 			}
 			const result = await sendCall(deps, method, url, requestOptions);
 			if (result.status === 204 || result.body.trim() === '') return undefined;
-			return parseJson<T>(result);
+			return parseObject(result, requestOptions.checkBody) as T;
 		},
 		async list<T, U = T>(path: string, requestOptions: ListOptions<T, U> = {}) {
 			const items: U[] = [];
@@ -167,15 +180,19 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 						message: `Stopped after ${maxPages} pages.`,
 					});
 				const result = await sendCall(deps, 'GET', url, requestOptions);
-				const body = parseJson<{ value?: T[]; '@odata.nextLink'?: string }>(result);
-				if (!Array.isArray(body.value)) {
-					throw callFailure('protocol', facts('GET', url), {
-						code: 'MalformedResponse',
-						message: 'The collection response has no "value" array.',
-					});
+				const body = parseObject(result);
+				if (!Array.isArray(body.value))
+					throw malformed(result, 'The collection response has no "value" array.');
+				for (const [index, item] of body.value.entries()) {
+					const where = `value[${index}]`;
+					const problem = shapeProblem(item, anyObject, where) ?? requestOptions.checkItem?.(item, where);
+					if (problem) throw malformed(result, `Microsoft Graph sent a list of the wrong shape: ${problem}.`);
+					items.push(mapItem(item as T));
 				}
-				for (const item of body.value) items.push(mapItem(item));
-				url = nextPage(body['@odata.nextLink'], root, (next) =>
+				const link = body['@odata.nextLink'];
+				if (link !== undefined && typeof link !== 'string')
+					throw malformed(result, 'The collection response has an @odata.nextLink that is not a string.');
+				url = nextPage(link, root, (next) =>
 					callFailure('protocol', facts('GET', next), {
 						code: 'ForeignNextLink',
 						message: `Refusing to follow a nextLink to another origin (${next.origin}); the token would leak.`,

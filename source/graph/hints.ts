@@ -52,7 +52,7 @@ export function hintFor(input: HintInput): string | undefined {
 				: 'Check the network, proxy settings (HTTPS_PROXY / NO_PROXY) and --graph-url.';
 		case 'protocol':
 			return input.code === 'MalformedResponse'
-				? 'The answer was cut off or garbled on the way (a proxy or a network fault). Try again; if it keeps happening, share the ids below.'
+				? 'The answer was cut off or garbled on the way, or not in the shape Microsoft Graph documents (a proxy, a network fault or a change at the service). Try again; if it keeps happening, share the ids below.'
 				: undefined;
 		case 'timeout':
 			return 'The service did not answer in time; check the network and try again.';
