@@ -15,11 +15,13 @@ export type CallFacts = {
 	readonly permission?: string;
 };
 
-/** The parts of a failure the service told us, when it told us any. */
+/** The parts of a failure the service told us, when it told us any, and whether a write took effect. */
 export type ServiceIds = {
 	readonly requestId?: string;
 	readonly date?: string;
 	readonly retryAfterSeconds?: number;
+	readonly applied?: 'yes' | 'unknown';
+	readonly retriedAfterLostAnswer?: boolean;
 };
 
 /** One GraphError for a failed call, with its plain-words hint. */
@@ -47,6 +49,8 @@ export function callFailure(
 		date: ids.date,
 		requiredPermission: status === 403 ? call.permission : undefined,
 		retryAfterSeconds: ids.retryAfterSeconds,
+		...(ids.applied ? { applied: ids.applied } : {}),
+		...(ids.retriedAfterLostAnswer ? { retriedAfterLostAnswer: true } : {}),
 		hint: hintFor({
 			kind,
 			status,
@@ -56,15 +60,16 @@ export function callFailure(
 			permission: call.permission,
 			claims: extra.claims,
 			retryAfterSeconds: ids.retryAfterSeconds,
+			applied: ids.applied,
 		}),
 	});
 }
 
 /** A transport failure (no HTTP answer) in words that name the host and what went wrong. */
-export function networkFailure(call: CallFacts, code: string): GraphError {
+export function networkFailure(call: CallFacts, code: string, lost: ServiceIds = {}): GraphError {
 	const { url } = call;
 	if (code === 'ETIMEDOUT') {
-		return callFailure('timeout', call, { code, message: `No answer from ${url.host} in time.` });
+		return callFailure('timeout', call, { code, message: `No answer from ${url.host} in time.` }, lost);
 	}
 	if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
 		return callFailure('network', call, {
@@ -85,8 +90,10 @@ export function networkFailure(call: CallFacts, code: string): GraphError {
 		ECONNRESET: `The connection to ${url.host} was dropped before an answer arrived.`,
 		EPIPE: `The connection to ${url.host} was dropped while sending.`,
 	};
-	return callFailure('network', call, {
-		code,
-		message: words[code] ?? `The request to ${url.host} failed (${code}).`,
-	});
+	return callFailure(
+		'network',
+		call,
+		{ code, message: words[code] ?? `The request to ${url.host} failed (${code}).` },
+		lost,
+	);
 }

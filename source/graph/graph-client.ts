@@ -129,12 +129,19 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
 	// A malformed answer still came with the ids support asks for: the service's request-id and the
 	// client-request-id this call sent go into the error.
+	// A write answered 2xx happened even when its answer cannot be read.
 	const malformed = (result: Accepted, message: string) =>
 		callFailure(
 			'protocol',
 			result.call,
 			{ code: 'MalformedResponse', message },
-			{ requestId: header(result.headers['request-id']), date: header(result.headers.date) },
+			{
+				requestId: header(result.headers['request-id']),
+				date: header(result.headers.date),
+				...(result.call.method !== 'GET' && result.status >= 200 && result.status < 300
+					? { applied: 'yes' as const }
+					: {}),
+			},
 		);
 
 	/** The answer as a JSON object, checked by `check`; anything else fails as MalformedResponse. */

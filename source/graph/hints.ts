@@ -13,10 +13,19 @@ type HintInput = {
 	readonly claims?: TokenClaims;
 	/** The service's Retry-After, when it asked for a wait longer than the client will sit through. */
 	readonly retryAfterSeconds?: number;
+	/** Whether a failed write took effect anyway (GraphError.applied). */
+	readonly applied?: 'yes' | 'unknown';
 };
+
+const readBack = 'Read it back (e.g. `entra-flows flows get <flow>`) before running it again.';
 
 /** Plain-words advice on how to fix a failed call (reliability.md §4); undefined when we cannot tell. */
 export function hintFor(input: HintInput): string | undefined {
+	// A write whose answer was lost: what to do next is the same whatever broke.
+	if (input.applied === 'yes' && input.kind !== 'unavailable')
+		return `Microsoft Graph made the change, but its answer was lost on the way. ${readBack}`;
+	if (input.applied === 'unknown' && input.kind !== 'unavailable')
+		return `The connection was lost after the request was sent, so the change may or may not have been made. ${readBack}`;
 	switch (input.kind) {
 		case 'unauthenticated':
 			return 'The sign-in is missing or expired. Run `entra-flows login` (or pass a fresh --access-token).';

@@ -1,113 +1,26 @@
-import type { TokenClaims } from '../auth/claims.js';
 import { formatBytes } from '../text/bounded-file.js';
-import { header, type ResponseHeaders, type RetryNotice } from './client-types.js';
+import type { AttemptOutcome, CallRules, CallState, NextStep } from './call-state.js';
+import { header, type RetryNotice } from './client-types.js';
 import { kindForStatus, parseErrorBody } from './error-body.js';
-import { type CallFacts, callFailure, networkFailure } from './failure.js';
-import type { GraphError } from './graph-error.js';
+import { callFailure, networkFailure } from './failure.js';
+import { afterRedirect, redirectStatuses } from './redirect-step.js';
 import {
 	backoffDelay,
 	isRetriableNetworkError,
 	isRetriableStatus,
-	mayHaveBeenSent,
+	neverReachedService,
 	parseRetryAfter,
 	type RetryPolicy,
 } from './retry-policy.js';
+
+export type { AttemptOutcome, CallRules, CallState, NextStep, Redirected } from './call-state.js';
+export { firstAttempt } from './call-state.js';
 
 /*
 What to do after one attempt of a call, decided without doing anything: no I/O, no clock, no randomness
 beyond the policy's injected jitter. The send loop (send-call.ts) performs the step and feeds the next
 outcome back in, so every retry, replay and reconcile rule can be tested as a table.
 */
-
-/** What one attempt ended with. */
-export type AttemptOutcome =
-	/** An HTTP answer; `receivedAt` (epoch ms) dates a Retry-After given as an HTTP-date. */
-	| {
-			readonly type: 'response';
-			readonly status: number;
-			readonly headers: ResponseHeaders;
-			readonly body: string;
-			readonly receivedAt: number;
-			/** Claims of the token the attempt carried, for 403 advice. */
-			readonly tokenClaims?: TokenClaims;
-	  }
-	/** No HTTP answer: the transport code (ECONNRESET, ETIMEDOUT…), and whether the caller cancelled. */
-	| { readonly type: 'transport'; readonly code: string; readonly cancelled: boolean }
-	/** The answer was larger than the client accepts; reading stopped at `limitBytes`. */
-	| { readonly type: 'oversized'; readonly limitBytes: number }
-	/** The reconcile hook ran after `lost`: `found` is the object it found, or undefined. */
-	| { readonly type: 'reconciled'; readonly found: unknown; readonly lost: AttemptOutcome };
-
-/** What the loop knows between attempts. */
-export type CallState = {
-	/** The attempt whose outcome is being judged, from 1. */
-	readonly attempt: number;
-	/** Time spent waiting between attempts so far. */
-	readonly waitedMs: number;
-	/** True once the one 401 replay has been used. */
-	readonly replayedAfter401: boolean;
-	/** Ask the token provider for a fresh token on the next attempt. */
-	readonly refreshToken: boolean;
-	/** A claims challenge from a 401, passed to the token provider on the replay. */
-	readonly claimsChallenge?: string;
-	/** Send the next attempt over a new connection (after a 503). */
-	readonly freshConnection: boolean;
-	/** Where a same-origin redirect sent the call; undefined while it goes where the caller asked. */
-	readonly redirect?: Redirected;
-};
-
-/** A call moved by redirects: its current address and method, and how many hops it took. */
-export type Redirected = {
-	readonly url: URL;
-	readonly method: string;
-	/** False after a 303, which turns the call into a GET without its body. */
-	readonly withBody: boolean;
-	readonly hops: number;
-};
-
-/** The most redirects one call follows (the Graph SDKs' default). */
-export const maxRedirects = 5;
-const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-
-/** What the call may do, fixed for its whole life. */
-export type CallRules = CallFacts & {
-	/** The service root's origin: the only one a redirect may lead to (elsewhere the body would leak). */
-	readonly origin: string;
-	/** The call has a hook that finds a create that took effect although its answer was lost. */
-	readonly canReconcile: boolean;
-};
-
-/** The next step of a call. */
-export type NextStep =
-	/** Done: hand this answer to the caller. */
-	| {
-			readonly kind: 'accept';
-			readonly status: number;
-			readonly headers: ResponseHeaders;
-			readonly body: string;
-	  }
-	/** Send again now, with `state` (the 401 replay with a fresh token, or a same-origin redirect). */
-	| { readonly kind: 'replay'; readonly state: CallState }
-	/** Wait `ms`, tell the user why, then send again with `state`. */
-	| {
-			readonly kind: 'wait';
-			readonly ms: number;
-			readonly reason: RetryNotice['reason'];
-			readonly status: number;
-			readonly state: CallState;
-	  }
-	/** The answer to a create was lost: run the reconcile hook, then judge `lost` again with what it found. */
-	| { readonly kind: 'reconcile'; readonly cause: string; readonly lost: AttemptOutcome }
-	| { readonly kind: 'fail'; readonly error: GraphError };
-
-/** The state before the first attempt. */
-export const firstAttempt: CallState = {
-	attempt: 1,
-	waitedMs: 0,
-	replayedAfter401: false,
-	refreshToken: false,
-	freshConnection: false,
-};
 
 /** The state for the attempt after `state`. */
 function next(state: CallState, changes: Partial<CallState> = {}): CallState {
@@ -158,6 +71,42 @@ export function nextStep(
 	}
 }
 
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Sending these again cannot do the work twice: a second DELETE finds nothing, a second PUT sets the same.
+const idempotentWrites = new Set(['PUT', 'DELETE']);
+const isSuccess = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
+
+/** A create whose hook can find it when its answer is lost. */
+const canAdopt = (rules: CallRules) => rules.method === 'POST' && rules.canReconcile;
+
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Another attempt after `delay`, when the retry budget and the deadline allow it. */
+function retry(
+	delay: number,
+	reason: RetryNotice['reason'],
+	status: number,
+	state: CallState,
+	policy: RetryPolicy,
+	changes: Partial<CallState> = {},
+): NextStep | undefined {
+	if (state.attempt > policy.maxRetries || state.waitedMs + delay > policy.deadlineMs) return undefined;
+	return {
+		kind: 'wait',
+		ms: delay,
+		reason,
+		status,
+		state: next(state, { waitedMs: state.waitedMs + delay, ...changes }),
+	};
+}
+
 function afterTransportFailure(
 	outcome: Extract<AttemptOutcome, { type: 'transport' }>,
 	state: CallState,
@@ -166,28 +115,41 @@ function afterTransportFailure(
 	reconciled: boolean,
 ): NextStep {
 	const { code } = outcome;
+	const write = !safeMethods.has(rules.method);
+	// Once the whole request was out, the service may have run it, whatever became of the answer.
+	const mayBeApplied = write && ((outcome.sent && !neverReachedService(code)) || isSuccess(outcome.status));
+	const lost = { retriedAfterLostAnswer: state.lostAnswer };
 	if (outcome.cancelled) {
 		return {
 			kind: 'fail',
-			error: callFailure('cancelled', rules, { code: 'Cancelled', message: 'The request was cancelled.' }),
+			error: callFailure(
+				'cancelled',
+				rules,
+				{ code: 'Cancelled', message: 'The request was cancelled.' },
+				{ ...lost, ...(mayBeApplied ? { applied: 'unknown' } : {}) },
+			),
 		};
 	}
-	const lostCreate = rules.method === 'POST' && rules.canReconcile && mayHaveBeenSent(code);
-	// The connection died after the create was sent: it may exist. Look before sending it again.
-	if (lostCreate && !reconciled) return { kind: 'reconcile', cause: code, lost: outcome };
+	// A create is looked for before anything else: it may exist, whatever the connection did.
+	if (mayBeApplied && canAdopt(rules) && !reconciled)
+		return { kind: 'reconcile', cause: code, lost: outcome };
 	const delay = backoffDelay(state.attempt, policy);
-	// A lost create that the reconcile did not find cannot make a second object when sent again.
-	const retriable = isRetriableNetworkError(rules.method, code) || lostCreate;
-	if (state.attempt <= policy.maxRetries && retriable && state.waitedMs + delay <= policy.deadlineMs) {
-		return {
-			kind: 'wait',
-			ms: delay,
-			reason: 'network',
-			status: 0,
-			state: next(state, { waitedMs: state.waitedMs + delay }),
-		};
+	if (write && isSuccess(outcome.status)) {
+		// The service answered 2xx: the write happened, only the rest of its answer was lost.
+		return { kind: 'fail', error: networkFailure(rules, code, { ...lost, applied: 'yes' }) };
 	}
-	return { kind: 'fail', error: networkFailure(rules, code) };
+	if (mayBeApplied) {
+		// Sent again only when that cannot repeat it: a create not found, or an idempotent write.
+		const resend =
+			canAdopt(rules) || (idempotentWrites.has(rules.method) && isRetriableNetworkError('GET', code));
+		const step = resend ? retry(delay, 'network', 0, state, policy, { lostAnswer: true }) : undefined;
+		return step ?? { kind: 'fail', error: networkFailure(rules, code, { ...lost, applied: 'unknown' }) };
+	}
+	// Not sent (or a read): safe to send again. A write that never fully went out is sent again too.
+	const retriable =
+		isRetriableNetworkError(rules.method, code) || (write && isRetriableNetworkError('GET', code));
+	const step = retriable ? retry(delay, 'network', 0, state, policy) : undefined;
+	return step ?? { kind: 'fail', error: networkFailure(rules, code, lost) };
 }
 
 function afterResponse(
@@ -200,7 +162,13 @@ function afterResponse(
 	const { status, headers } = outcome;
 	const location = header(headers.location);
 	if (redirectStatuses.has(status) && location) return afterRedirect(status, location, state, rules);
-	if (status < 400) return { kind: 'accept', status, headers, body: outcome.body };
+	if (status < 400) {
+		// A create answered 2xx with a body cut off: the object exists; look it up for its id.
+		const cut = isSuccess(status) && outcome.body.trim() !== '' && !isJson(outcome.body);
+		if (cut && canAdopt(rules) && !reconciled)
+			return { kind: 'reconcile', cause: `truncated ${status}`, lost: outcome };
+		return { kind: 'accept', status, headers, body: outcome.body };
+	}
 	if (status === 401 && !state.replayedAfter401) {
 		// One fresh token and one replay; a claims challenge travels with it.
 		return {
@@ -213,23 +181,22 @@ function afterResponse(
 		};
 	}
 	const retryAfter = parseRetryAfter(header(headers['retry-after']), outcome.receivedAt);
-	if (isRetriableStatus(rules.method, status) && state.attempt <= policy.maxRetries) {
-		const delay = retryAfter ?? backoffDelay(state.attempt, policy);
-		const withinCap = retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs;
-		if (withinCap && state.waitedMs + delay <= policy.deadlineMs) {
-			return {
-				kind: 'wait',
-				ms: delay,
-				reason: status === 429 ? 'throttled' : 'unavailable',
-				status,
-				// After a 503 the retry goes over a new connection (Graph's best-practice advice).
-				state: next(state, { waitedMs: state.waitedMs + delay, freshConnection: status === 503 }),
-			};
-		}
+	const delay = retryAfter ?? backoffDelay(state.attempt, policy);
+	if (
+		isRetriableStatus(rules.method, status) &&
+		(retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs)
+	) {
+		const reason = status === 429 ? 'throttled' : 'unavailable';
+		// After a 503 the retry goes over a new connection (Graph's best-practice advice).
+		const step = retry(delay, reason, status, state, policy, { freshConnection: status === 503 });
+		if (step) return step;
 	}
-	if (status === 504 && rules.method === 'POST' && rules.canReconcile && !reconciled) {
-		// The create may have happened at the service even though the gateway timed out.
-		return { kind: 'reconcile', cause: '504', lost: outcome };
+	// A 504 to a write: the gateway gave up, the service may still have done it.
+	const lostWrite = status === 504 && !safeMethods.has(rules.method);
+	if (lostWrite && canAdopt(rules) && !reconciled) return { kind: 'reconcile', cause: '504', lost: outcome };
+	if (lostWrite && idempotentWrites.has(rules.method)) {
+		const step = retry(delay, 'unavailable', status, state, policy, { lostAnswer: true });
+		if (step) return step;
 	}
 	const parsed = parseErrorBody(outcome.body);
 	return {
@@ -247,35 +214,9 @@ function afterResponse(
 				requestId: parsed.requestId ?? header(headers['request-id']),
 				date: parsed.date ?? header(headers.date),
 				retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
+				retriedAfterLostAnswer: state.lostAnswer,
+				...(lostWrite ? { applied: 'unknown' as const } : {}),
 			},
 		),
 	};
-}
-
-/** Follows a redirect within the service's origin; one to anywhere else is refused, as a foreign nextLink is. */
-function afterRedirect(status: number, location: string, state: CallState, rules: CallRules): NextStep {
-	const from = state.redirect?.url ?? rules.url;
-	const refuse = (code: string, message: string): NextStep => ({
-		kind: 'fail',
-		error: callFailure('protocol', rules, { status, code, message }),
-	});
-	let to: URL;
-	try {
-		to = new URL(location, from);
-	} catch {
-		return refuse('BadRedirect', `Microsoft Graph redirected to "${location}", which is not a URL.`);
-	}
-	if (to.origin !== rules.origin) {
-		return refuse(
-			'ForeignRedirect',
-			`Refusing a redirect from ${rules.origin} to another origin (${to.origin}): the request and its body would go there.`,
-		);
-	}
-	const hops = (state.redirect?.hops ?? 0) + 1;
-	if (hops > maxRedirects) return refuse('TooManyRedirects', `Stopped after ${maxRedirects} redirects.`);
-	// A 303 turns the call into a GET without its body; every other redirect keeps method and body.
-	const seeOther = status === 303;
-	const method = seeOther ? 'GET' : (state.redirect?.method ?? rules.method);
-	const withBody = !seeOther && (state.redirect?.withBody ?? true);
-	return { kind: 'replay', state: { ...state, redirect: { url: to, method, withBody, hops } } };
 }

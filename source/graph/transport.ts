@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { Got, Response } from 'got';
+import type { Got, RequestError, Response } from 'got';
 import type { GraphClientOptions } from './client-types.js';
 import type { AttemptOutcome } from './next-step.js';
 import { ProxyTunnelAgent } from './proxy-agent.js';
@@ -92,7 +92,15 @@ export function createTransport(root: URL, options: GraphClientOptions): Transpo
 				if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') throw error;
 				const cancelled =
 					request.signal?.aborted === true || error.code === 'ERR_ABORTED' || error.name === 'AbortError';
-				return { type: 'transport', code: error.code, cancelled };
+				const failed = error as RequestError;
+				return {
+					type: 'transport',
+					code: error.code,
+					cancelled,
+					// got notes when the whole request was written out; before that the service cannot have run it.
+					sent: failed.timings?.upload !== undefined,
+					...(failed.response ? { status: failed.response.statusCode } : {}),
+				};
 			}
 			return {
 				type: 'response',

@@ -33,10 +33,15 @@ const response = (status: number, headers: Record<string, string> = {}, body = '
 	body,
 	receivedAt: now,
 });
-const transport = (code: string, cancelled = false): AttemptOutcome => ({
+const transport = (
+	code: string,
+	extra: { cancelled?: boolean; sent?: boolean; status?: number } = {},
+): AttemptOutcome => ({
 	type: 'transport',
 	code,
-	cancelled,
+	cancelled: extra.cancelled ?? false,
+	sent: extra.sent ?? true,
+	...(extra.status ? { status: extra.status } : {}),
 });
 const at = (attempt: number, extra: Partial<CallState> = {}): CallState => ({
 	...firstAttempt,
@@ -71,6 +76,7 @@ function summary(step: NextStep): Record<string, unknown> {
 				reason: step.reason,
 				attempt: step.state.attempt,
 				fresh: step.state.freshConnection,
+				...(step.state.lostAnswer ? { lostAnswer: true } : {}),
 			};
 		case 'reconcile':
 			return { kind: 'reconcile', cause: step.cause };
@@ -81,6 +87,8 @@ function summary(step: NextStep): Record<string, unknown> {
 				status: step.error.status,
 				code: step.error.code,
 				clientRequestId: step.error.clientRequestId,
+				...(step.error.applied ? { applied: step.error.applied } : {}),
+				...(step.error.retriedAfterLostAnswer ? { retriedAfterLostAnswer: true } : {}),
 			};
 	}
 }
@@ -188,7 +196,7 @@ const rows: readonly Row[] = [
 		expect: { kind: 'reconcile', cause: '504' },
 	},
 	{
-		name: '504 on a write without a hook is reported, never sent again',
+		name: '504 on a PATCH is reported as maybe applied, never sent again',
 		outcome: response(504, {}, graphError('GatewayTimeout')),
 		rules: rulesFor('PATCH'),
 		expect: {
@@ -197,6 +205,7 @@ const rows: readonly Row[] = [
 			status: 504,
 			code: 'GatewayTimeout',
 			clientRequestId: 'c-1',
+			applied: 'unknown',
 		},
 	},
 	{
@@ -206,7 +215,7 @@ const rows: readonly Row[] = [
 		expect: { kind: 'accept', status: 201, body: '{"id":"f1"}' },
 	},
 	{
-		name: 'a reconcile that found nothing after a 504 reports the 504',
+		name: 'a reconcile that found nothing after a 504 reports the 504, maybe applied (reads may lag)',
 		outcome: { type: 'reconciled', found: undefined, lost: response(504, {}, graphError('GatewayTimeout')) },
 		rules: rulesFor('POST', { canReconcile: true }),
 		expect: {
@@ -215,6 +224,7 @@ const rows: readonly Row[] = [
 			status: 504,
 			code: 'GatewayTimeout',
 			clientRequestId: 'c-1',
+			applied: 'unknown',
 		},
 	},
 	{
@@ -223,10 +233,17 @@ const rows: readonly Row[] = [
 		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false },
 	},
 	{
-		name: 'a dropped connection on a write without a hook is reported',
+		name: 'a dropped connection after a POST was sent is reported as maybe applied, never sent again',
 		outcome: transport('ECONNRESET'),
 		rules: rulesFor('POST'),
-		expect: { kind: 'fail', error: 'network', status: 0, code: 'ECONNRESET', clientRequestId: 'c-1' },
+		expect: {
+			kind: 'fail',
+			error: 'network',
+			status: 0,
+			code: 'ECONNRESET',
+			clientRequestId: 'c-1',
+			applied: 'unknown',
+		},
 	},
 	{
 		name: 'a dropped connection on a create with a hook looks for the object first',
@@ -238,7 +255,7 @@ const rows: readonly Row[] = [
 		name: 'a lost create the reconcile did not find is sent again',
 		outcome: { type: 'reconciled', found: undefined, lost: transport('ECONNRESET') },
 		rules: rulesFor('POST', { canReconcile: true }),
-		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false },
+		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false, lostAnswer: true },
 	},
 	{
 		name: 'a refused connection never reached the service, so even a write is retried',
@@ -247,14 +264,21 @@ const rows: readonly Row[] = [
 		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false },
 	},
 	{
-		name: 'a timeout on a write is reported as a timeout',
+		name: 'a timeout after a write was sent is reported as a timeout, maybe applied',
 		outcome: transport('ETIMEDOUT'),
 		rules: rulesFor('PATCH'),
-		expect: { kind: 'fail', error: 'timeout', status: 0, code: 'ETIMEDOUT', clientRequestId: 'c-1' },
+		expect: {
+			kind: 'fail',
+			error: 'timeout',
+			status: 0,
+			code: 'ETIMEDOUT',
+			clientRequestId: 'c-1',
+			applied: 'unknown',
+		},
 	},
 	{
 		name: 'a cancelled request fails as cancelled, whatever the code',
-		outcome: transport('ECONNRESET', true),
+		outcome: transport('ECONNRESET', { cancelled: true }),
 		expect: { kind: 'fail', error: 'cancelled', status: 0, code: 'Cancelled', clientRequestId: 'c-1' },
 	},
 	{
@@ -316,6 +340,121 @@ const rows: readonly Row[] = [
 		name: 'a 3xx without Location is an answer like any other',
 		outcome: response(304),
 		expect: { kind: 'accept', status: 304, body: '' },
+	},
+	{
+		name: 'a write whose request never fully went out is sent again (a timeout while connecting)',
+		outcome: transport('ETIMEDOUT', { sent: false }),
+		rules: rulesFor('PATCH'),
+		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false },
+	},
+	{
+		name: 'a write dropped while it was still being written is sent again',
+		outcome: transport('ECONNRESET', { sent: false }),
+		rules: rulesFor('POST'),
+		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false },
+	},
+	{
+		name: 'a DELETE whose connection dropped after sending is sent again: it is idempotent',
+		outcome: transport('ECONNRESET'),
+		rules: rulesFor('DELETE'),
+		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false, lostAnswer: true },
+	},
+	{
+		name: 'a PUT whose connection dropped after sending is sent again: it is idempotent',
+		outcome: transport('EPIPE'),
+		rules: rulesFor('PUT'),
+		expect: { kind: 'wait', ms: 3000, reason: 'network', attempt: 2, fresh: false, lostAnswer: true },
+	},
+	{
+		name: 'a 504 to a DELETE is sent again',
+		outcome: response(504),
+		rules: rulesFor('DELETE'),
+		expect: { kind: 'wait', ms: 3000, reason: 'unavailable', attempt: 2, fresh: false, lostAnswer: true },
+	},
+	{
+		name: 'a 404 to a DELETE sent again after a lost answer says so: the first one took effect',
+		outcome: response(404, {}, graphError('Request_ResourceNotFound')),
+		rules: rulesFor('DELETE'),
+		state: at(2, { lostAnswer: true }),
+		expect: {
+			kind: 'fail',
+			error: 'notFound',
+			status: 404,
+			code: 'Request_ResourceNotFound',
+			clientRequestId: 'c-1',
+			retriedAfterLostAnswer: true,
+		},
+	},
+	{
+		name: 'a DELETE that keeps losing its answer ends maybe applied',
+		outcome: response(504, {}, graphError('GatewayTimeout')),
+		rules: rulesFor('DELETE'),
+		state: at(4, { lostAnswer: true }),
+		expect: {
+			kind: 'fail',
+			error: 'unavailable',
+			status: 504,
+			code: 'GatewayTimeout',
+			clientRequestId: 'c-1',
+			applied: 'unknown',
+			retriedAfterLostAnswer: true,
+		},
+	},
+	{
+		name: 'a write answered 2xx whose body was then lost happened: applied yes, not sent again',
+		outcome: transport('ECONNRESET', { status: 200 }),
+		rules: rulesFor('PATCH'),
+		expect: {
+			kind: 'fail',
+			error: 'network',
+			status: 0,
+			code: 'ECONNRESET',
+			clientRequestId: 'c-1',
+			applied: 'yes',
+		},
+	},
+	{
+		name: 'a create answered 201 whose body was lost on the way is looked up',
+		outcome: transport('ECONNRESET', { status: 201 }),
+		rules: rulesFor('POST', { canReconcile: true }),
+		expect: { kind: 'reconcile', cause: 'ECONNRESET' },
+	},
+	{
+		name: 'a create answered 201 with a truncated body is looked up for its id',
+		outcome: response(201, {}, '{"id":"f1","displ'),
+		rules: rulesFor('POST', { canReconcile: true }),
+		expect: { kind: 'reconcile', cause: 'truncated 201' },
+	},
+	{
+		name: 'a truncated 201 the reconcile did not find is accepted as it came (the caller says applied)',
+		outcome: { type: 'reconciled', found: undefined, lost: response(201, {}, '{"id":"f1","displ') },
+		rules: rulesFor('POST', { canReconcile: true }),
+		expect: { kind: 'accept', status: 201, body: '{"id":"f1","displ' },
+	},
+	{
+		name: 'a write cancelled after it was sent may have been applied',
+		outcome: transport('ERR_ABORTED', { cancelled: true }),
+		rules: rulesFor('PATCH'),
+		expect: {
+			kind: 'fail',
+			error: 'cancelled',
+			status: 0,
+			code: 'Cancelled',
+			clientRequestId: 'c-1',
+			applied: 'unknown',
+		},
+	},
+	{
+		name: 'a read that keeps dropping is reported, with nothing applied',
+		outcome: transport('ECONNRESET'),
+		state: at(4),
+		expect: { kind: 'fail', error: 'network', status: 0, code: 'ECONNRESET', clientRequestId: 'c-1' },
+	},
+	{
+		name: 'a 429 to a write is retried and marks nothing: it was refused before it ran',
+		outcome: response(429, { 'retry-after': '1' }),
+		rules: rulesFor('PATCH'),
+		expect: { kind: 'wait', ms: 1000, reason: 'throttled', attempt: 2, fresh: false },
 	},
 	{
 		name: 'a 500 is reported, not retried',
