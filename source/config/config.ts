@@ -1,5 +1,6 @@
 import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
 import { isLoopbackHost } from '../text/loopback.js';
+import { maskSecretText } from '../text/secrets.js';
 import { type CloudName, cloudNames, clouds } from './clouds.js';
 import { type ConfigPaths, resolvePaths } from './paths.js';
 import { type Profile, readProfile } from './profile.js';
@@ -42,7 +43,8 @@ export type ConfigFlags = Readonly<Record<string, string | boolean | string[] | 
 /** A flag or environment value that cannot be used; reported as a usage error. */
 export class ConfigError extends Error {
 	constructor(message: string) {
-		super(message);
+		// A value echoed back (a URL, a path) may be a token pasted in the wrong place: never whole.
+		super(maskSecretText(message, '[redacted]'));
 		this.name = 'ConfigError';
 	}
 }
