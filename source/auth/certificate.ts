@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
+import { BoundedReadError, openFileWarning, readBoundedFile } from '../text/bounded-file.js';
 import { AuthError } from './auth-error.js';
 import { pemFileLimitBytes } from './network.js';
 
@@ -14,6 +14,8 @@ export type ClientCertificate = {
 	/** The certificate PEM (plus any chain in the file), sent as `x5c` for subject-name/issuer setups. */
 	readonly x5c: string;
 	readonly notAfter: Date;
+	/** Set when other users can read the file holding the private key: what to tell the user (chmod 600). */
+	readonly openWarning?: string;
 };
 
 const fail = (path: string, message: string, hint: string) =>
@@ -25,11 +27,15 @@ const samePublicKey = (a: KeyObject, b: KeyObject) =>
 /**
  * Reads a PEM file holding the private key and its certificate (the AZURE_CLIENT_CERTIFICATE_PATH format),
  * checks the pair and computes the thumbprints. Throws AuthError `certificate-file`; never echoes the key.
+ * A file open to other users is used anyway, with `openWarning` saying so.
  */
 export function readClientCertificate(path: string): ClientCertificate {
 	let text: string;
+	let openWarning: string | undefined;
 	try {
-		text = readBoundedFile(path, pemFileLimitBytes).text;
+		const file = readBoundedFile(path, pemFileLimitBytes);
+		openWarning = openFileWarning('The private key file', path, file.mode);
+		text = file.text;
 	} catch (error) {
 		if (!(error instanceof BoundedReadError)) throw error;
 		const hint =
@@ -91,5 +97,6 @@ export function readClientCertificate(path: string): ClientCertificate {
 		thumbprintSha1: createHash('sha1').update(leaf.raw).digest('hex').toUpperCase(),
 		x5c: [leaf.toString(), ...others].join(''),
 		notAfter: new Date(leaf.validTo),
+		...(openWarning ? { openWarning } : {}),
 	};
 }

@@ -1,4 +1,4 @@
-import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
+import { BoundedReadError, openFileWarning, readBoundedFile } from '../text/bounded-file.js';
 import { isLoopbackHost } from '../text/loopback.js';
 import { maskSecretText } from '../text/secrets.js';
 import { type CloudName, cloudNames, clouds } from './clouds.js';
@@ -63,14 +63,18 @@ function text(flags: ConfigFlags, name: string): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function readSecretFile(path: string, readStdin?: ReadStdin): string {
+function readSecretFile(path: string, readStdin?: ReadStdin, warn?: (text: string) => void): string {
 	// A secret never comes from argv (visible in ps): a file, or stdin with "-".
 	let secret: string;
 	try {
-		secret =
-			path === '-'
-				? (readStdin?.(secretFileLimitBytes) ?? '')
-				: readBoundedFile(path, secretFileLimitBytes).text;
+		if (path === '-') secret = readStdin?.(secretFileLimitBytes) ?? '';
+		else {
+			const file = readBoundedFile(path, secretFileLimitBytes);
+			// Used anyway, as ssh would not: but said, so the owner can close it.
+			const open = openFileWarning('The client secret file', path, file.mode);
+			if (open) warn?.(open);
+			secret = file.text;
+		}
 	} catch (error) {
 		if (!(error instanceof BoundedReadError)) throw error;
 		if (error.problem === 'unreadable') {
@@ -138,7 +142,7 @@ export function resolveConfig(
 		tenant: text(flags, 'tenant') ?? (env.AZURE_TENANT_ID || undefined) ?? profile.tenant,
 		clientId: explicitClientId ?? profile.clientId,
 		clientSecret: secretFile
-			? readSecretFile(secretFile, options.readStdin)
+			? readSecretFile(secretFile, options.readStdin, options.warn)
 			: env.AZURE_CLIENT_SECRET || undefined,
 		certificatePath: text(flags, 'certificate-file') ?? (env.AZURE_CLIENT_CERTIFICATE_PATH || undefined),
 		authorityHost:

@@ -126,3 +126,13 @@ export function readBoundedStdin(maxBytes: number): string {
 	};
 	return readAtMost(0, 'standard input', maxBytes, again).toString('utf8');
 }
+
+/**
+ * The ssh-style warning for a secret file (a client secret, a private key) other users can read or change,
+ * naming the file, its mode and the fix; undefined when only its owner has access.
+ */
+export function openFileWarning(what: string, path: string, mode: number): string | undefined {
+	if ((mode & 0o077) === 0) return undefined;
+	const bits = (mode & 0o777).toString(8).padStart(4, '0');
+	return `${what} ${path} is accessible by other users (mode ${bits}); keep it private with \`chmod 600 ${path}\`.`;
+}
