@@ -6,6 +6,7 @@ import { connect, rootCertificates } from 'node:tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
 import { isLoopbackHost } from '../text/loopback.js';
+import { certificateHostNames, hostNameMismatch } from '../text/tls-names.js';
 import { AuthError } from './auth-error.js';
 import type { Redactor } from './redact.js';
 
@@ -32,7 +33,14 @@ export type NetworkRecord =
 			/** The description's first sentence, redacted. */
 			readonly description?: string;
 	  }
-	| { readonly kind: 'transport'; readonly host: string; readonly code: string; readonly viaProxy: boolean };
+	| {
+			readonly kind: 'transport';
+			readonly host: string;
+			readonly code: string;
+			readonly viaProxy: boolean;
+			/** For a certificate issued for other host names: the names it is for. */
+			readonly certificateNames?: readonly string[];
+	  };
 
 const pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
@@ -185,7 +193,14 @@ export class SignInNetworkClient implements INetworkModule {
 		} catch (error) {
 			const code =
 				error instanceof AuthError ? 'EPROXYCONFIG' : ((error as NodeJS.ErrnoException).code ?? 'EUNKNOWN');
-			this.#remember(options?.correlationId, { kind: 'transport', host: url.host, code, viaProxy });
+			const names = code === hostNameMismatch ? certificateHostNames(error) : [];
+			this.#remember(options?.correlationId, {
+				kind: 'transport',
+				host: url.host,
+				code,
+				viaProxy,
+				...(names.length > 0 ? { certificateNames: names } : {}),
+			});
 			throw new Error(`Request to ${url.host} failed (${code}).`);
 		}
 		let body: Record<string, unknown>;

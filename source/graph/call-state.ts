@@ -26,6 +26,8 @@ export type AttemptOutcome =
 			readonly sent: boolean;
 			/** The status, when the answer's headers came and its body was lost. */
 			readonly status?: number;
+			/** For a certificate issued for other host names: the names it is for. */
+			readonly certificateNames?: readonly string[];
 	  }
 	/** The answer was larger than the client accepts; reading stopped at `limitBytes`. */
 	| { readonly type: 'oversized'; readonly limitBytes: number }

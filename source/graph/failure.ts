@@ -1,4 +1,5 @@
 import type { TokenClaims } from '../auth/claims.js';
+import { hostNameMismatch, mismatchWords } from '../text/tls-names.js';
 import { GraphError, type GraphErrorKind } from './graph-error.js';
 import { hintFor } from './hints.js';
 
@@ -66,8 +67,20 @@ export function callFailure(
 }
 
 /** A transport failure (no HTTP answer) in words that name the host and what went wrong. */
-export function networkFailure(call: CallFacts, code: string, lost: ServiceIds = {}): GraphError {
+export function networkFailure(
+	call: CallFacts,
+	code: string,
+	lost: ServiceIds = {},
+	certificateNames: readonly string[] = [],
+): GraphError {
 	const { url } = call;
+	if (code === hostNameMismatch) {
+		// Trusted, but for other names: a wrong --graph-url host or something else answering, not a missing CA.
+		return callFailure('network', call, {
+			code,
+			message: `The TLS certificate of ${url.host} ${mismatchWords(url.hostname, certificateNames)} (${code}).`,
+		});
+	}
 	if (code === 'ETIMEDOUT') {
 		return callFailure('timeout', call, { code, message: `No answer from ${url.host} in time.` }, lost);
 	}

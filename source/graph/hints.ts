@@ -56,6 +56,8 @@ export function hintFor(input: HintInput): string | undefined {
 		case 'network':
 			if (input.code.startsWith('PROXY_'))
 				return 'Check HTTPS_PROXY (its host, port and any user:password in it), or list the Graph host in NO_PROXY.';
+			if (input.code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+				return 'The certificate is trusted but names other hosts: check the host in --graph-url (use a name the certificate lists), or what answers at that address (a proxy or a wrong DNS entry). Trusting another CA does not fix this.';
 			return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|LEAF_SIGNATURE/.test(input.code)
 				? 'Trust the certificate authority with NODE_EXTRA_CA_CERTS or --ca-file (for the emulator: the caFile it prints).'
 				: 'Check the network, proxy settings (HTTPS_PROXY / NO_PROXY) and --graph-url.';

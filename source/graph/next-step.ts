@@ -149,7 +149,7 @@ function afterTransportFailure(
 	const retriable =
 		isRetriableNetworkError(rules.method, code) || (write && isRetriableNetworkError('GET', code));
 	const step = retriable ? retry(delay, 'network', 0, state, policy) : undefined;
-	return step ?? { kind: 'fail', error: networkFailure(rules, code, lost) };
+	return step ?? { kind: 'fail', error: networkFailure(rules, code, lost, outcome.certificateNames) };
 }
 
 function afterResponse(

@@ -1,6 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Got, RequestError, Response } from 'got';
+import { certificateHostNames, hostNameMismatch } from '../text/tls-names.js';
 import type { GraphClientOptions } from './client-types.js';
 import type { AttemptOutcome } from './next-step.js';
 import { ProxyTunnelAgent } from './proxy-agent.js';
@@ -93,10 +94,12 @@ export function createTransport(root: URL, options: GraphClientOptions): Transpo
 				const cancelled =
 					request.signal?.aborted === true || error.code === 'ERR_ABORTED' || error.name === 'AbortError';
 				const failed = error as RequestError;
+				const names = error.code === hostNameMismatch ? certificateHostNames(error) : [];
 				return {
 					type: 'transport',
 					code: error.code,
 					cancelled,
+					...(names.length > 0 ? { certificateNames: names } : {}),
 					// got notes when the whole request was written out; before that the service cannot have run it.
 					sent: failed.timings?.upload !== undefined,
 					...(failed.response ? { status: failed.response.statusCode } : {}),
