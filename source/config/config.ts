@@ -1,7 +1,7 @@
 import { BoundedReadError, openFileWarning, readBoundedFile } from '../text/bounded-file.js';
 import { isLoopbackHost } from '../text/loopback.js';
 import { maskSecretText } from '../text/secrets.js';
-import { type CloudName, cloudNames, clouds } from './clouds.js';
+import { type CloudName, cloudNames, clouds, isMicrosoftSignInHost } from './clouds.js';
 import { type ConfigPaths, resolvePaths } from './paths.js';
 import { type Profile, readProfile } from './profile.js';
 import { defaultProfileName, profileStateDir, readProfiles } from './profiles.js';
@@ -126,11 +126,19 @@ export function resolveConfig(
 	}
 	const cloud = clouds[cloudName as CloudName];
 	const beta = flags.beta === true;
-	let graphUrl =
-		text(flags, 'graph-url') ?? env.ENTRA_FLOWS_GRAPH_URL ?? profile.graphUrl ?? `${cloud.graphHost}/v1.0`;
+	const chosenGraphUrl = text(flags, 'graph-url') ?? env.ENTRA_FLOWS_GRAPH_URL ?? profile.graphUrl;
+	let graphUrl = chosenGraphUrl ?? `${cloud.graphHost}/v1.0`;
 	// --graph-url names the v1.0 root exactly as the emulator prints it; --beta swaps the version segment.
 	if (beta) graphUrl = graphUrl.replace(/\/v1\.0\/?$/, '/beta');
 	checkGraphUrl(graphUrl);
+	const authorityHost =
+		text(flags, 'authority-host') ?? (env.AZURE_AUTHORITY_HOST || undefined) ?? profile.authorityHost;
+	if (authorityHost && !chosenGraphUrl && !isMicrosoftSignInHost(authorityHost)) {
+		// Signing in somewhere else does not move Graph: say where it goes before a request finds out.
+		options.warn?.(
+			`Signing in at ${authorityHost}, but Graph requests still go to ${graphUrl} (the ${cloud.name} cloud's); give --graph-url (or ENTRA_FLOWS_GRAPH_URL) to send them elsewhere.`,
+		);
+	}
 	const secretFile = text(flags, 'client-secret-file');
 	const explicitClientId = text(flags, 'client-id') ?? (env.AZURE_CLIENT_ID || undefined);
 	return {
@@ -145,8 +153,7 @@ export function resolveConfig(
 			? readSecretFile(secretFile, options.readStdin, options.warn)
 			: env.AZURE_CLIENT_SECRET || undefined,
 		certificatePath: text(flags, 'certificate-file') ?? (env.AZURE_CLIENT_CERTIFICATE_PATH || undefined),
-		authorityHost:
-			text(flags, 'authority-host') ?? (env.AZURE_AUTHORITY_HOST || undefined) ?? profile.authorityHost,
+		authorityHost,
 		caFile: text(flags, 'ca-file') ?? profile.caFile,
 		// login decides afresh; every other command keeps what login chose.
 		readOnly: flags['read-only'] === true || (profile.readOnly === true && !options.login),

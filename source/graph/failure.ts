@@ -98,8 +98,8 @@ export function networkFailure(
 	}
 	const words: Record<string, string> = {
 		ECONNREFUSED: `Nothing is listening at ${url.host}.`,
-		ENOTFOUND: `Cannot resolve ${url.hostname}.`,
-		EAI_AGAIN: `Cannot resolve ${url.hostname} right now.`,
+		ENOTFOUND: `The host name ${url.hostname} could not be resolved (no such host, or no DNS server reachable).`,
+		EAI_AGAIN: `The host name ${url.hostname} could not be resolved right now (DNS did not answer).`,
 		ECONNRESET: `The connection to ${url.host} was dropped before an answer arrived.`,
 		EPIPE: `The connection to ${url.host} was dropped while sending.`,
 	};

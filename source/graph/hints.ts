@@ -56,6 +56,8 @@ export function hintFor(input: HintInput): string | undefined {
 		case 'network':
 			if (input.code.startsWith('PROXY_'))
 				return 'Check HTTPS_PROXY (its host, port and any user:password in it), or list the Graph host in NO_PROXY.';
+			if (input.code === 'ENOTFOUND' || input.code === 'EAI_AGAIN')
+				return "Check the host in --graph-url (or --cloud), the network and DNS. Without --graph-url, Graph is the cloud's own (graph.microsoft.com for global), whatever --authority-host says.";
 			if (input.code === 'ERR_TLS_CERT_ALTNAME_INVALID')
 				return 'The certificate is trusted but names other hosts: check the host in --graph-url (use a name the certificate lists), or what answers at that address (a proxy or a wrong DNS entry). Trusting another CA does not fix this.';
 			return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|LEAF_SIGNATURE/.test(input.code)

@@ -145,6 +145,16 @@ function afterTransportFailure(
 		const step = resend ? retry(delay, 'network', 0, state, policy, { lostAnswer: true }) : undefined;
 		return step ?? { kind: 'fail', error: networkFailure(rules, code, { ...lost, applied: 'unknown' }) };
 	}
+	// A name that does not resolve will not resolve in 15 s either: say so now. A temporary DNS failure
+	// (EAI_AGAIN) gets one quick second try.
+	if (code === 'ENOTFOUND' || (code === 'EAI_AGAIN' && state.attempt > 1))
+		return { kind: 'fail', error: networkFailure(rules, code, lost) };
+	if (code === 'EAI_AGAIN') {
+		const quick = Math.min(1000, policy.baseDelayMs);
+		return (
+			retry(quick, 'network', 0, state, policy) ?? { kind: 'fail', error: networkFailure(rules, code, lost) }
+		);
+	}
 	// Not sent (or a read): safe to send again. A write that never fully went out is sent again too.
 	const retriable =
 		isRetriableNetworkError(rules.method, code) || (write && isRetriableNetworkError('GET', code));

@@ -457,6 +457,22 @@ const rows: readonly Row[] = [
 		expect: { kind: 'wait', ms: 1000, reason: 'throttled', attempt: 2, fresh: false },
 	},
 	{
+		name: 'a host name that does not resolve fails at once, naming the host',
+		outcome: transport('ENOTFOUND', { sent: false }),
+		expect: { kind: 'fail', error: 'network', status: 0, code: 'ENOTFOUND', clientRequestId: 'c-1' },
+	},
+	{
+		name: 'a temporary DNS failure gets one quick retry',
+		outcome: transport('EAI_AGAIN', { sent: false }),
+		expect: { kind: 'wait', ms: 1000, reason: 'network', attempt: 2, fresh: false },
+	},
+	{
+		name: 'a temporary DNS failure twice is reported',
+		outcome: transport('EAI_AGAIN', { sent: false }),
+		state: at(2),
+		expect: { kind: 'fail', error: 'network', status: 0, code: 'EAI_AGAIN', clientRequestId: 'c-1' },
+	},
+	{
 		name: 'a 500 is reported, not retried',
 		outcome: response(500, { 'request-id': 'r-9' }, graphError('generalException')),
 		expect: { kind: 'fail', error: 'server', status: 500, code: 'generalException', clientRequestId: 'c-1' },
@@ -493,4 +509,11 @@ test('a refused redirect names both origins', (t) => {
 	);
 	if (step.kind !== 'fail') return t.fail(step.kind);
 	t.regex(step.error.message, /https:\/\/graph\.microsoft\.com.*http:\/\/127\.0\.0\.2:9/);
+});
+
+test('the DNS failure names the host that could not be resolved', (t) => {
+	const step = nextStep(transport('ENOTFOUND', { sent: false }), firstAttempt, rulesFor('GET'), policy);
+	if (step.kind !== 'fail') return t.fail(step.kind);
+	t.regex(step.error.message, /The host name graph\.microsoft\.com could not be resolved/);
+	t.regex(step.error.hint ?? '', /--graph-url/);
 });
