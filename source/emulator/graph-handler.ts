@@ -17,6 +17,7 @@ export type GraphDeps = {
 	tenant: TenantStore;
 	quirks: Quirks;
 	pageSize: number;
+	maxPageSize: number;
 	origin: string;
 	routes: Route[];
 	faults: FaultInjector;
@@ -97,6 +98,7 @@ function run(
 			quirks: deps.quirks,
 			origin: deps.origin,
 			pageSize: deps.pageSize,
+			maxPageSize: deps.maxPageSize,
 		};
 		const before = deps.tenant.revision;
 		const reply = spec.handler(context);

@@ -105,11 +105,31 @@ export type RequestOptions = {
 /** Says what is wrong with a value found at `where`, or undefined when it is as expected. */
 export type ShapeCheck = (value: unknown, where: string) => string | undefined;
 
-/** Options of GraphClient.list. */
+/** One page of a collection as it arrived. */
+export type ListPage<U> = {
+	/** This page's items, after mapItem. */
+	readonly items: U[];
+	/** 1 for the first page. */
+	readonly pageNumber: number;
+	/** Items received so far, this page's included. */
+	readonly received: number;
+};
+
+/** Options of GraphClient.list and GraphClient.pages. */
 export type ListOptions<T, U> = RequestOptions & {
 	readonly mapItem?: (item: T) => U;
 	/** Like checkBody, for each item (which must at least be an object) before mapItem sees it. */
 	readonly checkItem?: ShapeCheck;
+	/**
+	 * Page size to ask for (`$top` on the first request; nextLinks carry it on). Only where the service takes
+	 * `$top`: the resource modules set it (999 for user flows).
+	 */
+	readonly top?: number;
+	/** list() only: told about each page as it arrives, before the next is asked for (render the first rows). */
+	readonly onPage?: (
+		items: readonly U[],
+		progress: { readonly received: number; readonly pageNumber: number },
+	) => void;
 };
 
 /** The thin Graph client every resource module uses. */
@@ -123,6 +143,12 @@ export type GraphClient = {
 	 * caller that keeps a little of each item never holds every page whole.
 	 */
 	list<T, U = T>(path: string, options?: ListOptions<T, U>): Promise<U[]>;
+	/**
+	 * The same collection page by page as it arrives, holding none of the earlier pages: for streaming output.
+	 * Stop early by leaving the loop; `signal` stops it between pages (and aborts the request in flight).
+	 * Always there on createGraphClient's client; optional so small fakes in tests need not implement it.
+	 */
+	pages?<T, U = T>(path: string, options?: ListOptions<T, U>): AsyncIterableIterator<ListPage<U>>;
 	/**
 	 * Claims of the token the next request would carry (read, not verified), so callers can refuse a write up
 	 * front; undefined for an opaque token, when no token can be had, or with permissionPreflight off.

@@ -1,18 +1,11 @@
 import { decodeTokenClaims, type TokenClaims } from '../auth/claims.js';
 import { isLoopbackHost } from '../text/loopback.js';
-import {
-	type GraphClient,
-	type GraphClientOptions,
-	header,
-	type ListOptions,
-	type RequestOptions,
-	type ShapeCheck,
-} from './client-types.js';
-import { type CallFacts, callFailure } from './failure.js';
+import { parseObject } from './answers.js';
+import type { GraphClient, GraphClientOptions, ListOptions, RequestOptions } from './client-types.js';
+import { collectionPages } from './paging.js';
 import { checkPermission } from './permissions.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
-import { type Accepted, type SendDeps, sendCall } from './send-call.js';
-import { shapeProblem } from './shapes.js';
+import { type SendDeps, sendCall } from './send-call.js';
 import { createTransport } from './transport.js';
 
 export type {
@@ -20,15 +13,13 @@ export type {
 	GraphClient,
 	GraphClientOptions,
 	ListOptions,
+	ListPage,
 	PlannedRequest,
 	ReconcileNotice,
 	RequestOptions,
 	RetryNotice,
 	ShapeCheck,
 } from './client-types.js';
-
-const maxPages = 10_000;
-const anyObject = { kind: 'object', fields: {} } as const;
 
 function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
 	return new Promise((resolve, reject) => {
@@ -93,12 +84,6 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 		onRetry: options.onRetry,
 		onReconcile: options.onReconcile,
 	};
-	const facts = (method: string, url: URL, clientRequestId = ''): CallFacts => ({
-		method,
-		url,
-		path: relativePath(url),
-		clientRequestId,
-	});
 
 	// A dry run's write: recorded with what the token's claims say about it, never sent.
 	async function plan(method: string, url: URL, requestOptions: RequestOptions): Promise<void> {
@@ -127,37 +112,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 		return url;
 	}
 
-	// A malformed answer still came with the ids support asks for: the service's request-id and the
-	// client-request-id this call sent go into the error.
-	// A write answered 2xx happened even when its answer cannot be read.
-	const malformed = (result: Accepted, message: string) =>
-		callFailure(
-			'protocol',
-			result.call,
-			{ code: 'MalformedResponse', message },
-			{
-				requestId: header(result.headers['request-id']),
-				date: header(result.headers.date),
-				...(result.call.method !== 'GET' && result.status >= 200 && result.status < 300
-					? { applied: 'yes' as const }
-					: {}),
-			},
-		);
-
-	/** The answer as a JSON object, checked by `check`; anything else fails as MalformedResponse. */
-	function parseObject(result: Accepted, check?: ShapeCheck): Record<string, unknown> {
-		let json: unknown;
-		try {
-			json = JSON.parse(result.body);
-		} catch {
-			throw malformed(result, 'Microsoft Graph sent a response that is not valid JSON.');
-		}
-		const problem = shapeProblem(json, anyObject, 'the answer') ?? check?.(json, 'the answer');
-		if (problem) throw malformed(result, `Microsoft Graph sent an answer of the wrong shape: ${problem}.`);
-		return json as Record<string, unknown>;
+	function pages<T, U = T>(path: string, requestOptions: ListOptions<T, U> = {}) {
+		const query = { ...requestOptions.query, ...(requestOptions.top ? { $top: requestOptions.top } : {}) };
+		return collectionPages(deps, root, buildUrl(path, query), requestOptions);
 	}
 
-	return {
+	const client: GraphClient = {
 		baseUrl,
 		dryRun: options.dryRun !== undefined,
 		async tokenClaims(signal) {
@@ -178,43 +138,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 		},
 		async list<T, U = T>(path: string, requestOptions: ListOptions<T, U> = {}) {
 			const items: U[] = [];
-			const mapItem = requestOptions.mapItem ?? ((item: T) => item as unknown as U);
-			let url: URL | undefined = buildUrl(path, requestOptions.query);
-			for (let page = 0; url; page++) {
-				if (page >= maxPages)
-					throw callFailure('protocol', facts('GET', url), {
-						code: 'TooManyPages',
-						message: `Stopped after ${maxPages} pages.`,
-					});
-				const result = await sendCall(deps, 'GET', url, requestOptions);
-				const body = parseObject(result);
-				if (!Array.isArray(body.value))
-					throw malformed(result, 'The collection response has no "value" array.');
-				for (const [index, item] of body.value.entries()) {
-					const where = `value[${index}]`;
-					const problem = shapeProblem(item, anyObject, where) ?? requestOptions.checkItem?.(item, where);
-					if (problem) throw malformed(result, `Microsoft Graph sent a list of the wrong shape: ${problem}.`);
-					items.push(mapItem(item as T));
-				}
-				const link = body['@odata.nextLink'];
-				if (link !== undefined && typeof link !== 'string')
-					throw malformed(result, 'The collection response has an @odata.nextLink that is not a string.');
-				url = nextPage(link, root, (next) =>
-					callFailure('protocol', facts('GET', next), {
-						code: 'ForeignNextLink',
-						message: `Refusing to follow a nextLink to another origin (${next.origin}); the token would leak.`,
-					}),
-				);
+			for await (const page of pages(path, requestOptions)) {
+				requestOptions.onPage?.(page.items, { received: page.received, pageNumber: page.pageNumber });
+				for (const item of page.items) items.push(item);
 			}
 			return items;
 		},
+		pages,
 	};
-}
-
-function nextPage(link: string | undefined, root: URL, refuse: (url: URL) => Error): URL | undefined {
-	if (!link) return undefined;
-	const next = new URL(link, root);
-	// A forged nextLink on another origin would receive our bearer token.
-	if (next.origin !== root.origin) throw refuse(next);
-	return next;
+	return client;
 }
