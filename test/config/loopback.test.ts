@@ -1,5 +1,6 @@
 import test from 'ava';
 import { proxyForUrl } from '../../source/auth/index.js';
+import { ManagedIdentityNetworkClient } from '../../source/auth/managed-identity-network.js';
 import { ConfigError, resolveConfig } from '../../source/config/config.js';
 import { createGraphClient } from '../../source/graph/graph-client.js';
 
@@ -33,4 +34,13 @@ test('only real loopback hosts bypass the proxy', (t) => {
 	t.truthy(proxyForUrl(new URL('https://127.attacker.evil.test/'), env));
 	t.truthy(proxyForUrl(new URL('https://localhost.evil.test/'), env));
 	t.is(proxyForUrl(new URL('https://127.0.0.1:8443/'), env), undefined);
+});
+
+test('managed identity sends its secret over plain http only to real loopback or link-local hosts', async (t) => {
+	const network = new ManagedIdentityNetworkClient({ timeoutMs: 2000 });
+	await t.throwsAsync(network.sendGetRequestAsync('http://127.attacker.evil.test/msi/token'));
+	t.deepEqual(network.lastFailure, { host: '127.attacker.evil.test', code: 'PLAIN_HTTP_REFUSED' });
+	// A real loopback address is allowed through (nothing listens on port 9, so the connection is refused).
+	await t.throwsAsync(network.sendGetRequestAsync('http://127.0.0.1:9/msi/token'));
+	t.not(network.lastFailure?.code, 'PLAIN_HTTP_REFUSED');
 });
