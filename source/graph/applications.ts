@@ -1,6 +1,6 @@
 import type { GraphClient } from './graph-client.js';
 import { odataString } from './paths.js';
-import { applicationShape, fits } from './shapes.js';
+import { applicationRegistrationShape, applicationShape, fits } from './shapes.js';
 import type { Application, ApplicationRegistration } from './types.js';
 
 /** Lists application registrations, for choosing one to link; `appId` narrows it to that one app. */
@@ -30,6 +30,7 @@ export async function getApplicationRegistration(
 	const body = await client.request<ApplicationRegistration>('GET', `/applications(appId=${key})`, {
 		permission: 'Application.Read.All',
 		query: { $select: 'id,appId,displayName,web,spa,publicClient' },
+		checkBody: fits(applicationRegistrationShape),
 		signal: options.signal,
 	});
 	return body ?? {};

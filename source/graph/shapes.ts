@@ -128,6 +128,28 @@ export const userFlowShape = object({
 
 export const applicationShape = object({ id: text, appId: text, displayName: text });
 
+const redirectUris = orNull(object({ redirectUris: list(text) }));
+
+export const applicationRegistrationShape = object({
+	id: text,
+	appId: text,
+	displayName: text,
+	web: orNull(
+		object({
+			redirectUris: list(text),
+			implicitGrantSettings: orNull(object({ enableIdTokenIssuance: flag, enableAccessTokenIssuance: flag })),
+		}),
+	),
+	spa: redirectUris,
+	publicClient: redirectUris,
+});
+
+export const organizationShape = object({
+	id: text,
+	displayName: text,
+	verifiedDomains: list(object({ name: text, isInitial: flag, isDefault: flag, type: text })),
+});
+
 /** A check for GraphClient's `checkItem` / `checkBody` options: the problem with a value of `shape`. */
 export function fits(shape: Shape): (value: unknown, where: string) => string | undefined {
 	return (value, where) => shapeProblem(value, shape, where);

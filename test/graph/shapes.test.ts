@@ -1,5 +1,10 @@
 import test from 'ava';
-import { shapeProblem, userFlowShape } from '../../source/graph/shapes.js';
+import {
+	applicationRegistrationShape,
+	organizationShape,
+	shapeProblem,
+	userFlowShape,
+} from '../../source/graph/shapes.js';
 
 const problem = (value: unknown) => shapeProblem(value, userFlowShape, 'flow');
 
@@ -40,4 +45,19 @@ test('the first wrong field is named with its path and what it was', (t) => {
 		'flow.onAttributeCollection.attributeCollectionPage.views[0].inputs[0].hidden is a string, not true or false',
 	);
 	t.is(problem({ conditions: [] }), 'flow.conditions is a list, not an object');
+});
+
+test('an app registration and the organization are checked the same way', (t) => {
+	t.is(
+		shapeProblem({ web: { redirectUris: ['https://a'] }, spa: null }, applicationRegistrationShape, 'app'),
+		undefined,
+	);
+	t.is(
+		shapeProblem({ web: { redirectUris: 'https://a' } }, applicationRegistrationShape, 'app'),
+		'app.web.redirectUris is a string, not a list',
+	);
+	t.is(
+		shapeProblem({ verifiedDomains: [{ name: 7 }] }, organizationShape, 'value[0]'),
+		'value[0].verifiedDomains[0].name is a number, not a string',
+	);
 });
