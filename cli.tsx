@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import packageJson from './package.json' with { type: 'json' };
+import { readBoundedStdin } from './source/text/bounded-file.js';
 import { runCli } from './source/wiring/run-cli.js';
 
 // The one place that reads process.argv and process.env; everything below gets them as values.
@@ -13,7 +13,7 @@ const exitCode = await runCli({
 	columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 	stderr: (text) => process.stderr.write(text),
 	ask: process.stdin.isTTY && process.stderr.isTTY ? ask : undefined,
-	readStdin: () => readFileSync(0, 'utf8'),
+	readStdin: readBoundedStdin,
 	interrupt: () => {
 		const controller = new AbortController();
 		process.once('SIGINT', () => {

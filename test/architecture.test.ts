@@ -36,7 +36,8 @@ function target(from: string, specifier: string): string | undefined {
 
 const allowed: Record<string, readonly string[]> = {
 	auth: ['auth', 'text'],
-	config: ['config'],
+	// text/ holds the one loopback rule (and the bounded file read) that config shares with graph and auth.
+	config: ['config', 'text'],
 	graph: ['graph', 'auth', 'text'],
 	text: ['text'],
 	store: ['store', 'operations', 'graph', 'auth', 'text', 'config', 'layout', 'inspect'],

@@ -31,6 +31,8 @@ export type AuthErrorCode =
 	| 'network'
 	/** The sign-in service's TLS certificate is not trusted. */
 	| 'untrusted-certificate'
+	/** The sign-in service's TLS certificate is trusted but issued for other host names. */
+	| 'certificate-name-mismatch'
 	| 'proxy'
 	/** The workload token file (AZURE_FEDERATED_TOKEN_FILE) cannot be read, or its token was refused as expired. */
 	| 'federated-token'

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { BoundedReadError, openFileWarning, readBoundedFile } from '../text/bounded-file.js';
 import { AuthError } from './auth-error.js';
+import { pemFileLimitBytes } from './network.js';
 
 /** A client certificate ready for msal-node (`clientCertificate`). */
 export type ClientCertificate = {
@@ -13,6 +14,8 @@ export type ClientCertificate = {
 	/** The certificate PEM (plus any chain in the file), sent as `x5c` for subject-name/issuer setups. */
 	readonly x5c: string;
 	readonly notAfter: Date;
+	/** Set when other users can read the file holding the private key: what to tell the user (chmod 600). */
+	readonly openWarning?: string;
 };
 
 const fail = (path: string, message: string, hint: string) =>
@@ -24,17 +27,22 @@ const samePublicKey = (a: KeyObject, b: KeyObject) =>
 /**
  * Reads a PEM file holding the private key and its certificate (the AZURE_CLIENT_CERTIFICATE_PATH format),
  * checks the pair and computes the thumbprints. Throws AuthError `certificate-file`; never echoes the key.
+ * A file open to other users is used anyway, with `openWarning` saying so.
  */
 export function readClientCertificate(path: string): ClientCertificate {
 	let text: string;
+	let openWarning: string | undefined;
 	try {
-		text = readFileSync(path, 'utf8');
+		const file = readBoundedFile(path, pemFileLimitBytes);
+		openWarning = openFileWarning('The private key file', path, file.mode);
+		text = file.text;
 	} catch (error) {
-		throw fail(
-			path,
-			`Cannot read the certificate file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-			'Check AZURE_CLIENT_CERTIFICATE_PATH; it must be a PEM file with the private key and the certificate.',
-		);
+		if (!(error instanceof BoundedReadError)) throw error;
+		const hint =
+			'Check AZURE_CLIENT_CERTIFICATE_PATH; it must be a PEM file with the private key and the certificate.';
+		if (error.problem === 'unreadable')
+			throw fail(path, `Cannot read the certificate file (${error.errno ?? 'error'})`, hint);
+		throw new AuthError('certificate-file', `The certificate file ${error.message}.`, hint);
 	}
 	if (text.includes('ENCRYPTED PRIVATE KEY') || text.includes('Proc-Type: 4,ENCRYPTED')) {
 		throw fail(
@@ -89,5 +97,6 @@ export function readClientCertificate(path: string): ClientCertificate {
 		thumbprintSha1: createHash('sha1').update(leaf.raw).digest('hex').toUpperCase(),
 		x5c: [leaf.toString(), ...others].join(''),
 		notAfter: new Date(leaf.validTo),
+		...(openWarning ? { openWarning } : {}),
 	};
 }

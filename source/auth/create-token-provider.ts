@@ -131,6 +131,7 @@ function appCredential(
 		);
 	else if (days < 14)
 		warn(`The certificate in ${certificatePath} expires on ${certificate.notAfter.toISOString()}.`);
+	if (certificate.openWarning) warn(certificate.openWarning);
 	return { kind: 'client-certificate', certificate };
 }
 

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
 import { AuthError } from './auth-error.js';
+
+/** The most a workload token file may hold: the token is a JWT of a few KiB. */
+export const federatedTokenLimitBytes = 64 * 1024;
 
 /**
  * Reads the workload token a pipeline or cluster writes to AZURE_FEDERATED_TOKEN_FILE. Called for every token
@@ -8,11 +11,14 @@ import { AuthError } from './auth-error.js';
 export function readFederatedToken(path: string): string {
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
+		text = readBoundedFile(path, federatedTokenLimitBytes).text;
 	} catch (error) {
+		if (!(error instanceof BoundedReadError)) throw error;
 		throw new AuthError(
 			'federated-token',
-			`Cannot read the federated token file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+			error.problem === 'unreadable'
+				? `Cannot read the federated token file ${path} (${error.errno ?? 'error'}).`
+				: `The federated token file ${error.message}.`,
 			'AZURE_FEDERATED_TOKEN_FILE must name the file the pipeline or cluster writes its workload token to (AKS mounts it; on GitHub Actions azure/login writes it; on Azure Pipelines the AzureCLI task with addSpnToEnvironment gives idToken).',
 		);
 	}

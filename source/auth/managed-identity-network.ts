@@ -1,6 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
+import { isIP } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { isLoopbackHost } from '../text/loopback.js';
 
 /*
 msal-node's network client for managed identity. The endpoints are local to the machine and speak plain
@@ -13,8 +15,9 @@ on a machine that is not in Azure nothing answers at 169.254.169.254.
 /** Why the last request got no reply: what the error message should name. */
 export type ManagedIdentityTransport = { readonly host: string; readonly code: string };
 
+// Loopback by the one rule (text/loopback.ts), or an IPv4 literal in the link-local 169.254.0.0/16 (IMDS).
 const localHost = (hostname: string) =>
-	hostname === 'localhost' || /^127\./.test(hostname) || hostname === '[::1]' || /^169\.254\./.test(hostname);
+	isLoopbackHost(hostname) || (isIP(hostname) === 4 && hostname.startsWith('169.254.'));
 
 export class ManagedIdentityNetworkClient implements INetworkModule {
 	/** The last transport failure, since msal-node reports only `network_error`. */

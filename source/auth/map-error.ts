@@ -1,3 +1,4 @@
+import { hostNameMismatch, mismatchWords } from '../text/tls-names.js';
 import { AuthError, type AuthErrorCode } from './auth-error.js';
 import type { NetworkRecord } from './network.js';
 import type { Redactor } from './redact.js';
@@ -208,6 +209,14 @@ function transport(record: Extract<NetworkRecord, { kind: 'transport' }>): Verdi
 			code: 'proxy',
 			message: `The proxy did not open a connection to ${record.host} (${record.code}).`,
 			hint: 'Check HTTPS_PROXY (and its credentials), or exclude the host with NO_PROXY.',
+		};
+	}
+	if (record.code === hostNameMismatch) {
+		const hostname = record.host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+		return {
+			code: 'certificate-name-mismatch',
+			message: `The TLS certificate of ${record.host} ${mismatchWords(hostname, record.certificateNames ?? [])} (${record.code}).`,
+			hint: 'The certificate is trusted but names other hosts: check the authority host (--authority-host / AZURE_AUTHORITY_HOST) and use a name the certificate lists, or find what answers at that address (a proxy, a wrong DNS entry). Trusting another CA does not fix this.',
 		};
 	}
 	if (tlsCodes.test(record.code)) {

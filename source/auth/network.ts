@@ -1,10 +1,12 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import { connect, rootCertificates } from 'node:tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
+import { isLoopbackHost } from '../text/loopback.js';
+import { certificateHostNames, hostNameMismatch } from '../text/tls-names.js';
 import { AuthError } from './auth-error.js';
 import type { Redactor } from './redact.js';
 
@@ -31,9 +33,19 @@ export type NetworkRecord =
 			/** The description's first sentence, redacted. */
 			readonly description?: string;
 	  }
-	| { readonly kind: 'transport'; readonly host: string; readonly code: string; readonly viaProxy: boolean };
+	| {
+			readonly kind: 'transport';
+			readonly host: string;
+			readonly code: string;
+			readonly viaProxy: boolean;
+			/** For a certificate issued for other host names: the names it is for. */
+			readonly certificateNames?: readonly string[];
+	  };
 
 const pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** The most a PEM file (CA list, client certificate) may hold: a long chain is tens of KiB. */
+export const pemFileLimitBytes = 1024 * 1024;
 
 /**
  * Reads a PEM file of CA certificates and returns Node's bundled roots plus those certificates, ready for a
@@ -42,13 +54,13 @@ const pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 export function loadCaFile(path: string): string[] {
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
+		text = readBoundedFile(path, pemFileLimitBytes).text;
 	} catch (error) {
-		throw new AuthError(
-			'ca-file',
-			`Cannot read the CA file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-			'Check the path given with --ca-file; it must be a PEM file of one or more certificates.',
-		);
+		if (!(error instanceof BoundedReadError)) throw error;
+		const hint = 'Check the path given with --ca-file; it must be a PEM file of one or more certificates.';
+		if (error.problem === 'unreadable')
+			throw new AuthError('ca-file', `Cannot read the CA file ${path} (${error.errno ?? 'error'}).`, hint);
+		throw new AuthError('ca-file', `The CA file ${error.message}.`, hint);
 	}
 	const certificates = text.match(pemBlock) ?? [];
 	for (const pem of certificates) {
@@ -69,7 +81,6 @@ export function loadCaFile(path: string): string[] {
 }
 
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '').toLowerCase();
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
 
 /**
  * The proxy for an https URL from HTTPS_PROXY (or https_proxy), unless NO_PROXY (`*`, host names,
@@ -79,7 +90,7 @@ export function proxyForUrl(url: URL, env: ProxyEnvironment): URL | undefined {
 	const raw = env.HTTPS_PROXY ?? env.https_proxy;
 	if (!raw) return undefined;
 	const host = bare(url.hostname);
-	if (isLoopback(host)) return undefined;
+	if (isLoopbackHost(host)) return undefined;
 	const port = url.port || '443';
 	for (const entry of (env.NO_PROXY ?? env.no_proxy ?? '').split(/[\s,]+/).filter(Boolean)) {
 		if (entry === '*') return undefined;
@@ -182,7 +193,14 @@ export class SignInNetworkClient implements INetworkModule {
 		} catch (error) {
 			const code =
 				error instanceof AuthError ? 'EPROXYCONFIG' : ((error as NodeJS.ErrnoException).code ?? 'EUNKNOWN');
-			this.#remember(options?.correlationId, { kind: 'transport', host: url.host, code, viaProxy });
+			const names = code === hostNameMismatch ? certificateHostNames(error) : [];
+			this.#remember(options?.correlationId, {
+				kind: 'transport',
+				host: url.host,
+				code,
+				viaProxy,
+				...(names.length > 0 ? { certificateNames: names } : {}),
+			});
 			throw new Error(`Request to ${url.host} failed (${code}).`);
 		}
 		let body: Record<string, unknown>;

@@ -1,14 +1,11 @@
 /*
 The last line of defence against secrets in text we hand on (error messages, warnings, forwarded msal log
 lines): every secret value the sign-in layer has seen is remembered and blanked, and anything shaped like
-a JWT, a bearer header or a secret form field is blanked too.
+a JWT, a bearer header or a secret form field is blanked too (the rules in text/secrets.ts, which the
+request inspector shares).
 */
 
-const patterns: readonly RegExp[] = [
-	/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g,
-	/\bBearer\s+[\w.~+/=-]{8,}/gi,
-	/\b(access_token|refresh_token|id_token|client_secret|client_assertion|device_code|user_code|password)(["']?\s*[=:]\s*["']?)[^\s&"',}]+/gi,
-];
+import { maskSecretText } from '../text/secrets.js';
 
 /** Remembers secret values and removes them (and secret-shaped text) from strings. */
 export class Redactor {
@@ -29,10 +26,6 @@ export class Redactor {
 	scrub(text: string): string {
 		let out = text;
 		for (const secret of this.#secrets) out = out.split(secret).join('[redacted]');
-		out = out.replace(patterns[0]!, '[redacted]').replace(patterns[1]!, 'Bearer [redacted]');
-		return out.replace(
-			patterns[2]!,
-			(_match, key: string, separator: string) => `${key}${separator}[redacted]`,
-		);
+		return maskSecretText(out, '[redacted]');
 	}
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
@@ -8,7 +8,9 @@ import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 The token cache file (reliability.md §5, identity.md §2.3): one JSON file per (authority host, client id)
 in a 0700 folder, written atomically (0600 temp file + rename), read fresh on every msal access so a
 second process sees the first one's sign-in. A file that cannot be read or parsed is reported (by name,
-never by content) and moved aside as `*.corrupt-<time>`; sign-in then continues as if there were no cache.
+never by content) and moved aside as `*.corrupt-<time>` (kept 0600, so what broke can be looked at, and a
+cache another version wrote is not destroyed); sign-in then continues as if there were no cache. Sign-out
+removes the set-aside copies with the file: they may still hold valid tokens.
 */
 
 /** `$XDG_STATE_HOME/entra-flows`, else `~/.local/state/entra-flows`: where the token cache lives. */
@@ -93,9 +95,23 @@ export class FileTokenCache implements ICachePlugin {
 		}
 	}
 
-	/** Deletes the file (sign-out). */
+	/**
+	 * Deletes the file (sign-out), and every other copy of it that may hold its tokens: the `*.corrupt-<time>`
+	 * copies set aside when it could not be read, and a temporary file a crash left mid-write. Sign-out
+	 * promises no token of this sign-in stays on disk.
+	 */
 	async remove(): Promise<void> {
 		await rm(this.file, { force: true });
+		const name = basename(this.file);
+		const names = await readdir(dirname(this.file)).catch(() => [] as string[]);
+		const copies = names.filter(
+			(other) =>
+				other.startsWith(`${name}.corrupt-`) || (other.startsWith(`.${name}.`) && other.endsWith('.tmp')),
+		);
+		// A set-aside "file" may be a directory (what made reading fail): remove it whole.
+		await Promise.all(
+			copies.map((copy) => rm(join(dirname(this.file), copy), { force: true, recursive: true })),
+		);
 	}
 
 	async #secureDirectory(): Promise<void> {

@@ -4,6 +4,7 @@ import type { ConfigPaths } from '../config/paths.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import type { GraphError } from '../graph/graph-error.js';
 import { safeJson } from '../text/safe-json.js';
+import { maskSecretText } from '../text/secrets.js';
 
 /** A flag a command accepts, for parsing and for --help. */
 export type FlagSpec = {
@@ -66,7 +67,8 @@ export type Command = {
 /** Wrong words or flags: exit code 2, with a message that says how to call it. */
 export class UsageError extends Error {
 	constructor(message: string) {
-		super(message);
+		// Usage errors echo what was typed: a token pasted as a word is never echoed back whole.
+		super(maskSecretText(message, '[redacted]'));
 		this.name = 'UsageError';
 	}
 }

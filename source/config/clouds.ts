@@ -26,3 +26,33 @@ export const clouds: Readonly<Record<CloudName, Cloud>> = {
 		graphHost: 'https://graph.microsoft.us',
 	},
 };
+
+// Sign-in hosts of Microsoft's clouds (msal-node's compiled-in hosts and their aliases), and External ID's
+// customer sign-in hosts: behind any of them Graph is the cloud's own.
+const microsoftSignInHosts = new Set([
+	'login.microsoftonline.com',
+	'login.microsoft.com',
+	'login.windows.net',
+	'sts.windows.net',
+	'login.partner.microsoftonline.cn',
+	'login.chinacloudapi.cn',
+	'login.microsoftonline.us',
+	'login.usgovcloudapi.net',
+	'login-us.microsoftonline.com',
+	'login.microsoftonline.de',
+	'login.sovcloud-identity.fr',
+	'login.sovcloud-identity.de',
+	'login.sovcloud-identity.sg',
+]);
+
+/** True for a Microsoft sign-in host (an authority host URL or a bare host name). */
+export function isMicrosoftSignInHost(authorityHost: string): boolean {
+	let host: string;
+	try {
+		host = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(authorityHost) ? authorityHost : `https://${authorityHost}`)
+			.hostname;
+	} catch {
+		return false;
+	}
+	return microsoftSignInHosts.has(host) || host.endsWith('.ciamlogin.com');
+}

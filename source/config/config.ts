@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { type CloudName, cloudNames, clouds } from './clouds.js';
+import { BoundedReadError, openFileWarning, readBoundedFile } from '../text/bounded-file.js';
+import { isLoopbackHost } from '../text/loopback.js';
+import { maskSecretText } from '../text/secrets.js';
+import { type CloudName, cloudNames, clouds, isMicrosoftSignInHost } from './clouds.js';
 import { type ConfigPaths, resolvePaths } from './paths.js';
 import { type Profile, readProfile } from './profile.js';
 import { defaultProfileName, profileStateDir, readProfiles } from './profiles.js';
@@ -41,28 +43,45 @@ export type ConfigFlags = Readonly<Record<string, string | boolean | string[] | 
 /** A flag or environment value that cannot be used; reported as a usage error. */
 export class ConfigError extends Error {
 	constructor(message: string) {
-		super(message);
+		// A value echoed back (a URL, a path) may be a token pasted in the wrong place: never whole.
+		super(maskSecretText(message, '[redacted]'));
 		this.name = 'ConfigError';
 	}
 }
 
-/** Reads stdin to the end; injected so config never touches the process itself. */
-export type ReadStdin = () => string;
+/**
+ * Reads stdin to the end, at most `maxBytes` (more throws); injected so config never touches the process
+ * itself. cli.tsx passes text/bounded-file.ts readBoundedStdin.
+ */
+export type ReadStdin = (maxBytes: number) => string;
+
+/** The most a client secret file (or stdin for `-`) may hold: a secret is tens of bytes, not megabytes. */
+export const secretFileLimitBytes = 64 * 1024;
 
 function text(flags: ConfigFlags, name: string): string | undefined {
 	const value = flags[name];
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function readSecretFile(path: string, readStdin?: ReadStdin): string {
+function readSecretFile(path: string, readStdin?: ReadStdin, warn?: (text: string) => void): string {
 	// A secret never comes from argv (visible in ps): a file, or stdin with "-".
 	let secret: string;
 	try {
-		secret = path === '-' ? (readStdin?.() ?? '') : readFileSync(path, 'utf8');
+		if (path === '-') secret = readStdin?.(secretFileLimitBytes) ?? '';
+		else {
+			const file = readBoundedFile(path, secretFileLimitBytes);
+			// Used anyway, as ssh would not: but said, so the owner can close it.
+			const open = openFileWarning('The client secret file', path, file.mode);
+			if (open) warn?.(open);
+			secret = file.text;
+		}
 	} catch (error) {
-		throw new ConfigError(
-			`Cannot read --client-secret-file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
-		);
+		if (!(error instanceof BoundedReadError)) throw error;
+		if (error.problem === 'unreadable') {
+			throw new ConfigError(`Cannot read --client-secret-file ${path}: ${error.errno ?? 'unreadable'}.`);
+		}
+		const named = path === '-' ? `-: ${error.message}` : error.message;
+		throw new ConfigError(`--client-secret-file ${named}; it should hold only the secret.`);
 	}
 	secret = secret.trim();
 	if (!secret) throw new ConfigError(`--client-secret-file ${path} is empty.`);
@@ -107,11 +126,19 @@ export function resolveConfig(
 	}
 	const cloud = clouds[cloudName as CloudName];
 	const beta = flags.beta === true;
-	let graphUrl =
-		text(flags, 'graph-url') ?? env.ENTRA_FLOWS_GRAPH_URL ?? profile.graphUrl ?? `${cloud.graphHost}/v1.0`;
+	const chosenGraphUrl = text(flags, 'graph-url') ?? env.ENTRA_FLOWS_GRAPH_URL ?? profile.graphUrl;
+	let graphUrl = chosenGraphUrl ?? `${cloud.graphHost}/v1.0`;
 	// --graph-url names the v1.0 root exactly as the emulator prints it; --beta swaps the version segment.
 	if (beta) graphUrl = graphUrl.replace(/\/v1\.0\/?$/, '/beta');
 	checkGraphUrl(graphUrl);
+	const authorityHost =
+		text(flags, 'authority-host') ?? (env.AZURE_AUTHORITY_HOST || undefined) ?? profile.authorityHost;
+	if (authorityHost && !chosenGraphUrl && !isMicrosoftSignInHost(authorityHost)) {
+		// Signing in somewhere else does not move Graph: say where it goes before a request finds out.
+		options.warn?.(
+			`Signing in at ${authorityHost}, but Graph requests still go to ${graphUrl} (the ${cloud.name} cloud's); give --graph-url (or ENTRA_FLOWS_GRAPH_URL) to send them elsewhere.`,
+		);
+	}
 	const secretFile = text(flags, 'client-secret-file');
 	const explicitClientId = text(flags, 'client-id') ?? (env.AZURE_CLIENT_ID || undefined);
 	return {
@@ -123,11 +150,10 @@ export function resolveConfig(
 		tenant: text(flags, 'tenant') ?? (env.AZURE_TENANT_ID || undefined) ?? profile.tenant,
 		clientId: explicitClientId ?? profile.clientId,
 		clientSecret: secretFile
-			? readSecretFile(secretFile, options.readStdin)
+			? readSecretFile(secretFile, options.readStdin, options.warn)
 			: env.AZURE_CLIENT_SECRET || undefined,
 		certificatePath: text(flags, 'certificate-file') ?? (env.AZURE_CLIENT_CERTIFICATE_PATH || undefined),
-		authorityHost:
-			text(flags, 'authority-host') ?? (env.AZURE_AUTHORITY_HOST || undefined) ?? profile.authorityHost,
+		authorityHost,
 		caFile: text(flags, 'ca-file') ?? profile.caFile,
 		// login decides afresh; every other command keeps what login chose.
 		readOnly: flags['read-only'] === true || (profile.readOnly === true && !options.login),
@@ -151,10 +177,6 @@ export function managedIdentityDetected(env: NodeJS.ProcessEnv): boolean {
 	return Boolean((env.IDENTITY_ENDPOINT && env.IDENTITY_HEADER) || env.MSI_ENDPOINT);
 }
 
-function isLoopback(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
-}
-
 /** A service root must be https, or http on a loopback host (a token must not cross the network in clear). */
 function checkGraphUrl(raw: string): void {
 	let url: URL;
@@ -165,7 +187,7 @@ function checkGraphUrl(raw: string): void {
 			`--graph-url "${raw}" is not a URL; give the service root, e.g. https://graph.microsoft.com/v1.0`,
 		);
 	}
-	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
 		throw new ConfigError(
 			`--graph-url ${url.origin} uses plain http; use https (http is allowed for loopback hosts only).`,
 		);

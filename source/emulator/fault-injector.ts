@@ -1,11 +1,14 @@
 import { type FaultRule, type FaultSpec, parseFaultSpec } from './fault-spec.js';
+import { ReadLag } from './read-lag.js';
 
 /** What the injector decided for one request. */
 export type FaultPick = {
 	/** Added delay before anything else happens (sum of the F-L1 rules that fired). */
 	latencyMs: number;
-	/** The one non-latency fault that fired, if any. */
+	/** The one fault that fired that changes the answer, if any. */
 	fault: FaultRule | null;
+	/** An F-C1 rule that fired on this write: reads after it lag (read-lag.ts). */
+	lag: FaultRule | null;
 	/** Ids of everything that fired, for the log ("F-L1+F-T1"). */
 	label: string | null;
 };
@@ -27,6 +30,8 @@ function mulberry32(seed: number): () => number {
 /** Holds the active rules and their counters; replaced wholesale by setFaults. */
 export class FaultInjector {
 	readonly spec: string;
+	/** The read lag F-C1 opens; new rules start without one. */
+	readonly lag = new ReadLag();
 	readonly #rules: RuleState[];
 	readonly #random: () => number;
 
@@ -41,20 +46,24 @@ export class FaultInjector {
 	pick(method: string, path: string): FaultPick {
 		let latencyMs = 0;
 		let fault: FaultRule | null = null;
+		let lag: FaultRule | null = null;
 		const labels: string[] = [];
+		const isRead = ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
 		for (const state of this.#rules) {
-			const isLatency = state.rule.id === 'F-L1';
-			// Latency rules add up; other rules stop at the first one that fires.
-			if (!isLatency && fault) continue;
+			const { id } = state.rule;
+			// Latency and read lag add to other faults; the others stop at the first one that fires.
+			const adds = id === 'F-L1' || id === 'F-C1';
+			if ((!adds && fault) || (id === 'F-C1' && (isRead || lag))) continue;
 			if (!this.#matches(state.rule, method, path)) continue;
 			state.seen++;
 			if (!this.#fires(state)) continue;
 			state.fired++;
-			labels.push(state.rule.id);
-			if (isLatency) latencyMs += this.latency(state.rule);
+			labels.push(id);
+			if (id === 'F-L1') latencyMs += this.latency(state.rule);
+			else if (id === 'F-C1') lag = state.rule;
 			else fault = state.rule;
 		}
-		return { latencyMs, fault, label: labels.length > 0 ? labels.join('+') : null };
+		return { latencyMs, fault, lag, label: labels.length > 0 ? labels.join('+') : null };
 	}
 
 	/** A latency draw for an F-L1 rule. */

@@ -86,8 +86,9 @@ export function faultOutcome(rule: FaultRule, now = Date.now()): FaultOutcome {
 			return error(status, known.code, known.message);
 		}
 		case 'F-L1':
-			// Latency alone never changes the answer; the injector reports it separately.
-			throw new Error('F-L1 has no outcome of its own');
+		case 'F-C1':
+			// Latency and read lag never change this answer; the injector reports them separately.
+			throw new Error(`${rule.id} has no outcome of its own`);
 		case 'F-L2':
 			return { type: 'hang' };
 		case 'F-N1':

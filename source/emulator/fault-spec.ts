@@ -18,12 +18,23 @@
 //     status=N        F-S4: 500 | 502 | 507 (default 500); F-B0: any 100..599 (default 500)
 //     kind=K          F-B0: html | truncated | empty (default html)
 //     when=W          F-N1: before | after the request is applied (default before)
+//     reads=N ms=MS   F-C1: after a write the rule matches, reads (GETs; only those whose path contains path=
+//                     when it is given) answer from the tenant as it was before that write, for the next N
+//                     reads or MS milliseconds, whichever ends first (default reads=1). A write while the lag
+//                     lasts restarts it and reads still see the tenant before the first one.
 //
 //   IDs: F-T1 429 + Retry-After seconds · F-T2 429 + Retry-After HTTP-date · F-T3 429 without Retry-After ·
 //   F-T4 429 with a huge Retry-After · F-S1 503 + Retry-After · F-S2 503 without · F-S3 504 after applying the
 //   request · F-S4 500/502/507 · F-L1 latency · F-L2 hang (never answer) · F-N1 drop the connection ·
 //   F-B0 malformed body (a 2xx status applies the request and mangles its body) · F-A1 401 token expired ·
-//   F-A2 401 CAE claims challenge · F-A3 403 Authorization_RequestDenied.
+//   F-A2 401 CAE claims challenge · F-A3 403 Authorization_RequestDenied · F-C1 reads lag writes (eventual
+//   consistency: a new object reads as 404 Request_ResourceNotFound, a changed one reads as it was, a deleted one
+//   is still there). F-L1 and F-C1 add to whatever other fault fires; F-C1 only ever fires on writes.
+//
+//   "Applied, answer lost" works on every write (POST create, PATCH, DELETE, POST/DELETE $ref, POST/DELETE
+//   includeApplications): F-N1:when=after drops the connection after applying, F-S3 answers 504 after applying,
+//   F-B0 with a 2xx status applies and answers that status with a mangled body (a refused write keeps its
+//   refusal's status, so the fault never turns a refusal into a success).
 //
 // Example: `seed=7,F-T1:retry-after=0.5:times=2:method=GET,F-L1:min=10:max=50:rate=0.3`
 
@@ -44,6 +55,7 @@ export const faultIds = [
 	'F-A1',
 	'F-A2',
 	'F-A3',
+	'F-C1',
 ] as const;
 
 /** One fault id. */
@@ -67,6 +79,10 @@ export type FaultRule = {
 	kind?: 'html' | 'truncated' | 'empty';
 	/** F-N1: drop the connection before the request is applied (default) or after. */
 	when?: 'before' | 'after';
+	/** F-C1: how many reads lag a write. */
+	reads?: number;
+	/** F-C1: how long reads lag a write, in milliseconds. */
+	ms?: number;
 };
 
 /** A parsed spec. */
@@ -89,6 +105,7 @@ const specific: Record<FaultId, string[]> = {
 	'F-A1': [],
 	'F-A2': [],
 	'F-A3': [],
+	'F-C1': ['reads', 'ms'],
 };
 const defaults: Partial<Record<FaultId, Partial<FaultRule>>> = {
 	'F-T1': { retryAfter: 5 },
@@ -159,6 +176,7 @@ function parseRule(text: string, where: string): FaultRule {
 		seen.add(key);
 		applyOption(rule, key, value, `${where}: option '${key}'`);
 	}
+	if (id === 'F-C1' && rule.reads === undefined && rule.ms === undefined) rule.reads = 1;
 	if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
 		throw new Error(`Invalid fault spec: ${where}: min (${rule.min}) is greater than max (${rule.max})`);
 	}
@@ -210,12 +228,21 @@ function applyOption(rule: FaultRule, key: string, value: string, where: string)
 			const status = positiveInt();
 			if (rule.id === 'F-S4' && ![500, 502, 507].includes(status)) fail('500, 502 or 507');
 			if (status < 100 || status > 599) fail('an HTTP status between 100 and 599');
+			// A malformed body needs a status that carries one.
+			if (rule.id === 'F-B0' && (status < 200 || status === 204 || status === 205 || status === 304))
+				fail('a status that carries a body (not 1xx, 204, 205 or 304)');
 			rule.status = status;
 			break;
 		}
 		case 'kind':
 			if (value !== 'html' && value !== 'truncated' && value !== 'empty') fail('html, truncated or empty');
 			rule.kind = value as FaultRule['kind'];
+			break;
+		case 'reads':
+			rule.reads = positiveInt();
+			break;
+		case 'ms':
+			rule.ms = /^[1-9]\d*$/.test(value) ? Number(value) : fail('a positive integer of milliseconds');
 			break;
 		case 'when':
 			if (value !== 'before' && value !== 'after') fail('before or after');

@@ -9,7 +9,7 @@ import { graphHeaders, send, sendJson } from './http-io.js';
 import type { Quirks } from './quirks.js';
 import type { LogEntry } from './request-log.js';
 import { pickMethod, type Route, type RouteContext, resolveRoute, splitPath } from './router.js';
-import type { TenantStore } from './tenant.js';
+import { TenantStore } from './tenant.js';
 import type { ApiVersion } from './types.js';
 
 /** What the Graph pipeline needs from the server. */
@@ -17,6 +17,7 @@ export type GraphDeps = {
 	tenant: TenantStore;
 	quirks: Quirks;
 	pageSize: number;
+	maxPageSize: number;
 	origin: string;
 	routes: Route[];
 	faults: FaultInjector;
@@ -97,6 +98,7 @@ function run(
 			quirks: deps.quirks,
 			origin: deps.origin,
 			pageSize: deps.pageSize,
+			maxPageSize: deps.maxPageSize,
 		};
 		const before = deps.tenant.revision;
 		const reply = spec.handler(context);
@@ -117,14 +119,14 @@ function worded(error: GraphError, quirks: Quirks): GraphError {
 	return new GraphError(error.status, error.code, genericRefusal, error.headers);
 }
 
-type Pick = { rule: FaultRule | null; latencyMs: number; label: string | null };
+type Pick = { rule: FaultRule | null; lag: FaultRule | null; latencyMs: number; label: string | null };
 
 // The x-emulator-fault header forces one rule for this call, ignoring the rule's matching options.
 function pickFault(request: IncomingMessage, deps: GraphDeps, path: string): Pick {
 	const forced = request.headers['x-emulator-fault'];
 	if (typeof forced !== 'string' || forced.trim() === '') {
 		const pick = deps.faults.pick(request.method ?? 'GET', path);
-		return { rule: pick.fault, latencyMs: pick.latencyMs, label: pick.label };
+		return { rule: pick.fault, lag: pick.lag, latencyMs: pick.latencyMs, label: pick.label };
 	}
 	let rule: FaultRule;
 	try {
@@ -132,8 +134,37 @@ function pickFault(request: IncomingMessage, deps: GraphDeps, path: string): Pic
 	} catch (error) {
 		throw new GraphError(400, 'BadRequest', (error as Error).message);
 	}
-	if (rule.id === 'F-L1') return { rule: null, latencyMs: deps.faults.latency(rule), label: rule.id };
-	return { rule, latencyMs: 0, label: rule.id };
+	if (rule.id === 'F-L1')
+		return { rule: null, lag: null, latencyMs: deps.faults.latency(rule), label: rule.id };
+	if (rule.id === 'F-C1') return { rule: null, lag: rule, latencyMs: 0, label: rule.id };
+	return { rule, lag: null, latencyMs: 0, label: rule.id };
+}
+
+/**
+ * Runs the request with read lag (F-C1): a read while a lag lasts answers from the tenant before the write;
+ * a write that an F-C1 rule matched and that changed the tenant opens a lag.
+ */
+function runLagging(
+	request: IncomingMessage,
+	rawBody: string,
+	deps: GraphDeps,
+	target: Target,
+	ids: ErrorIds,
+	context: { path: string; lag: FaultRule | null; entry: LogEntry },
+): Answer {
+	const now = Date.now();
+	if ((request.method ?? 'GET') === 'GET') {
+		const stale = deps.faults.lag.read(context.path, now);
+		if (!stale) return run(request, rawBody, deps, target, ids);
+		context.entry.fault = context.entry.fault ? `${context.entry.fault}+F-C1` : 'F-C1';
+		return run(request, rawBody, { ...deps, tenant: new TenantStore(stale) }, target, ids);
+	}
+	if (!context.lag) return run(request, rawBody, deps, target, ids);
+	const before = structuredClone(deps.tenant.state);
+	const revision = deps.tenant.revision;
+	const result = run(request, rawBody, deps, target, ids);
+	if (deps.tenant.revision !== revision) deps.faults.lag.wrote(context.lag, before, now);
+	return result;
 }
 
 function decodePath(rawPath: string): string {
@@ -170,8 +201,9 @@ export async function handleGraph(
 		else sendJson(response, result.status, all, result.json);
 	};
 	let fault: Pick;
+	const path = decodePath(target.rawPath);
 	try {
-		fault = pickFault(request, deps, decodePath(target.rawPath));
+		fault = pickFault(request, deps, path);
 	} catch (error) {
 		answer(errorAnswer(error as GraphError, ids));
 		return;
@@ -186,8 +218,9 @@ export async function handleGraph(
 	}
 	const outcome = fault.rule ? faultOutcome(fault.rule) : null;
 	if (outcome?.type === 'hang') return;
+	const apply = () => runLagging(request, rawBody, deps, target, ids, { path, lag: fault.lag, entry });
 	if (outcome?.type === 'drop') {
-		if (outcome.applyFirst) run(request, rawBody, deps, target, ids);
+		if (outcome.applyFirst) apply();
 		request.socket.destroy();
 		return;
 	}
@@ -198,11 +231,13 @@ export async function handleGraph(
 		else send(response, outcome.status, headers, malformedBody(outcome.kind, outcome.status, null));
 		return;
 	}
-	const result = run(request, rawBody, deps, target, ids);
+	const result = apply();
 	// F-S3 and 2xx F-B0 apply the request first, then answer as if the gateway failed.
 	if (outcome?.type === 'error') faultError(outcome.status, outcome.code, outcome.message, outcome.headers);
 	else if (outcome?.type === 'malformed') {
+		// A refused write was not applied: its mangled answer keeps the refusal's status, never a success.
+		const status = result.status >= 400 ? result.status : outcome.status;
 		const original = JSON.stringify(result.json ?? {});
-		send(response, outcome.status, headers, malformedBody(outcome.kind, outcome.status, original));
+		send(response, status, headers, malformedBody(outcome.kind, status, original));
 	} else answer(result);
 }

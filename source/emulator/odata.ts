@@ -108,7 +108,8 @@ function pageSize(context: RouteContext): number {
 	if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 999) {
 		throw badRequest(`Invalid page size specified: '${raw}'. Must be between 1 and 999 inclusive.`);
 	}
-	return Number(raw);
+	// A server may hand out less than asked (with a nextLink for the rest): clients must follow it anyway.
+	return Math.min(Number(raw), context.maxPageSize);
 }
 
 function decodeSkipToken(token: string): number {

@@ -17,6 +17,8 @@ export type RouteContext = {
 	/** The emulator's own origin, e.g. http://127.0.0.1:41234. */
 	origin: string;
 	pageSize: number;
+	/** The largest page a `$top` gets (server-driven paging returns a nextLink for the rest). */
+	maxPageSize: number;
 	/** The raw (still percent-encoded) path after the version segment, for @odata.nextLink. */
 	rawPath: string;
 };

@@ -32,6 +32,11 @@ export type EmulatorOptions = {
 	port?: number;
 	/** Page size of every collection (default 100); `$top` overrides it per request. */
 	pageSize?: number;
+	/**
+	 * The largest page a `$top` gets (default 999, the directory's own cap; a `$top` above 999 is refused as the
+	 * directory refuses it). Lower it to exercise paging of a client that asks for big pages.
+	 */
+	maxPageSize?: number;
 	/** Fault spec (grammar in fault-spec.ts). */
 	faults?: string;
 	/** Quirk spec string or object (see quirks.ts for keys and defaults). */
@@ -127,6 +132,7 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
 	checkCount(options.port, 'port', 0);
 	checkCount(options.pageSize, 'pageSize', 1);
+	checkCount(options.maxPageSize, 'maxPageSize', 1);
 	checkCount(options.extraFlows, 'extraFlows', 0);
 	const quirks = resolveQuirks(options.quirks);
 	if (options.seed !== undefined && !seedNames.includes(options.seed))
@@ -144,6 +150,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 		tenant,
 		quirks,
 		pageSize: options.pageSize ?? 100,
+		maxPageSize: options.maxPageSize ?? 999,
 		origin: '',
 		routes: graphRoutes,
 		faults: new FaultInjector(options.faults ?? ''),

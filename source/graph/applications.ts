@@ -1,5 +1,6 @@
 import type { GraphClient } from './graph-client.js';
 import { odataString } from './paths.js';
+import { applicationRegistrationShape, applicationShape, fits } from './shapes.js';
 import type { Application, ApplicationRegistration } from './types.js';
 
 /** Lists application registrations, for choosing one to link; `appId` narrows it to that one app. */
@@ -13,6 +14,7 @@ export function listApplications(
 			$select: 'id,appId,displayName',
 			...(options.appId ? { $filter: `appId eq ${odataString(options.appId)}` } : {}),
 		},
+		checkItem: fits(applicationShape),
 		signal: options.signal,
 	});
 }
@@ -28,6 +30,7 @@ export async function getApplicationRegistration(
 	const body = await client.request<ApplicationRegistration>('GET', `/applications(appId=${key})`, {
 		permission: 'Application.Read.All',
 		query: { $select: 'id,appId,displayName,web,spa,publicClient' },
+		checkBody: fits(applicationRegistrationShape),
 		signal: options.signal,
 	});
 	return body ?? {};

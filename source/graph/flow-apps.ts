@@ -1,9 +1,11 @@
 import type { GraphClient } from './graph-client.js';
 import { flowAppsPath, segment } from './paths.js';
+import { fits, flowApplicationShape } from './shapes.js';
 import type { FlowApplication } from './types.js';
 
 const read = 'EventListener.Read.All';
 const write = 'EventListener.ReadWrite.All';
+const checkApp = fits(flowApplicationShape);
 
 /** Lists the applications linked to a flow (appIds). */
 export function listFlowApplications(
@@ -11,7 +13,11 @@ export function listFlowApplications(
 	flowId: string,
 	options: { signal?: AbortSignal } = {},
 ): Promise<FlowApplication[]> {
-	return client.list<FlowApplication>(flowAppsPath(flowId), { permission: read, signal: options.signal });
+	return client.list<FlowApplication>(flowAppsPath(flowId), {
+		permission: read,
+		signal: options.signal,
+		checkItem: checkApp,
+	});
 }
 
 /** Links an application (by appId, not object id) to a flow. */
@@ -23,6 +29,7 @@ export async function linkFlowApplication(
 	const linked = await client.request<FlowApplication>('POST', flowAppsPath(flowId), {
 		body: { '@odata.type': '#microsoft.graph.authenticationConditionApplication', appId },
 		permission: write,
+		checkBody: checkApp,
 	});
 	return linked ?? { appId };
 }

@@ -2,6 +2,7 @@ import { getUserFlow } from './flows.js';
 import type { GraphClient } from './graph-client.js';
 import { isGraphError } from './graph-error.js';
 import { flowAttributesPath, segment } from './paths.js';
+import { fits, userFlowAttributeShape } from './shapes.js';
 import type { PageInput, UserFlow, UserFlowAttribute } from './types.js';
 
 const read = 'EventListener.Read.All';
@@ -23,6 +24,7 @@ export async function listFlowAttributes(
 		return await client.list<UserFlowAttribute>(flowAttributesPath(flowId), {
 			permission: read,
 			signal: options.signal,
+			checkItem: fits(userFlowAttributeShape),
 		});
 	} catch (error) {
 		if (!isGraphError(error) || error.status !== 400) throw error;

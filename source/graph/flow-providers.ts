@@ -1,6 +1,7 @@
 import type { GraphClient } from './graph-client.js';
 import { isGraphError } from './graph-error.js';
 import { flowProvidersPath, segment } from './paths.js';
+import { fits, identityProviderShape } from './shapes.js';
 import type { IdentityProvider } from './types.js';
 
 const read = 'EventListener.Read.All';
@@ -15,6 +16,7 @@ export function listFlowIdentityProviders(
 	return client.list<IdentityProvider>(flowProvidersPath(flowId), {
 		permission: read,
 		signal: options.signal,
+		checkItem: fits(identityProviderShape),
 	});
 }
 

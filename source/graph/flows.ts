@@ -1,4 +1,5 @@
-import type { GraphClient } from './graph-client.js';
+import { newPools, userFlowSummary } from './flow-summary.js';
+import type { GraphClient, ListOptions, ListPage, ShapeCheck } from './graph-client.js';
 import {
 	flowByAppFilter,
 	flowByAttributeFilter,
@@ -7,10 +8,22 @@ import {
 	flowType,
 	odataString,
 } from './paths.js';
+import { fits, userFlowShape } from './shapes.js';
 import type { PageInput, UserFlow } from './types.js';
+
+export { createStringPool, createValuePool, type SummaryPools, userFlowSummary } from './flow-summary.js';
 
 const read = 'EventListener.Read.All';
 const write = 'EventListener.ReadWrite.All';
+const checkFlow = fits(userFlowShape);
+
+// The docs wrap the GET of one flow in {"value": …}: check whichever form came.
+const checkFlowAnswer: ShapeCheck = (body, where) => {
+	const value = (body as { value?: unknown }).value;
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? checkFlow(value, `${where}.value`)
+		: checkFlow(body, where);
+};
 
 /** What a new flow is made of. */
 export type NewUserFlow = {
@@ -45,124 +58,52 @@ export type UserFlowChanges = {
 
 const userCreateType = '#microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp';
 
+/** How a list of flows is read: cancelled by `signal`, each page handed to `onPage` as it arrives. */
+export type FlowListOptions = Pick<ListOptions<UserFlow, UserFlow>, 'signal' | 'onPage'>;
+
+// The list-flows page documents $top; 999 is the directory's largest page, so 50,000 flows take 51 requests.
+export const flowPageSize = 999;
+
+/** What every read of the flows collection sends. */
+const flowList = { permission: read, checkItem: checkFlow, top: flowPageSize } as const;
+
 /** Lists every user flow, across pages. */
-export function listUserFlows(
-	client: GraphClient,
-	options: { signal?: AbortSignal } = {},
-): Promise<UserFlow[]> {
-	return client.list<UserFlow>(flowsPath, { permission: read, signal: options.signal });
+export function listUserFlows(client: GraphClient, options: FlowListOptions = {}): Promise<UserFlow[]> {
+	return client.list<UserFlow>(flowsPath, { ...flowList, signal: options.signal, onPage: options.onPage });
 }
-
-/** Returns one shared copy of each string it is given, so thousands of rows hold each repeated text once. */
-export function createStringPool(): <T extends string | null | undefined>(text: T) => T {
-	const pool = new Map<string, string>();
-	return (text) => {
-		if (typeof text !== 'string') return text;
-		const shared = pool.get(text);
-		if (shared !== undefined) return shared as typeof text;
-		pool.set(text, text);
-		return text;
-	};
-}
-
-/** Returns one shared copy of each equal value (by its JSON), so thousands of rows hold each repeated part once. */
-export function createValuePool(): <T>(value: T) => T {
-	const pool = new Map<string, unknown>();
-	return (value) => {
-		if (value === null || typeof value !== 'object') return value;
-		const key = JSON.stringify(value);
-		const shared = pool.get(key);
-		if (shared !== undefined) return shared as typeof value;
-		pool.set(key, value);
-		return value;
-	};
-}
-
-/** The pools a list of summaries shares: one for texts, one for the parts many flows have alike. */
-export type SummaryPools = {
-	readonly text: ReturnType<typeof createStringPool>;
-	readonly value: ReturnType<typeof createValuePool>;
-};
-
-const newPools = (): SummaryPools => ({ text: createStringPool(), value: createValuePool() });
 
 /**
- * What a row of the flows list needs of a flow: ids, names, sign-up, user type, and the providers, attributes
- * and apps to count and name. The sign-up page and provider details (client ids) are left out, and repeated
- * parts (types, providers, attributes, sign-up settings, whole provider lists) are shared through `pools`:
- * with thousands of flows those were most of the memory. Summaries are read-only, so sharing is safe. Open a
- * flow with getUserFlow for the whole of it.
+ * The flows page by page as they arrive, as userFlowSummary rows when `summaries` is set, holding no earlier
+ * page: for streaming `flows list --json`. Stop by leaving the loop or with `signal`.
  */
-export function userFlowSummary(flow: UserFlow, pools: SummaryPools = newPools()): UserFlow {
-	const { text: share, value: same } = pools;
-	const applications = flow.conditions?.applications;
-	const providers = flow.onAuthenticationMethodLoadStart;
-	const collection = flow.onAttributeCollection;
-	const signUp = flow.onInteractiveAuthFlowStart;
-	const userCreate = flow.onUserCreateStart;
-	return {
-		'@odata.type': share(flow['@odata.type']),
-		id: flow.id,
-		displayName: flow.displayName,
-		description: flow.description,
-		priority: flow.priority,
-		conditions: applications
-			? same({
-					applications: {
-						includeAllApplications: applications.includeAllApplications,
-						includeApplications: applications.includeApplications?.map((app) => ({
-							appId: share(app.appId),
-						})),
-					},
-				})
-			: flow.conditions,
-		onInteractiveAuthFlowStart: signUp
-			? same({ '@odata.type': share(signUp['@odata.type']), isSignUpAllowed: signUp.isSignUpAllowed })
-			: signUp,
-		onAuthenticationMethodLoadStart: providers
-			? same({
-					'@odata.type': share(providers['@odata.type']),
-					identityProviders: providers.identityProviders?.map((provider) =>
-						same({
-							'@odata.type': share(provider['@odata.type']),
-							id: share(provider.id),
-							displayName: share(provider.displayName),
-							identityProviderType: share(provider.identityProviderType),
-						}),
-					),
-				})
-			: providers,
-		onAttributeCollection: collection
-			? same({
-					'@odata.type': share(collection['@odata.type']),
-					attributes: collection.attributes?.map((attribute) =>
-						same({
-							id: share(attribute.id),
-							displayName: share(attribute.displayName),
-							dataType: share(attribute.dataType),
-							userFlowAttributeType: share(attribute.userFlowAttributeType),
-						}),
-					),
-				})
-			: collection,
-		onUserCreateStart: userCreate
-			? same({
-					'@odata.type': share(userCreate['@odata.type']),
-					userTypeToCreate: share(userCreate.userTypeToCreate),
-				})
-			: userCreate,
+export function userFlowPages(
+	client: GraphClient,
+	options: { signal?: AbortSignal; summaries?: boolean } = {},
+): AsyncIterableIterator<ListPage<UserFlow>> {
+	const pools = newPools();
+	const listOptions: ListOptions<UserFlow, UserFlow> = {
+		...flowList,
+		signal: options.signal,
+		...(options.summaries ? { mapItem: (flow: UserFlow) => userFlowSummary(flow, pools) } : {}),
 	};
+	if (client.pages) return client.pages(flowsPath, listOptions);
+	// A client without pages (a test's fake) gives everything as one page.
+	return (async function* () {
+		const items = await client.list(flowsPath, listOptions);
+		yield { items, pageNumber: 1, received: items.length };
+	})();
 }
 
 /** Lists every user flow as userFlowSummary rows, summarised page by page (a list of thousands stays small). */
 export function listUserFlowSummaries(
 	client: GraphClient,
-	options: { signal?: AbortSignal } = {},
+	options: FlowListOptions = {},
 ): Promise<UserFlow[]> {
 	const pools = newPools();
 	return client.list<UserFlow, UserFlow>(flowsPath, {
-		permission: read,
+		...flowList,
 		signal: options.signal,
+		onPage: options.onPage,
 		mapItem: (flow) => userFlowSummary(flow, pools),
 	});
 }
@@ -170,7 +111,7 @@ export function listUserFlowSummaries(
 /** Finds flows whose display name equals `name` exactly (case-insensitive at the service). */
 export function findUserFlowsByName(client: GraphClient, name: string): Promise<UserFlow[]> {
 	return client.list<UserFlow>(flowsPath, {
-		permission: read,
+		...flowList,
 		query: { $filter: `displayName eq ${odataString(name)}` },
 	});
 }
@@ -178,7 +119,7 @@ export function findUserFlowsByName(client: GraphClient, name: string): Promise<
 /** The flow an application is linked to, if any. */
 export async function findUserFlowByApp(client: GraphClient, appId: string): Promise<UserFlow | undefined> {
 	const flows = await client.list<UserFlow>(flowsPath, {
-		permission: read,
+		...flowList,
 		query: { $filter: flowByAppFilter(appId) },
 	});
 	return flows[0];
@@ -187,7 +128,7 @@ export async function findUserFlowByApp(client: GraphClient, appId: string): Pro
 /** The flows that collect an attribute. */
 export function findUserFlowsCollecting(client: GraphClient, attributeId: string): Promise<UserFlow[]> {
 	return client.list<UserFlow>(flowsPath, {
-		permission: read,
+		...flowList,
 		query: { $filter: flowByAttributeFilter(attributeId) },
 	});
 }
@@ -201,6 +142,7 @@ export async function getUserFlow(
 	const body = await client.request<UserFlow & { value?: UserFlow }>('GET', flowPath(flowId), {
 		permission: read,
 		signal: options.signal,
+		checkBody: checkFlowAnswer,
 	});
 	if (body?.value && typeof body.value === 'object' && !Array.isArray(body.value)) return body.value;
 	return body ?? {};
@@ -243,6 +185,7 @@ export async function createUserFlow(client: GraphClient, flow: NewUserFlow): Pr
 	const created = await client.request<UserFlow>('POST', flowsPath, {
 		body: userFlowCreateBody(flow),
 		permission: write,
+		checkBody: checkFlow,
 		reconcile: async () => (await findUserFlowsByName(client, flow.displayName))[0],
 	});
 	return created ?? {};

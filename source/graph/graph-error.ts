@@ -36,9 +36,31 @@ export type GraphErrorDetails = {
 	readonly retryAfterSeconds?: number;
 	/** True when the client refused the call before sending it (permission preflight). */
 	readonly notSent?: boolean;
+	/** Whether a failed write took effect anyway; see GraphError. */
+	readonly applied?: 'yes' | 'unknown';
+	/** True when this failure is the answer to a write sent again after an earlier attempt lost its answer. */
+	readonly retriedAfterLostAnswer?: boolean;
 };
 
-/** The one error type graph/ throws. Printing, logging or JSON.stringify of it cannot leak a token. */
+/**
+ * The one error type graph/ throws. Printing, logging or JSON.stringify of it cannot leak a token.
+ *
+ * Writes whose answer was lost. A failed call says whether the write may have happened, so the caller can
+ * read back instead of reporting "not done":
+ * - `applied: undefined`: the write did not take effect: the service refused it (any 4xx, 429, 503, 500…),
+ *   it was never sent (preflight, a refused connection, a timeout before the request went out), or it is a
+ *   read.
+ * - `applied: 'unknown'`: the request may have reached the service and its answer was lost: the connection
+ *   dropped or timed out after the request was sent (ECONNRESET, EPIPE, "socket hang up", ETIMEDOUT), a 504,
+ *   or the caller cancelled after sending. Read back to find out.
+ * - `applied: 'yes'`: the service answered 2xx, so the write happened, but the answer's body was cut off or
+ *   unreadable (MalformedResponse, a drop while reading it). Read back for the object.
+ * Such writes are never sent again blindly. POST and PATCH are not idempotent: they fail at once with
+ * `applied`, except a create with a reconcile hook, which looks for the object, adopts it when found and is
+ * sent again only when it is not there. PUT and DELETE are idempotent and are sent again; when that retry
+ * fails, `retriedAfterLostAnswer` is true, and a 404 to a retried DELETE (or a "name taken" to a retried
+ * create) means the first attempt took effect: the caller can say "done (the answer was lost)".
+ */
 export class GraphError extends Error {
 	readonly kind: GraphErrorKind;
 	readonly status: number;
@@ -52,6 +74,8 @@ export class GraphError extends Error {
 	readonly requiredPermission?: string;
 	readonly retryAfterSeconds?: number;
 	readonly notSent?: boolean;
+	readonly applied?: 'yes' | 'unknown';
+	readonly retriedAfterLostAnswer?: boolean;
 
 	constructor(details: GraphErrorDetails) {
 		super(details.message);
@@ -68,6 +92,8 @@ export class GraphError extends Error {
 		this.requiredPermission = details.requiredPermission;
 		this.retryAfterSeconds = details.retryAfterSeconds;
 		this.notSent = details.notSent;
+		this.applied = details.applied;
+		this.retriedAfterLostAnswer = details.retriedAfterLostAnswer;
 	}
 
 	/** The ids Microsoft support asks for, on one line. */
@@ -96,6 +122,8 @@ export class GraphError extends Error {
 			requiredPermission: this.requiredPermission,
 			retryAfterSeconds: this.retryAfterSeconds,
 			...(this.notSent ? { notSent: true } : {}),
+			...(this.applied ? { applied: this.applied } : {}),
+			...(this.retriedAfterLostAnswer ? { retriedAfterLostAnswer: true } : {}),
 		};
 	}
 }

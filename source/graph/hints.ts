@@ -13,10 +13,19 @@ type HintInput = {
 	readonly claims?: TokenClaims;
 	/** The service's Retry-After, when it asked for a wait longer than the client will sit through. */
 	readonly retryAfterSeconds?: number;
+	/** Whether a failed write took effect anyway (GraphError.applied). */
+	readonly applied?: 'yes' | 'unknown';
 };
+
+const readBack = 'Read it back (e.g. `entra-flows flows get <flow>`) before running it again.';
 
 /** Plain-words advice on how to fix a failed call (reliability.md §4); undefined when we cannot tell. */
 export function hintFor(input: HintInput): string | undefined {
+	// A write whose answer was lost: what to do next is the same whatever broke.
+	if (input.applied === 'yes' && input.kind !== 'unavailable')
+		return `Microsoft Graph made the change, but its answer was lost on the way. ${readBack}`;
+	if (input.applied === 'unknown' && input.kind !== 'unavailable')
+		return `The connection was lost after the request was sent, so the change may or may not have been made. ${readBack}`;
 	switch (input.kind) {
 		case 'unauthenticated':
 			return 'The sign-in is missing or expired. Run `entra-flows login` (or pass a fresh --access-token).';
@@ -47,12 +56,16 @@ export function hintFor(input: HintInput): string | undefined {
 		case 'network':
 			if (input.code.startsWith('PROXY_'))
 				return 'Check HTTPS_PROXY (its host, port and any user:password in it), or list the Graph host in NO_PROXY.';
+			if (input.code === 'ENOTFOUND' || input.code === 'EAI_AGAIN')
+				return "Check the host in --graph-url (or --cloud), the network and DNS. Without --graph-url, Graph is the cloud's own (graph.microsoft.com for global), whatever --authority-host says.";
+			if (input.code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+				return 'The certificate is trusted but names other hosts: check the host in --graph-url (use a name the certificate lists), or what answers at that address (a proxy or a wrong DNS entry). Trusting another CA does not fix this.';
 			return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|LEAF_SIGNATURE/.test(input.code)
 				? 'Trust the certificate authority with NODE_EXTRA_CA_CERTS or --ca-file (for the emulator: the caFile it prints).'
 				: 'Check the network, proxy settings (HTTPS_PROXY / NO_PROXY) and --graph-url.';
 		case 'protocol':
 			return input.code === 'MalformedResponse'
-				? 'The answer was cut off or garbled on the way (a proxy or a network fault). Try again; if it keeps happening, share the ids below.'
+				? 'The answer was cut off or garbled on the way, or not in the shape Microsoft Graph documents (a proxy, a network fault or a change at the service). Try again; if it keeps happening, share the ids below.'
 				: undefined;
 		case 'timeout':
 			return 'The service did not answer in time; check the network and try again.';

@@ -1,4 +1,5 @@
 import type { GraphClient } from './graph-client.js';
+import { fits, organizationShape } from './shapes.js';
 import type { Organization } from './types.js';
 
 /** The tenant's organization: id and verifiedDomains, whose initial domain names its customer sign-in host. */
@@ -10,6 +11,7 @@ export async function getOrganization(
 		// Delegated sign-ins pass with User.Read too (see permissions.ts).
 		permission: 'Organization.Read.All',
 		query: { $select: 'id,verifiedDomains' },
+		checkItem: fits(organizationShape),
 		signal: options.signal,
 	});
 	return organizations[0] ?? {};

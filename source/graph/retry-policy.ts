@@ -29,9 +29,9 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EADDRINUSE']);
 const readRetryCodes = new Set([...notSentCodes, 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 
-/** A transport failure after which a write may or may not have reached the service (the answer was lost). */
-export function mayHaveBeenSent(code: string): boolean {
-	return readRetryCodes.has(code) && !notSentCodes.has(code);
+/** A transport failure that happens before any byte reaches the service (refused, unresolvable host…). */
+export function neverReachedService(code: string): boolean {
+	return notSentCodes.has(code);
 }
 
 /** Whether an HTTP answer may be retried for this method (R1, R9: a write only when it was refused unprocessed). */

@@ -1,9 +1,11 @@
 import type { GraphClient } from './graph-client.js';
 import { segment } from './paths.js';
+import { fits, userFlowAttributeShape } from './shapes.js';
 import type { UserFlowAttribute } from './types.js';
 
 const attributesPath = '/identity/userFlowAttributes';
 const write = 'IdentityUserFlow.ReadWrite.All';
+const checkAttribute = fits(userFlowAttributeShape);
 
 /** Lists the tenant's user-flow attributes, built-in and custom. */
 export function listTenantAttributes(
@@ -13,6 +15,7 @@ export function listTenantAttributes(
 	return client.list<UserFlowAttribute>(attributesPath, {
 		permission: 'IdentityUserFlow.Read.All',
 		signal: options.signal,
+		checkItem: checkAttribute,
 	});
 }
 
@@ -32,6 +35,7 @@ export async function createTenantAttribute(
 			dataType: attribute.dataType,
 		},
 		permission: write,
+		checkBody: checkAttribute,
 	});
 	return created ?? {};
 }

@@ -1,4 +1,5 @@
 import type { GraphClient } from './graph-client.js';
+import { fits, identityProviderShape } from './shapes.js';
 import type { IdentityProvider } from './types.js';
 
 /** Lists the identity providers configured in the tenant. */
@@ -9,5 +10,6 @@ export function listTenantIdentityProviders(
 	return client.list<IdentityProvider>('/identity/identityProviders', {
 		permission: 'IdentityProvider.Read.All',
 		signal: options.signal,
+		checkItem: fits(identityProviderShape),
 	});
 }

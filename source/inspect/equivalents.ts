@@ -5,6 +5,8 @@ export type ReplayableRequest = {
 	readonly url: string;
 	/** JSON body; undefined when the request has none. */
 	readonly requestBody?: unknown;
+	/** The CA file the app trusted for this call (--ca-file), so the equivalents trust it too. */
+	readonly caFile?: string;
 };
 
 /** The same request as commands for the tools admins already use. */
@@ -33,8 +35,13 @@ export function powerShellQuote(text: string): string {
 const hasBody = (request: ReplayableRequest) => request.requestBody !== undefined;
 const bodyText = (request: ReplayableRequest) => JSON.stringify(request.requestBody);
 
-/** How the equivalents should reach the service: a CA file to trust (the emulator's, a TLS-inspecting proxy's). */
+/**
+ * How the equivalents should reach the service: a CA file to trust (the emulator's, a TLS-inspecting
+ * proxy's); the request's own `caFile` when not given.
+ */
 export type EquivalentOptions = { readonly caFile?: string };
+
+const caFileOf = (request: ReplayableRequest, options: EquivalentOptions) => options.caFile ?? request.caFile;
 
 /**
  * curl, with the bearer token left as `$TOKEN` inside double quotes so the shell fills it in from the
@@ -42,9 +49,10 @@ export type EquivalentOptions = { readonly caFile?: string };
  */
 export function toCurl(request: ReplayableRequest, options: EquivalentOptions = {}): string {
 	const method = request.method.toUpperCase();
+	const caFile = caFileOf(request, options);
 	return [
 		'curl',
-		...(options.caFile ? ['--cacert', shellQuote(options.caFile)] : []),
+		...(caFile ? ['--cacert', shellQuote(caFile)] : []),
 		...(method === 'GET' ? [] : ['-X', method]),
 		shellQuote(request.url),
 		'-H',
@@ -55,9 +63,14 @@ export function toCurl(request: ReplayableRequest, options: EquivalentOptions = 
 	].join(' ');
 }
 
-/** `az rest`: az gets the token itself, but needs the Content-Type header spelled out for a JSON body. */
-export function toAzRest(request: ReplayableRequest): string {
+/**
+ * `az rest`: az gets the token itself, but needs the Content-Type header spelled out for a JSON body. With a
+ * CA file, az (Python requests) is pointed at it through REQUESTS_CA_BUNDLE, as Azure CLI documents for proxies.
+ */
+export function toAzRest(request: ReplayableRequest, options: EquivalentOptions = {}): string {
+	const caFile = caFileOf(request, options);
 	return [
+		...(caFile ? [`REQUESTS_CA_BUNDLE=${shellQuote(caFile)}`] : []),
 		'az rest',
 		'--method',
 		request.method.toLowerCase(),
@@ -69,9 +82,15 @@ export function toAzRest(request: ReplayableRequest): string {
 	].join(' ');
 }
 
-/** `Invoke-MgGraphRequest` of the Microsoft Graph PowerShell SDK, with PowerShell single-quoted strings. */
-export function toPowerShell(request: ReplayableRequest): string {
+/**
+ * `Invoke-MgGraphRequest` of the Microsoft Graph PowerShell SDK, with PowerShell single-quoted strings. It has
+ * no per-call CA option: with a CA file, an inline comment says it must be trusted by the system first.
+ */
+export function toPowerShell(request: ReplayableRequest, options: EquivalentOptions = {}): string {
+	const caFile = caFileOf(request, options);
 	return [
+		// A block comment, so the line stays one command; `#>` cannot occur in a path that ends it early.
+		...(caFile ? [`<# first add ${caFile.replaceAll('#>', '#_>')} to the system's trusted roots #>`] : []),
 		'Invoke-MgGraphRequest',
 		'-Method',
 		request.method.toUpperCase(),
@@ -88,5 +107,9 @@ export function equivalentCommands(
 	request: ReplayableRequest,
 	options: EquivalentOptions = {},
 ): EquivalentCommands {
-	return { curl: toCurl(request, options), azRest: toAzRest(request), powerShell: toPowerShell(request) };
+	return {
+		curl: toCurl(request, options),
+		azRest: toAzRest(request, options),
+		powerShell: toPowerShell(request, options),
+	};
 }

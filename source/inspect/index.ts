@@ -22,6 +22,7 @@ export {
 } from './mask.js';
 export {
 	createRequestRecorder,
+	type RecordContext,
 	type RecordedRequest,
 	type RecorderOptions,
 	type RequestRecorder,

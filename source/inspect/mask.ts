@@ -1,4 +1,9 @@
-/** Property names whose values are secrets, compared case-insensitively; their values become "***". */
+import { isSecretName, looksLikeSecret, maskSecretText } from '../text/secrets.js';
+
+/**
+ * Property names whose values are always secrets (a sample of the rule, for docs and tests): any name the
+ * shared rule in text/secrets.ts calls secret is masked, e.g. also accessToken, apiKey or sharedSecret.
+ */
 export const secretKeys: readonly string[] = [
 	'clientSecret',
 	'client_secret',
@@ -11,26 +16,30 @@ export const secretKeys: readonly string[] = [
 	'id_token',
 	'certificateData',
 	'client_assertion',
+	'accessToken',
+	'token',
+	'apiKey',
+	'privateKey',
+	'sharedSecret',
+	'authorization',
 ];
 
 /** What a masked secret looks like. */
 export const masked = '***';
 
-const secretSet = new Set(secretKeys.map((key) => key.toLowerCase()));
-const keyAlternatives = secretKeys.map((key) => key.replace(/[^\w]/g, '')).join('|');
 // "key": in JSON text that did not parse (a truncated body); the value's extent is found by valueEnd.
-const jsonKey = new RegExp(`"(?:${keyAlternatives})"\\s*:\\s*`, 'gi');
-// key=value in form-encoded text or a query string.
-const formPair = new RegExp(`(^|[?&\\s])((?:${keyAlternatives})=)([^&\\s]*)`, 'gi');
+const jsonKey = /"((?:[^"\\]|\\.)*)"\s*:\s*/g;
 
-/** True when a property name holds a secret. */
+/** True when a property name holds a secret (by the shared name rule). */
 export function isSecretKey(key: string): boolean {
-	return secretSet.has(key.toLowerCase());
+	return isSecretName(key);
 }
 
 /** A deep copy of a JSON value with every secret property's value replaced by "***". */
 export function maskSecrets(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(maskSecrets);
+	// A token pasted into any field is a token, whatever the field is called.
+	if (typeof value === 'string') return looksLikeSecret(value) ? masked : value;
 	if (value === null || typeof value !== 'object') return value;
 	const copy: Record<string, unknown> = {};
 	for (const [key, item] of Object.entries(value)) {
@@ -72,18 +81,21 @@ function valueEnd(text: string, start: number): number {
 	return text.length;
 }
 
-/** Masks secrets in text that is not parseable JSON: `"key": value` pairs and `key=value` pairs. */
+/**
+ * Masks secrets in text that is not parseable JSON: the whole value of each `"key": value` under a secret
+ * name (objects and lists too), then `key=value` pairs and secret-shaped runs (JWTs, bearer values, PEM).
+ */
 export function maskSecretsInText(text: string): string {
 	let out = '';
 	let from = 0;
 	for (const match of text.matchAll(jsonKey)) {
 		const valueStart = (match.index ?? 0) + match[0].length;
-		if ((match.index ?? 0) < from) continue;
+		if ((match.index ?? 0) < from || !isSecretName(match[1] ?? '')) continue;
 		out += `${text.slice(from, valueStart)}"${masked}"`;
 		from = valueEnd(text, valueStart);
 	}
 	out += text.slice(from);
-	return out.replace(formPair, (_match, lead: string, key: string) => `${lead}${key}${masked}`);
+	return maskSecretText(out, masked);
 }
 
 /** A URL with the values of secret query parameters masked; anything unparseable is masked as text. */
@@ -91,8 +103,8 @@ export function maskUrl(url: string): string {
 	try {
 		const parsed = new URL(url);
 		let changed = false;
-		for (const key of [...parsed.searchParams.keys()]) {
-			if (isSecretKey(key)) {
+		for (const [key, value] of [...parsed.searchParams.entries()]) {
+			if (isSecretName(key) || looksLikeSecret(value)) {
 				parsed.searchParams.set(key, masked);
 				changed = true;
 			}

@@ -31,12 +31,17 @@ export type RecordedRequest = {
 	readonly note?: string;
 	/** For a planned write the token could not perform: what it needs and how to get it. */
 	readonly refusal?: string;
+	/** The CA file the client trusted for this call (absolute), so its curl and az rest trust it too. */
+	readonly caFile?: string;
 };
+
+/** What the recorder cannot see in an exchange: how the client that made it reached the service. */
+export type RecordContext = { readonly caFile?: string };
 
 /** Session-long record of Graph calls, fed from the client's onExchange (and dryRun) options. */
 export type RequestRecorder = {
-	/** Records a finished exchange; pass as GraphClientOptions.onExchange. */
-	record(exchange: ExchangeRecord): RecordedRequest;
+	/** Records a finished exchange; pass as GraphClientOptions.onExchange (with `context` when it has a CA file). */
+	record(exchange: ExchangeRecord, context?: RecordContext): RecordedRequest;
 	/** Records a dry run's planned write; pass as GraphClientOptions.dryRun. */
 	recordPlanned(request: PlannedRequest): RecordedRequest;
 	/** Everything recorded, oldest first (a new array each call; at most `limit`). */
@@ -81,7 +86,7 @@ export function createRequestRecorder(options: RecorderOptions = {}): RequestRec
 	};
 
 	return {
-		record(exchange) {
+		record(exchange, context = {}) {
 			return add({
 				method: exchange.method,
 				url: maskUrl(exchange.url),
@@ -97,6 +102,7 @@ export function createRequestRecorder(options: RecorderOptions = {}): RequestRec
 					: { responseBody: responseFor(exchange.responseBody, maxBodyChars) }),
 				...(exchange.error ? { error: exchange.error } : {}),
 				sent: true,
+				...(context.caFile ? { caFile: context.caFile } : {}),
 			});
 		},
 		recordPlanned(request) {

@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import { type Config, resolveConfig } from '../config/config.js';
 import { writeProfile } from '../config/profile.js';
 import { type AppDeps, createRetryRelay } from '../store/deps.js';
@@ -44,7 +45,9 @@ export function buildAppDeps(
 		env: io.env,
 		version: io.version,
 		onRetry: (notice) => retries.notify(notice),
-		onExchange: requests.record,
+		// The inspector's curl and az rest trust the CA file this client trusts.
+		onExchange: (exchange) =>
+			requests.record(exchange, { caFile: config.caFile ? resolvePath(config.caFile) : undefined }),
 	});
 	return {
 		graph,

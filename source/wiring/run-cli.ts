@@ -15,7 +15,7 @@ import {
 	verboseJson,
 	verboseLine,
 } from '../commands/verbose-log.js';
-import { type Config, resolveConfig } from '../config/config.js';
+import { type Config, type ReadStdin, resolveConfig } from '../config/config.js';
 import { resolvePaths } from '../config/paths.js';
 import type { GraphClient, PlannedRequest } from '../graph/graph-client.js';
 import { sanitizeLines } from '../text/sanitize.js';
@@ -29,8 +29,8 @@ export type CliIo = {
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
 	readonly ask?: (question: string) => Promise<string>;
-	/** Reads all of stdin (for `--client-secret-file -`). */
-	readonly readStdin?: () => string;
+	/** Reads all of stdin, at most the bytes given (for `--client-secret-file -`). */
+	readonly readStdin?: ReadStdin;
 	/** The terminal's width when stdout is a terminal. */
 	readonly columns?: number;
 	/** Runs the keyboard app when no command is given. */

@@ -1,5 +1,5 @@
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import test from 'ava';
 import { createTokenProvider, defaultStateDirectory, tokenCacheFile } from '../../source/auth/index.js';
 import { assertNoSecrets, capture } from '../helpers/auth-capture.js';
@@ -152,4 +152,34 @@ test('the state directory follows XDG_STATE_HOME, else ~/.local/state', (t) => {
 		'/d/tokens-login.microsoftonline.com-14d82eec-204b-4c2f-b7e8-296a70dab67e.json',
 	);
 	t.is(tokenCacheFile('/d', '127.0.0.1:8443', 'ID'), '/d/tokens-127.0.0.1_8443-id.json');
+});
+
+test('after logout no file under the state folder holds a token, set-aside copies included', async (t) => {
+	const { identity, config } = await identityFor(t, { autoApprove: true, pollIntervalSeconds: 0 });
+	const first = createTokenProvider(config(), capture().hooks);
+	await first.getToken();
+	const file = first.cacheFile!;
+	// A cache cut short mid-write still holds the real tokens; the next start sets it aside and signs in afresh.
+	const saved = await readFile(file, 'utf8');
+	await writeFile(file, saved.slice(0, -3), { mode: 0o600 });
+	const second = createTokenProvider(config(), capture().hooks);
+	await second.getToken();
+	const aside = (await readdir(dirname(file))).filter((name) => name.includes('.corrupt-'));
+	t.is(aside.length, 1, 'the broken copy was set aside');
+	// A temporary file left by a crash during a write holds tokens too.
+	await writeFile(join(dirname(file), `.${basename(file)}.0123456789ab.tmp`), saved, { mode: 0o600 });
+	await second.signOut();
+	const root = config().cachePath!;
+	const everything = await readdir(root, { recursive: true });
+	const contents = await Promise.all(
+		everything.map(async (name) => {
+			const path = join(root, name);
+			return (await stat(path)).isFile() ? readFile(path, 'utf8') : '';
+		}),
+	);
+	assertNoSecrets(t, contents, identity.issuedSecrets());
+	t.deepEqual(
+		everything.filter((name) => name.startsWith('tokens-') || name.startsWith('.tokens-')),
+		[],
+	);
 });

@@ -150,7 +150,8 @@ test('a 401 gets one fresh token and one replay', async (t) => {
 });
 
 test('paging follows @odata.nextLink across pages', async (t) => {
-	const emulator = await emulatorFor(t, { pageSize: 2, extraFlows: 2 });
+	// The client asks for 999 flows a page; a service that hands out 2 at most makes it follow nextLinks.
+	const emulator = await emulatorFor(t, { pageSize: 2, maxPageSize: 2, extraFlows: 2 });
 	const { client } = clientFor(emulator.graphUrl);
 	const flows = await listUserFlows(client);
 	t.is(flows.length, 6);

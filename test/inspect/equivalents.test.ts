@@ -54,3 +54,14 @@ test('OSC 52 puts base64 text between ESC ] 52 ; c ; and BEL; tmux wraps it in a
 	t.is(osc52('héllo'), `\x1b]52;c;${Buffer.from('héllo').toString('base64')}\x07`);
 	t.is(osc52('x', { tmux: true }), `\x1bPtmux;\x1b\x1b]52;c;eA==\x07\x1b\\`);
 });
+
+test('with a CA file: curl --cacert, az rest through REQUESTS_CA_BUNDLE, PowerShell told to trust it first', (t) => {
+	const request = { method: 'GET', url, caFile: "/tmp/it's ca.pem" };
+	t.is(toCurl(request), `curl --cacert '/tmp/it'\\''s ca.pem' '${url}' -H "Authorization: Bearer $TOKEN"`);
+	t.is(toAzRest(request), `REQUESTS_CA_BUNDLE='/tmp/it'\\''s ca.pem' az rest --method get --url '${url}'`);
+	t.is(
+		toPowerShell(request),
+		`<# first add /tmp/it's ca.pem to the system's trusted roots #> Invoke-MgGraphRequest -Method GET -Uri '${url}'`,
+	);
+	t.is(toCurl(request, { caFile: '/other.pem' }).split(' ')[2], "'/other.pem'", 'an explicit option wins');
+});

@@ -48,3 +48,33 @@ test('text that is not JSON (a cut-off body, a form) is masked too', (t) => {
 	t.is(maskUrl('https://h/x?client_secret=abc&$top=5'), 'https://h/x?client_secret=***&%24top=5');
 	t.is(maskUrl('https://h/x?$filter=a'), 'https://h/x?$filter=a', 'an URL without secrets is returned as is');
 });
+
+test('names that only look like secrets by pattern, and values shaped like tokens, are masked too', (t) => {
+	const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+	const body = {
+		accessToken: 'a1',
+		token: 'a2',
+		apiKey: 'a3',
+		privateKey: 'a4',
+		sharedSecret: 'a5',
+		headers: { authorization: 'Bearer a6-abcdefgh' },
+		note: jwt,
+		pasted: 'Bearer zzzzzzzzzzzz',
+		pem: '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----',
+		blob: 'dGhpcyBpcyBhIHZlcnkgbG9uZyBrZXkgdGhhdCBzaG91bGQgYmUgbWFza2Vk',
+		id: '289f0177-1297-43be-b406-ff86fb19c671',
+		displayName: 'Contoso',
+	};
+	const masked = maskSecrets(body) as Record<string, unknown>;
+	const text = JSON.stringify(masked);
+	for (const leak of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', jwt, 'zzzz', 'MIIB', 'dGhpcyBp'])
+		t.false(text.includes(leak), leak);
+	t.like(masked, { id: body.id, displayName: 'Contoso', note: '***', pasted: '***' });
+	t.false(maskSecretsInText(`{"x":"${jwt}","apiKey":"k"`).includes(jwt));
+	t.false(maskSecretsInText('{"apiKey":"k"').includes('"k"'));
+	t.is(
+		maskUrl(`https://h/x?code=${jwt}&$skiptoken=abc`),
+		'https://h/x?code=***&%24skiptoken=abc',
+		'a JWT in any parameter; a paging token is no secret',
+	);
+});

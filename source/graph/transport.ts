@@ -1,0 +1,117 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { Got, RequestError, Response } from 'got';
+import { certificateHostNames, hostNameMismatch } from '../text/tls-names.js';
+import type { GraphClientOptions } from './client-types.js';
+import type { AttemptOutcome } from './next-step.js';
+import { ProxyTunnelAgent } from './proxy-agent.js';
+
+/** The most one answer (one page of a list) may hold: far above any real page, far below what hurts. */
+export const defaultMaxResponseBytes = 32 * 1024 * 1024;
+
+/** One attempt to send: everything that differs between attempts of a call. */
+export type AttemptRequest = {
+	readonly method: string;
+	readonly url: URL;
+	/** The JSON text of the body, if any. */
+	readonly body?: string;
+	readonly token: string;
+	readonly clientRequestId: string;
+	/** 1 for the first attempt; later ones carry a Retry-Attempt header. */
+	readonly attempt: number;
+	readonly freshConnection: boolean;
+	readonly signal?: AbortSignal;
+};
+
+/** Sends single attempts over one got instance. */
+export type Transport = {
+	send(request: AttemptRequest): Promise<Exclude<AttemptOutcome, { type: 'reconciled' }>>;
+};
+
+/** Builds the transport for a service root: timeouts, CA list, proxy, headers. got loads on first use. */
+export function createTransport(root: URL, options: GraphClientOptions): Transport {
+	let instance: Promise<Got> | undefined;
+	// Every request goes to the service root's origin (nextLinks are checked), so one proxy decision serves all.
+	const proxy = root.protocol === 'https:' ? options.proxyFor?.(root) : undefined;
+	const httpsAgent = () => (proxy ? new ProxyTunnelAgent(proxy) : new HttpsAgent());
+	const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
+
+	// got is imported on first use: commands that fail early never pay for it.
+	const getGot = () => {
+		instance ??= import('got').then(({ default: got }) =>
+			got.extend({
+				retry: { limit: 0 },
+				throwHttpErrors: false,
+				// Redirects are judged by the send loop (same origin only), never followed blindly.
+				followRedirect: false,
+				responseType: 'text',
+				timeout: {
+					connect: options.timeouts?.connect ?? 10_000,
+					secureConnect: options.timeouts?.connect ?? 10_000,
+					response: options.timeouts?.response ?? 30_000,
+					request: options.timeouts?.request ?? 60_000,
+				},
+				https: options.ca
+					? { certificateAuthority: typeof options.ca === 'string' ? options.ca : [...options.ca] }
+					: undefined,
+				headers: { 'user-agent': options.userAgent, accept: 'application/json' },
+				...(proxy ? { agent: { https: httpsAgent() } } : {}),
+			}),
+		);
+		return instance;
+	};
+
+	return {
+		async send(request) {
+			const got = await getGot();
+			let response: Response<string>;
+			let oversized = false;
+			try {
+				const pending = got(request.url, {
+					method: request.method as 'GET',
+					body: request.body,
+					signal: request.signal,
+					...(request.freshConnection ? { agent: { http: new HttpAgent(), https: httpsAgent() } } : {}),
+					headers: {
+						authorization: `Bearer ${request.token}`,
+						'client-request-id': request.clientRequestId,
+						...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+						...(request.attempt > 1 ? { 'retry-attempt': String(request.attempt - 1) } : {}),
+					},
+				});
+				// got buffers the whole body: stop at the cap (announced by Content-Length or reached while reading).
+				pending.on('downloadProgress', (progress) => {
+					if (progress.transferred > maxResponseBytes || (progress.total ?? 0) > maxResponseBytes) {
+						oversized = true;
+						pending.cancel();
+					}
+				});
+				response = await pending;
+			} catch (error) {
+				if (oversized) return { type: 'oversized', limitBytes: maxResponseBytes };
+				// Only transport failures are mapped; anything else is a bug and must surface as one.
+				if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') throw error;
+				const cancelled =
+					request.signal?.aborted === true || error.code === 'ERR_ABORTED' || error.name === 'AbortError';
+				const failed = error as RequestError;
+				const names = error.code === hostNameMismatch ? certificateHostNames(error) : [];
+				return {
+					type: 'transport',
+					code: error.code,
+					cancelled,
+					...(names.length > 0 ? { certificateNames: names } : {}),
+					// got notes when the whole request was written out; before that the service cannot have run it.
+					sent: failed.timings?.upload !== undefined,
+					...(failed.response ? { status: failed.response.statusCode } : {}),
+				};
+			}
+			return {
+				type: 'response',
+				status: response.statusCode,
+				headers: response.headers,
+				body: response.body,
+				receivedAt: Date.now(),
+			};
+		},
+	};
+}
