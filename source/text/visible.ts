@@ -1,9 +1,13 @@
 // Names from Graph can hold characters that do not show (zero-width, bidi marks) or be spelled in another
 // Unicode form (é as e + ◌́): two names that look the same must never be confused silently.
 
-// Characters that take no visible space, or turn text around, in a terminal.
-const invisible =
-	/\u034F|[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+// Characters that take no visible space, or turn text around, in a terminal. Some are combining marks (a
+// variation selector, the grapheme joiner): each is matched on its own, to be removed or marked.
+// biome-ignore lint/complexity/useRegexLiterals: as a literal, the class of combining marks reads as misleading to the linter
+const invisible = new RegExp(
+	'[\\u034F\\u00AD\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0]',
+	'g',
+);
 // Controls (C0, DEL, C1) that a sanitized string no longer has but a raw one may.
 const controls = /[\u0000-\u001F\u007F-\u009F]/g;
 
