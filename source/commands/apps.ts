@@ -6,7 +6,8 @@ import { isGraphError } from '../graph/graph-error.js';
 import { linkApp, unlinkApp } from '../operations/apps.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
-import { refusalFailure, settle } from './refusal-words.js';
+import { readAfterWrite } from './read-after-write.js';
+import { noteLostAnswer, refusalFailure, settle } from './refusal-words.js';
 import { resolveAppId, resolveFlow, resolveFlowOf } from './resolve.js';
 
 async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
@@ -59,6 +60,7 @@ const link: Command = {
 		const flow = await resolveFlowOf(client, context.args, 'apps link <flow> <app>');
 		const appId = await resolveAppId(client, context.args[1] ?? '');
 		const outcome = await linkApp(client, { flowId: flow.id, appId, move: context.flags.move === true });
+		noteLostAnswer(context, outcome);
 		const scene = { flow: flow.displayName };
 		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);
 		if (outcome.kind === 'partial') {
@@ -73,7 +75,15 @@ const link: Command = {
 			);
 		}
 		if (context.dryRun) return;
-		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
+		if (context.json)
+			return printJson(
+				context,
+				(await readAfterWrite(
+					context,
+					() => listFlowApplications(client, flow.id),
+					`apps list ${flow.id}`,
+				)) ?? null,
+			);
 		if (outcome.kind === 'unchanged')
 			return context.stdout(`${appId} already uses "${flow.displayName}"; nothing to do.\n`);
 		const moved = outcome.value.movedFrom ? ` (moved from "${outcome.value.movedFrom.displayName}")` : '';
@@ -103,9 +113,19 @@ const unlink: Command = {
 				appId,
 				linked: flow.conditions?.applications?.includeApplications?.map((app) => app.appId ?? ''),
 			}),
+			{},
+			context,
 		);
 		if (context.dryRun) return;
-		if (context.json) return printJson(context, await listFlowApplications(client, flow.id));
+		if (context.json)
+			return printJson(
+				context,
+				(await readAfterWrite(
+					context,
+					() => listFlowApplications(client, flow.id),
+					`apps list ${flow.id}`,
+				)) ?? null,
+			);
 		if (outcome.kind === 'unchanged') {
 			const meanwhile = outcome.why === 'meanwhile' ? ' (unlinked meanwhile)' : '';
 			return context.stdout(`${appId} is not linked to "${flow.displayName}"; nothing to do${meanwhile}.\n`);

@@ -2,6 +2,7 @@ import { listFlowAttributes, pageInputs } from '../graph/flow-attributes.js';
 import { addAttribute, removeAttribute } from '../operations/attributes.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
+import { readAfterWrite } from './read-after-write.js';
 import { refusalFailure, settle } from './refusal-words.js';
 import { resolveAttributeId, resolveFlow, resolveFlowOf } from './resolve.js';
 
@@ -61,9 +62,18 @@ const add: Command = {
 				collected: flow.onAttributeCollection?.attributes ?? [],
 			}),
 			{ flow: flow.displayName },
+			context,
 		);
 		if (context.dryRun) return;
-		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
+		if (context.json)
+			return printJson(
+				context,
+				(await readAfterWrite(
+					context,
+					() => listFlowAttributes(client, flow.id),
+					`attributes list ${flow.id}`,
+				)) ?? null,
+			);
 		context.stdout(
 			outcome.kind === 'unchanged'
 				? `"${flow.displayName}" already collects ${attributeId}; nothing to do.\n`
@@ -96,7 +106,15 @@ const remove: Command = {
 			);
 		}
 		if (context.dryRun) return;
-		if (context.json) return printJson(context, await listFlowAttributes(client, flow.id));
+		if (context.json)
+			return printJson(
+				context,
+				(await readAfterWrite(
+					context,
+					() => listFlowAttributes(client, flow.id),
+					`attributes list ${flow.id}`,
+				)) ?? null,
+			);
 		if (outcome.kind === 'unchanged') {
 			const meanwhile = outcome.why === 'meanwhile' ? ' (removed meanwhile)' : '';
 			return context.stdout(

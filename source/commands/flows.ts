@@ -10,7 +10,8 @@ import { type Command, dryRunFlag, listFlag, printJson, stringFlag, UsageError }
 import { confirmDeletion, yesFlag } from './confirm-deletion.js';
 import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
-import { partialFailure, refusalFailure, settle } from './refusal-words.js';
+import { readAfterWrite } from './read-after-write.js';
+import { noteLostAnswer, partialFailure, refusalFailure, settle } from './refusal-words.js';
 import { resolveFlow } from './resolve.js';
 import { warnBothLocalAccounts } from './warnings.js';
 
@@ -123,6 +124,7 @@ const create: Command = {
 		});
 		if (bothLocalAccounts(flow.identityProviderIds)) warnBothLocalAccounts(context);
 		const outcome = await createFlow(client, flow);
+		noteLostAnswer(context, outcome);
 		if (outcome.kind === 'refused')
 			throw refusalFailure(outcome.refusal, { flow: flow.displayName, creating: true }, outcome.error);
 		if (outcome.kind !== 'done') throw new Error(`A create cannot end ${outcome.kind}.`);
@@ -164,14 +166,16 @@ const update: Command = {
 				isSignUpAllowed: on ? true : off ? false : undefined,
 			}),
 			{ flow: flow.displayName },
+			context,
 		);
 		if (context.dryRun) return;
 		if (outcome.kind === 'unchanged' && !context.json) {
 			return context.stdout(`"${flow.displayName}" is already as asked; nothing to do.\n`);
 		}
-		const full = await getUserFlow(client, flow.id);
-		if (context.json) return printJson(context, full);
-		context.stdout(`Updated user flow "${full.displayName ?? flow.displayName}" (${flow.id}).\n`);
+		const full = await readAfterWrite(context, () => getUserFlow(client, flow.id), `flows get ${flow.id}`);
+		if (context.json)
+			return printJson(context, full ?? { id: flow.id, ...(outcome.kind === 'done' ? outcome.value : {}) });
+		context.stdout(`Updated user flow "${full?.displayName ?? flow.displayName}" (${flow.id}).\n`);
 	},
 };
 
@@ -202,6 +206,7 @@ const remove: Command = {
 		// Asked about `linked`: an app linked since is not unlinked without asking again.
 		const confirmedApps = context.flags.yes === true || context.dryRun ? undefined : linked;
 		const outcome = await deleteFlow(client, { flowId: flow.id, confirmedApps });
+		noteLostAnswer(context, outcome);
 		const scene = { flow: flow.displayName };
 		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);
 		if (outcome.kind === 'partial') {

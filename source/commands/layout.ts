@@ -25,6 +25,7 @@ import {
 	stringFlag,
 	UsageError,
 } from './command.js';
+import { noteLostAnswer } from './refusal-words.js';
 import { resolveFlow } from './resolve.js';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
@@ -184,6 +185,7 @@ const set: Command = {
 			current,
 			force: context.flags.force === true,
 		});
+		noteLostAnswer(context, outcome);
 		if (outcome.kind === 'refused')
 			throw layoutRefusal(context, path, name, file, flow, outcome.refusal, proposed);
 		if (outcome.kind === 'partial') throw outcome.error;

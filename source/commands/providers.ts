@@ -5,6 +5,7 @@ import { addsSecondLocalAccount } from '../operations/local-accounts.js';
 import { addProvider, removeProvider } from '../operations/providers.js';
 import { formatTable } from '../text/table.js';
 import { type Command, type CommandContext, dryRunFlag, printJson } from './command.js';
+import { readAfterWrite } from './read-after-write.js';
 import { settle } from './refusal-words.js';
 import { resolveFlow, resolveFlowOf, resolveProviderId } from './resolve.js';
 import { warnBothLocalAccounts } from './warnings.js';
@@ -60,9 +61,18 @@ async function changeProvider(context: CommandContext, change: typeof addProvide
 			offered: flow.onAuthenticationMethodLoadStart?.identityProviders,
 		}),
 		{ flow: flow.displayName },
+		context,
 	);
 	if (context.dryRun) return;
-	if (context.json) return printJson(context, await listFlowIdentityProviders(client, flow.id));
+	if (context.json)
+		return printJson(
+			context,
+			(await readAfterWrite(
+				context,
+				() => listFlowIdentityProviders(client, flow.id),
+				`providers list ${flow.id}`,
+			)) ?? null,
+		);
 	const name = `"${flow.displayName}"`;
 	const meanwhile = outcome.kind === 'unchanged' && outcome.why === 'meanwhile';
 	const adding = change === addProvider;

@@ -2,7 +2,7 @@
 import type { GraphError } from '../graph/graph-error.js';
 import type { Outcome, PartlyDone, Step } from '../operations/outcome.js';
 import type { Refusal } from '../operations/refusals.js';
-import { CommandFailure } from './command.js';
+import { type CommandContext, CommandFailure, warn } from './command.js';
 
 /** What the words may name besides the refusal itself. */
 export type RefusalScene = {
@@ -136,8 +136,22 @@ export function partialFailure(
 export function settle<V>(
 	outcome: Outcome<V, Refusal>,
 	scene: RefusalScene = {},
+	context?: CommandContext,
 ): Exclude<Outcome<V, Refusal>, { kind: 'refused' | 'partial' }> {
 	if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);
 	if (outcome.kind === 'partial') throw outcome.error;
+	if (context) noteLostAnswer(context, outcome);
 	return outcome;
+}
+
+/** Says on stderr that a write's answer was lost and reading back showed it made (so the success is not a guess). */
+export function noteLostAnswer(
+	context: CommandContext,
+	outcome: { readonly kind: string; readonly answerLost?: boolean },
+) {
+	if (outcome.kind === 'done' && outcome.answerLost)
+		warn(
+			context,
+			'the answer from Microsoft Graph was lost on the way; reading back shows the change was made.',
+		);
 }

@@ -1,7 +1,12 @@
 import { isGraphError } from '../graph/graph-error.js';
+import { WriteNotMade } from '../operations/send-write.js';
 import { safeJson } from '../text/safe-json.js';
 import { sanitize, sanitizeLines } from '../text/sanitize.js';
 import { CommandFailure, UsageError } from './command.js';
+
+/** A write whose answer was lost and which reading back showed was not made. */
+const notMadeWords =
+	'the answer was lost on the way, and reading back shows the change was NOT made. Nothing changed.';
 
 /** Exit codes: 0 done, 1 the service refused or failed, 2 usage error. */
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
@@ -9,6 +14,8 @@ export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 /** One error as `--json` prints it on stderr: `{"error": {kind, code, message, hint?, …}}`. */
 function jsonError(error: unknown): Record<string, unknown> {
 	if (isGraphError(error)) return error.toJSON();
+	if (error instanceof WriteNotMade)
+		return { kind: 'notDone', code: 'WriteNotMade', message: notMadeWords, service: error.cause.toJSON() };
 	if (!(error instanceof Error)) return { kind: 'bug', code: 'UnexpectedError', message: String(error) };
 	const hint = (error as Error & { hint?: unknown }).hint;
 	const base = { message: error.message, ...(typeof hint === 'string' && hint ? { hint } : {}) };
@@ -51,6 +58,13 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, js
 		// A message of several lines (every problem of a set of files) keeps its lines.
 		write(`entra-flows: ${sanitizeLines((error as Error).message)}\n`);
 		return exitCodes.usage;
+	}
+	if (error instanceof WriteNotMade) {
+		const cause = error.cause;
+		write(
+			`entra-flows: ${cause.method} ${cause.path}: ${notMadeWords}\n  fix: run the same command again.\n  ${cause.code}${cause.correlation ? ` · ${cause.correlation}` : ''}\n`,
+		);
+		return exitCodes.failed;
 	}
 	if (isGraphError(error)) {
 		const lines = [

@@ -22,7 +22,7 @@ import {
 	UsageError,
 } from './command.js';
 import { confirmDeletion, yesFlag } from './confirm-deletion.js';
-import { refusalFailure, settle } from './refusal-words.js';
+import { noteLostAnswer, refusalFailure, settle } from './refusal-words.js';
 
 // The tenant's user-flow attributes: list, create, and for custom ones, describe again or delete.
 
@@ -91,6 +91,7 @@ const tenantCreate: Command = {
 			description: stringFlag(context.flags, 'description'),
 			dataType: type as AttributeDataType,
 		});
+		noteLostAnswer(context, outcome);
 		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, {}, outcome.error);
 		if (outcome.kind !== 'done') throw new Error(`A create cannot end ${outcome.kind}.`);
 		if (context.dryRun) return;
@@ -155,6 +156,7 @@ const tenantUpdate: Command = {
 		const client = await context.graph();
 		const attribute = await resolveCustomAttribute(client, context.args[0] ?? '');
 		const outcome = await describeCustomAttribute(client, attribute, description);
+		noteLostAnswer(context, outcome);
 		if (outcome.kind === 'refused' || outcome.kind === 'partial')
 			throw new Error(`An update cannot end ${outcome.kind}.`);
 		if (context.dryRun) return;
@@ -186,7 +188,7 @@ const tenantDelete: Command = {
 			id: attribute.id,
 			question: `Delete custom attribute "${name}" (${attribute.id})?`,
 		});
-		const outcome = settle(await deleteCustomAttribute(client, attribute.id), {});
+		const outcome = settle(await deleteCustomAttribute(client, attribute.id), {}, context);
 		if (context.dryRun) return;
 		if (context.json) return printJson(context, { deleted: attribute.id, displayName: name });
 		if (outcome.kind === 'unchanged')

@@ -36,8 +36,29 @@ export async function createTenantAttribute(
 		},
 		permission: write,
 		checkBody: checkAttribute,
+		// A create whose answer was lost is looked up by its name (unique, compared ignoring case) before another is sent.
+		reconcile: async () =>
+			(await listTenantAttributes(client)).find(
+				(found) => found.displayName?.toLowerCase() === attribute.displayName.toLowerCase(),
+			),
 	});
 	return created ?? {};
+}
+
+/** Reads one user-flow attribute. */
+export async function getTenantAttribute(
+	client: GraphClient,
+	attributeId: string,
+): Promise<UserFlowAttribute> {
+	const attribute = await client.request<UserFlowAttribute>(
+		'GET',
+		`${attributesPath}/${segment(attributeId)}`,
+		{
+			permission: 'IdentityUserFlow.Read.All',
+			checkBody: checkAttribute,
+		},
+	);
+	return attribute ?? {};
 }
 
 /** Changes a custom attribute's description: the only thing about it that can change. */

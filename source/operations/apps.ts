@@ -4,7 +4,7 @@ import type { GraphClient } from '../graph/graph-client.js';
 import { sameId } from '../graph/ids.js';
 import { done, type Outcome, refused, type Step, unchanged } from './outcome.js';
 import type { FlowRef, RefusalOf } from './refusals.js';
-import { isRefusedWrite, sendWrite } from './send-write.js';
+import { sendWrite } from './send-write.js';
 import { appOwner, noSuchApp } from './tenant-reads.js';
 
 type LinkRefusal = RefusalOf<'noSuchApp' | 'appUsedElsewhere' | 'appMovedMeanwhile'>;
@@ -58,26 +58,29 @@ export async function linkApp(
 	const link = () => linkFlowApplication(client, flowId, appId);
 	if (!owner) {
 		const sent = await sendWrite(link, () => recheckLink(client, flowId, appId, false));
-		return sent.ok ? done({}) : sent.outcome;
+		return sent.ok ? done({}, [], sent.answerLost) : sent.outcome;
 	}
 	const unlinkStep: Step = { call: 'unlinkApp', flowId: owner.id, appId };
 	const linkStep: Step = { call: 'linkApp', flowId, appId };
-	try {
-		await unlinkFlowApplication(client, owner.id, appId);
-	} catch (error) {
-		if (!isRefusedWrite(error)) throw error;
-		// Not on the old flow any more: another admin moved or unlinked it meanwhile.
-		const now = await appOwner(client, appId).catch(() => 'unknown' as const);
-		if (now === 'unknown') throw error;
+	const uses = async (id: string) => sameId((await appOwner(client, appId))?.id, id);
+	const unlinked = await sendWrite<void, never>(
+		() => unlinkFlowApplication(client, owner.id, appId),
+		async () => ((await uses(owner.id)) ? undefined : 'done'),
+	);
+	if (!unlinked.ok) {
+		// Not on the old flow any more: another admin moved or unlinked it meanwhile. The person confirmed a
+		// move from there, so nothing more is done; they are told where it is.
+		const now = await appOwner(client, appId);
 		if (sameId(now?.id, flowId)) return unchanged('meanwhile');
-		return refused({ rule: 'appMovedMeanwhile', appId, from: owner, ...(now ? { now } : {}) }, error);
+		return refused({ rule: 'appMovedMeanwhile', appId, from: owner, ...(now ? { now } : {}) });
 	}
 	try {
-		await link();
+		const linked = await sendWrite(link, async () => ((await uses(flowId)) ? 'done' : undefined));
+		const lost = unlinked.answerLost === true || (linked.ok && linked.answerLost === true);
+		return done({ movedFrom: owner }, [unlinkStep, linkStep], lost);
 	} catch (error) {
 		return { kind: 'partial', done: [unlinkStep], failed: linkStep, notDone: [], error };
 	}
-	return done({ movedFrom: owner }, [unlinkStep, linkStep]);
 }
 
 /** Unlinks an application from a flow; not linked is nothing to do. */
@@ -94,5 +97,5 @@ export async function unlinkApp(
 		() => unlinkFlowApplication(client, flowId, appId),
 		async () => (isLinked(await linkedNow()) ? undefined : 'done'),
 	);
-	return sent.ok ? done(undefined) : sent.outcome;
+	return sent.ok ? done(undefined, [], sent.answerLost) : sent.outcome;
 }

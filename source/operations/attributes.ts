@@ -6,6 +6,7 @@ import type { GraphClient } from '../graph/graph-client.js';
 import { sameId } from '../graph/ids.js';
 import type { UserFlow, UserFlowAttribute } from '../graph/types.js';
 import { done, type Outcome, type PartlyDone, refused, type Step, unchanged } from './outcome.js';
+import { readBack } from './read-back.js';
 import type { RefusalOf } from './refusals.js';
 import { sendWrite } from './send-write.js';
 import { attributeNotInTenant } from './tenant-reads.js';
@@ -41,7 +42,7 @@ export async function addAttribute(
 				? 'done'
 				: attributeNotInTenant(client, [attributeId]),
 	);
-	return sent.ok ? done(undefined) : sent.outcome;
+	return sent.ok ? done(undefined, [], sent.answerLost) : sent.outcome;
 }
 
 /** What removing an attribute did. */
@@ -68,18 +69,29 @@ export async function removeAttribute(
 		async () => (collects(await getUserFlow(client, flowId), attributeId) ? undefined : 'done'),
 	);
 	if (!sent.ok) return sent.outcome;
+	const lost = sent.answerLost === true;
+	const hasInput = (flow: UserFlow) => pageInputs(flow).some((input) => sameId(input.attribute, attributeId));
 	try {
-		const inputs = pageInputs(await getUserFlow(client, flowId));
-		if (!inputs.some((input) => sameId(input.attribute, attributeId)))
-			return done({ inputRemovedByPatch: false }, [removal]);
-		// In a dry run the $ref removal was not sent, so the re-read always shows the input: say when this applies.
-		await updateUserFlow(
-			client,
-			flowId,
-			{ inputs: inputs.filter((input) => !sameId(input.attribute, attributeId)) },
-			{ note: 'only if the service leaves the input on the page after removing the attribute' },
+		// A read right after the removal may still show the attribute: the page is judged once it does not.
+		const after = await readBack(
+			() => getUserFlow(client, flowId),
+			(flow) => client.dryRun === true || !collects(flow, attributeId),
 		);
-		return done({ inputRemovedByPatch: true }, [removal, cleanup]);
+		if (!hasInput(after)) return done({ inputRemovedByPatch: false }, [removal], lost);
+		const inputs = pageInputs(after);
+		// In a dry run the $ref removal was not sent, so the re-read always shows the input: say when this applies.
+		const patched = await sendWrite<void, never>(
+			() =>
+				updateUserFlow(
+					client,
+					flowId,
+					{ inputs: inputs.filter((input) => !sameId(input.attribute, attributeId)) },
+					{ note: 'only if the service leaves the input on the page after removing the attribute' },
+				),
+			async () => (hasInput(await getUserFlow(client, flowId)) ? undefined : 'done'),
+		);
+		const answerLost = lost || (patched.ok && patched.answerLost === true);
+		return done({ inputRemovedByPatch: true }, [removal, cleanup], answerLost);
 	} catch (error) {
 		const partly: PartlyDone<never> = {
 			kind: 'partial',

@@ -3,10 +3,11 @@
 import { listFlowApplications, unlinkFlowApplication } from '../graph/flow-apps.js';
 import { deleteUserFlow } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
+import { isGraphError } from '../graph/graph-error.js';
 import { sameId } from '../graph/ids.js';
 import { done, type Outcome, refused, type Step, unchanged } from './outcome.js';
 import type { RefusalOf } from './refusals.js';
-import { isRefusedWrite } from './send-write.js';
+import { isRefusedWrite, sendWrite } from './send-write.js';
 
 type DeleteRefusal = RefusalOf<'appsLinkedSinceConfirmed' | 'appsLinkedMeanwhile'>;
 
@@ -38,10 +39,25 @@ export async function deleteFlow(
 		{ call: 'deleteFlow', flowId },
 	];
 	const made: Step[] = [];
+	let answerLost = false;
 	for (const [index, step] of steps.entries()) {
 		try {
-			if (step.call === 'unlinkApp') await unlinkFlowApplication(client, flowId, step.appId);
-			else await deleteUserFlow(client, flowId);
+			// A lost answer is read back: the app no longer linked, or the flow gone, is the step made.
+			const sent = await sendWrite<void, never>(
+				() =>
+					step.call === 'unlinkApp'
+						? unlinkFlowApplication(client, flowId, step.appId)
+						: deleteUserFlow(client, flowId),
+				async () => ((await stepMade(client, flowId, step)) ? 'done' : undefined),
+			);
+			// Made so by someone else meanwhile (refused, and reading again shows it so): an app unlinked is as good
+			// as unlinked here; a flow deleted is what was asked.
+			if (!sent.ok && step.call === 'deleteFlow')
+				return made.length > 0
+					? done({ unlinkedApps: unlinked(made) }, made, answerLost)
+					: unchanged('meanwhile');
+			if (!sent.ok) continue;
+			answerLost ||= sent.answerLost === true;
 			made.push(step);
 		} catch (error) {
 			const refusedError = isRefusedWrite(error) ? error : undefined;
@@ -49,7 +65,9 @@ export async function deleteFlow(
 			// An app unlinked meanwhile is as good as unlinked here: go on with the next step.
 			if (found === 'unlinked') continue;
 			if (found === 'gone')
-				return made.length > 0 ? done({ unlinkedApps: unlinked(made) }, made) : unchanged('meanwhile');
+				return made.length > 0
+					? done({ unlinkedApps: unlinked(made) }, made, answerLost)
+					: unchanged('meanwhile');
 			if (made.length === 0 && found) return refused(found, refusedError);
 			if (made.length === 0) throw error;
 			return {
@@ -62,7 +80,18 @@ export async function deleteFlow(
 			};
 		}
 	}
-	return done({ unlinkedApps: unlinked(made) }, made);
+	return done({ unlinkedApps: unlinked(made) }, made, answerLost);
+}
+
+/** True when a step of the delete is so now: its app not linked any more, or the flow gone. */
+async function stepMade(client: GraphClient, flowId: string, step: Step): Promise<boolean> {
+	try {
+		const now = await linkedAppIds(client, flowId);
+		return step.call === 'unlinkApp' && !now.some((id) => sameId(id, step.appId));
+	} catch (error) {
+		if (isGraphError(error) && error.status === 404) return true;
+		throw error;
+	}
 }
 
 const unlinked = (steps: readonly Step[]) =>

@@ -4,6 +4,7 @@ import { createUserFlow, getUserFlow, type NewUserFlow, updateUserFlow } from '.
 import type { GraphClient } from '../graph/graph-client.js';
 import type { IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import { done, type Outcome, refused, unchanged } from './outcome.js';
+import { readBack } from './read-back.js';
 import type { RefusalOf } from './refusals.js';
 import { sendWrite } from './send-write.js';
 import { appOwner, attributeNotInTenant, nameTaken, noSuchApp, providerNotInTenant } from './tenant-reads.js';
@@ -71,14 +72,42 @@ export async function createFlow(
 		() => createUserFlow(client, flow),
 		() => createRefusal(client, flow),
 	);
-	if (!sent.ok) return sent.outcome;
-	const created = sent.value;
-	if (!created.id) return done({ flow: created, readBack: false });
-	try {
-		return done({ flow: await getUserFlow(client, created.id), readBack: true });
-	} catch {
-		// The flow exists (the service said so); a failed re-read must not make it look as if it did not.
-		return done({ flow: created, readBack: false });
+	if (!sent.ok) {
+		const { outcome } = sent;
+		// Sent again after its answer was lost, a create refused for its name found the flow the first one made.
+		if (
+			outcome.kind === 'refused' &&
+			outcome.refusal.rule === 'nameTaken' &&
+			outcome.error?.retriedAfterLostAnswer
+		)
+			return readCreated({ id: outcome.refusal.taken.id, displayName: flow.displayName }, true);
+		return outcome;
+	}
+	return readCreated(sent.value, sent.answerLost === true);
+
+	/** The created flow read back whole, patiently (a read right after a create may answer 404 for a while). */
+	async function readCreated(
+		created: UserFlow,
+		answerLost: boolean,
+	): Promise<Outcome<CreatedFlow, CreateRefusal>> {
+		if (!created.id) return done({ flow: created, readBack: false }, [], answerLost);
+		const id = created.id;
+		try {
+			return done(
+				{
+					flow: await readBack(
+						() => getUserFlow(client, id),
+						() => true,
+					),
+					readBack: true,
+				},
+				[],
+				answerLost,
+			);
+		} catch {
+			// The flow exists (the service said so); a failed re-read must not make it look as if it did not.
+			return done({ flow: created, readBack: false }, [], answerLost);
+		}
 	}
 }
 
@@ -140,7 +169,7 @@ export async function updateFlow(
 			return matches(await getUserFlow(client, flow.id), effective) ? 'done' : undefined;
 		},
 	);
-	return sent.ok ? done(effective) : sent.outcome;
+	return sent.ok ? done(effective, [], sent.answerLost) : sent.outcome;
 }
 
 function matches(flow: UserFlow, changes: FlowChanges): boolean {

@@ -14,6 +14,7 @@ import {
 	validateLayout,
 } from '../layout/index.js';
 import { done, type Outcome, refused, unchanged } from './outcome.js';
+import { readBack } from './read-back.js';
 import type { RefusalOf } from './refusals.js';
 import { sendWrite } from './send-write.js';
 
@@ -60,13 +61,17 @@ export async function saveLayout(
 	const refusal = layoutRefusal(save, current);
 	if (refusal) return refused(refusal);
 	if (isEmptyDiff(diffLayouts(current, save.layout))) return unchanged('already');
-	const sent = await sendWrite<void, never>(() =>
-		updateUserFlow(client, save.flowId, layoutUpdate(save.layout)),
+	const storedAsSent = (flow: UserFlow) => isEmptyDiff(diffLayouts(save.layout, layoutFromFlow(flow)));
+	const sent = await sendWrite<void, never>(
+		() => updateUserFlow(client, save.flowId, layoutUpdate(save.layout)),
+		async () => (storedAsSent(await getUserFlow(client, save.flowId)) ? 'done' : undefined),
 	);
 	if (!sent.ok) return sent.outcome;
+	const lost = sent.answerLost === true;
 	if (client.dryRun) return done({});
-	const flow = await getUserFlow(client, save.flowId).catch(() => undefined);
-	if (!flow) return done({});
+	// A read right after the PATCH may still show the page before it: it is judged once it shows the change.
+	const flow = await readBack(() => getUserFlow(client, save.flowId), storedAsSent).catch(() => undefined);
+	if (!flow) return done({}, [], lost);
 	const stored = diffLayouts(save.layout, layoutFromFlow(flow));
-	return done(isEmptyDiff(stored) ? { flow } : { flow, storedDifferently: stored });
+	return done(isEmptyDiff(stored) ? { flow } : { flow, storedDifferently: stored }, [], lost);
 }

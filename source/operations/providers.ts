@@ -41,7 +41,7 @@ export async function addProvider(
 				? 'done'
 				: providerNotInTenant(client, [providerId]),
 	);
-	return sent.ok ? done(undefined) : sent.outcome;
+	return sent.ok ? done(undefined, [], sent.answerLost) : sent.outcome;
 }
 
 /** Removes an identity provider from a flow; the last one is refused (a flow needs one), one not offered is nothing to do. */
@@ -61,5 +61,5 @@ export async function removeProvider(
 			return now.length === 1 ? { rule: 'lastProvider', providerId, meanwhile: true } : undefined;
 		},
 	);
-	return sent.ok ? done(undefined) : sent.outcome;
+	return sent.ok ? done(undefined, [], sent.answerLost) : sent.outcome;
 }

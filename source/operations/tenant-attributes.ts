@@ -2,10 +2,12 @@
 // it once no flow collects it.
 import { findUserFlowsCollecting } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
+import { isGraphError } from '../graph/graph-error.js';
 import {
 	type AttributeDataType,
 	createTenantAttribute,
 	deleteTenantAttribute,
+	getTenantAttribute,
 	updateTenantAttribute,
 } from '../graph/tenant-attributes.js';
 import type { UserFlowAttribute } from '../graph/types.js';
@@ -31,7 +33,7 @@ export async function createCustomAttribute(
 		() => createTenantAttribute(client, attribute),
 		() => attributeNameTaken(client, attribute.displayName),
 	);
-	return sent.ok ? done(sent.value) : sent.outcome;
+	return sent.ok ? done(sent.value, [], sent.answerLost) : sent.outcome;
 }
 
 /** Changes a custom attribute's description (all that can change); the same description is nothing to do. */
@@ -41,10 +43,12 @@ export async function describeCustomAttribute(
 	description: string,
 ): Promise<Outcome<UserFlowAttribute, never>> {
 	if ((attribute.description ?? '') === description) return unchanged('already');
-	const sent = await sendWrite<void, never>(() =>
-		updateTenantAttribute(client, attribute.id, { description }),
+	const sent = await sendWrite<void, never>(
+		() => updateTenantAttribute(client, attribute.id, { description }),
+		async () =>
+			(await getTenantAttribute(client, attribute.id)).description === description ? 'done' : undefined,
 	);
-	return sent.ok ? done({ ...attribute, description }) : sent.outcome;
+	return sent.ok ? done({ ...attribute, description }, [], sent.answerLost) : sent.outcome;
 }
 
 /** The flows that collect an attribute now, as a refusal to delete it; undefined when none does. */
@@ -54,6 +58,17 @@ export async function attributeInUse(
 ): Promise<RefusalOf<'attributeInUse'> | undefined> {
 	const flows = await findUserFlowsCollecting(client, attributeId);
 	return flows.length > 0 ? { rule: 'attributeInUse', attributeId, flows: flows.map(flowRef) } : undefined;
+}
+
+/** True when the tenant no longer has the attribute (a read of it answers 404). */
+async function attributeGone(client: GraphClient, attributeId: string): Promise<boolean> {
+	try {
+		await getTenantAttribute(client, attributeId);
+		return false;
+	} catch (error) {
+		if (isGraphError(error) && error.status === 404) return true;
+		throw error;
+	}
 }
 
 /**
@@ -69,11 +84,13 @@ export async function deleteCustomAttribute(
 	try {
 		const sent = await sendWrite(
 			() => deleteTenantAttribute(client, attributeId),
-			() => attributeInUse(client, attributeId),
+			async () => ((await attributeGone(client, attributeId)) ? 'done' : attributeInUse(client, attributeId)),
 		);
-		return sent.ok ? done(undefined) : sent.outcome;
+		return sent.ok ? done(undefined, [], sent.answerLost) : sent.outcome;
 	} catch (error) {
-		if ((error as { status?: number }).status === 404) return unchanged('meanwhile');
+		// Gone: sent again after its answer was lost, this delete did it; else someone else did meanwhile.
+		if (isGraphError(error) && error.status === 404)
+			return error.retriedAfterLostAnswer ? done(undefined, [], true) : unchanged('meanwhile');
 		throw error;
 	}
 }

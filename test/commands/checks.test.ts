@@ -190,9 +190,12 @@ test('names from Graph are printed without their control sequences', async (t) =
 	t.false(/[\u001b\u0007\u009b]/.test(run.stdout));
 });
 
-test('a write that timed out at the gateway (504) is not called failed-so-retry: its outcome is unknown', async (t) => {
+test('a write that timed out at the gateway (504) and whose read-back fails too is "may have been made", not failed-so-retry', async (t) => {
 	const emulator = await emulatorFor(t);
-	emulator.setFaults('F-S3:method=PATCH:times=1');
+	// The command's own read comes first; every read-back after the write is denied (the highest nth first: a
+	// rule counts only the requests that reach it, and a fired rule stops the ones after it).
+	const deniedReadBacks = [6, 5, 4, 3, 2].map((nth) => `F-A3:method=GET:nth=${nth}`);
+	emulator.setFaults(['F-S3:method=PATCH:times=1', ...deniedReadBacks].join(','));
 	const run = await runCommand(emulator.graphUrl, [
 		'flows',
 		'update',

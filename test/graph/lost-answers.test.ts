@@ -57,12 +57,21 @@ test('a DELETE whose answer was lost is sent again; the 404 that follows says it
 });
 
 test('a write answered 2xx with a cut-off body is "applied: yes"', async (t) => {
-	const emulator = await emulatorFor(t, { faults: 'F-B0:kind=truncated:status=201:method=POST:times=1' });
+	const emulator = await emulatorFor(t, { faults: 'F-B0:kind=truncated:status=200:method=PATCH:times=1' });
 	const error = await failure(
-		createTenantAttribute(clientFor(emulator.graphUrl), { displayName: 'Hobby', dataType: 'string' }),
+		updateUserFlow(clientFor(emulator.graphUrl), seed.flows.events.id, { description: 'Cut off' }),
 	);
 	t.like(error, { code: 'MalformedResponse', applied: 'yes' });
-	t.truthy(emulator.tenant.attributes.find((attribute) => attribute.displayName === 'Hobby'));
+	t.is(emulator.tenant.findFlow(seed.flows.events.id)?.description, 'Cut off');
+});
+
+test('a tenant attribute created with a cut-off 201 is looked up by name and adopted with its id', async (t) => {
+	const emulator = await emulatorFor(t, { faults: 'F-B0:kind=truncated:status=201:method=POST:times=1' });
+	const created = await createTenantAttribute(clientFor(emulator.graphUrl), {
+		displayName: 'Hobby',
+		dataType: 'string',
+	});
+	t.is(created.id, emulator.tenant.attributes.find((attribute) => attribute.displayName === 'Hobby')?.id);
 });
 
 test('a create answered 201 with a cut-off body is looked up and adopted with its id', async (t) => {

@@ -185,3 +185,24 @@ test('without the write permission, s is refused before the re-read: no request 
 	t.regex(store.getState().flash?.text ?? '', /Not saved; your draft is kept \(nothing was sent\)/);
 	t.truthy(store.getState().layoutDrafts[customers.id]);
 });
+
+test('a save whose answer was lost after the service stored it: saved (said so), the draft gone, no conflict next', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(openLayoutDraft(customers.id));
+	const before = draft(store).layout.inputs.find((input) => input.attribute === 'displayName')?.required;
+	toggleRequired(store, 'displayName');
+	emulator.setFaults('F-N1:when=after:method=PATCH:times=1');
+	await store.run(saveLayout(customers.id));
+	t.is(store.getState().overlay?.kind, 'layoutSave');
+	await store.run(commitLayout(customers.id));
+	const flash = store.getState().flash;
+	t.is(flash?.level, 'success', flash?.text);
+	t.regex(
+		flash?.text ?? '',
+		/Saved the sign-up page .* \(its answer was lost on the way; reading back shows it was made\)/,
+	);
+	t.false(isLayoutDirty(draft(store)), 'the editor goes on from the page as saved, not a stale draft');
+	const stored = emulator.tenant.requireFlow(customers.id).attributeCollection?.views[0]?.inputs;
+	t.is(stored?.find((input) => input.attribute === 'displayName')?.required, !before);
+	t.is(emulator.log.filter((entry) => entry.method === 'PATCH').length, 1, 'sent once');
+});

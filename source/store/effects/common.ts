@@ -1,5 +1,6 @@
 import type { GraphClient } from '../../graph/graph-client.js';
 import type { Outcome, PartlyDone, Unchanged } from '../../operations/outcome.js';
+import { WriteNotMade } from '../../operations/send-write.js';
 import { type Action, loadActions } from '../actions.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
 import type { ResourceData, ResourceName } from '../state.js';
@@ -47,6 +48,13 @@ export function load<K extends ResourceName>(
 	};
 	return self;
 }
+
+/** Said after a success that is known only from reading back: the service's answer never came. */
+export const answerLostNote = '(its answer was lost on the way; reading back shows it was made)';
+
+/** Said when a write lost its answer and reading back shows it was not made. */
+export const notMade =
+	'its answer was lost on the way, and reading back shows it was NOT made; nothing changed, so try again';
 
 /** What a write shows while it runs and which row it changes. */
 export type WriteSpec = {
@@ -97,7 +105,14 @@ export async function operate<V, R>(
 		if (flash) context.dispatch(flash);
 		return outcome;
 	} catch (error) {
-		if (!handleExpiry(context, self, error)) {
+		if (error instanceof WriteNotMade) {
+			context.dispatch({
+				type: 'flash/shown',
+				level: 'error',
+				text: `${spec.failure}: ${notMade}`,
+				error: toAppError(error.cause),
+			});
+		} else if (!handleExpiry(context, self, error)) {
 			context.dispatch({ type: 'flash/shown', level: 'error', text: spec.failure, error: toAppError(error) });
 		}
 		return undefined;
@@ -114,7 +129,12 @@ function outcomeFlash<V, R>(
 	switch (outcome.kind) {
 		case 'done': {
 			const text = words.done(outcome.value);
-			return text ? { type: 'flash/shown', level: 'success', text } : undefined;
+			if (!text) return undefined;
+			return {
+				type: 'flash/shown',
+				level: 'success',
+				text: outcome.answerLost ? `${text} ${answerLostNote}` : text,
+			};
 		}
 		case 'unchanged':
 			return {

@@ -3,13 +3,14 @@ import { createFlow } from '../../operations/flows.js';
 import { defaultProviderId, newFlowRequest } from '../../operations/new-flow.js';
 import type { Outcome } from '../../operations/outcome.js';
 import type { Refusal } from '../../operations/refusals.js';
+import { WriteNotMade } from '../../operations/send-write.js';
 import { display } from '../../text/sanitize.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
 import type { AppError, AppState, CreateDraft, CreateField, UserFlowAttribute } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
 import { validateCreateDraft } from '../validate.js';
 import { loadTenantAttributes } from './attributes.js';
-import { handleExpiry } from './common.js';
+import { answerLostNote, handleExpiry, notMade } from './common.js';
 import { missingPermission } from './preflight.js';
 import { loadTenantIdentityProviders } from './providers.js';
 import { refusalText } from './refusal-text.js';
@@ -117,11 +118,26 @@ export function createUserFlow(): Effect {
 			context.dispatch({ type: 'userFlows/flowAdded', flow: full });
 			context.dispatch({ type: 'createDraft/closed' });
 			context.dispatch({ type: 'route/replaced', route: { id: 'user-flow', flowId: full.id ?? '' } });
-			context.dispatch({ type: 'flash/shown', level: 'success', text: `Created user flow “${name}”` });
+			const created = `Created user flow “${name}”`;
+			context.dispatch({
+				type: 'flash/shown',
+				level: 'success',
+				text: outcome.answerLost ? `${created} ${answerLostNote}` : created,
+			});
 		} catch (error) {
 			context.dispatch({ type: 'createDraft/rejected', errors: {} });
 			if (isUnauthenticated(error)) {
 				handleExpiry(context, self, error);
+				return;
+			}
+			if (error instanceof WriteNotMade) {
+				context.dispatch({ type: 'createDraft/rejected', errors: { form: `Not created: ${notMade}.` } });
+				context.dispatch({
+					type: 'flash/shown',
+					level: 'error',
+					text: 'The user flow was not created',
+					error: toAppError(error.cause),
+				});
 				return;
 			}
 			const appError = toAppError(error);

@@ -4,7 +4,7 @@ import { toAppError } from '../errors.js';
 import { flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
 import type { Effect } from '../store.js';
-import { handleExpiry } from './common.js';
+import { answerLostNote, handleExpiry } from './common.js';
 import { loadUserFlow } from './flows.js';
 import { refuseWithoutPermission } from './preflight.js';
 import { refusalText } from './refusal-text.js';
@@ -49,9 +49,10 @@ export function deleteUserFlow(flowId: string, confirmedApps?: readonly string[]
 					context.dispatch({ type: 'route/reset', route: { id: 'user-flows' } });
 					const unlinked = outcome.kind === 'done' ? outcome.value.unlinkedApps : [];
 					const tail = unlinked.length > 0 ? ` Unlinked first: ${unlinked.map(label).join(', ')}.` : '';
+					const lost = outcome.kind === 'done' && outcome.answerLost ? ` ${answerLostNote}` : '';
 					const text =
 						outcome.kind === 'done'
-							? `Deleted user flow “${name}”.${tail}`
+							? `Deleted user flow “${name}”.${tail}${lost}`
 							: `User flow “${name}” was deleted meanwhile.`;
 					context.dispatch({ type: 'flash/shown', level: 'success', text });
 					return;

@@ -1,0 +1,30 @@
+// Entra is eventually consistent: a read right after a write may answer 404 or show the old state. Reads that
+// decide what a write did are tried again, a few times over a few seconds, before anything is reported.
+
+/** Waits between read-backs, in ms: four more tries over about four seconds. */
+export const readBackDelays: readonly number[] = [250, 500, 1000, 2000];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `read` until `settled` says its answer is final (or it stops throwing), waiting `readBackDelays` between
+ * tries; returns the last answer, or throws the last error when every try failed.
+ */
+export async function readBack<T>(
+	read: () => Promise<T>,
+	settled: (answer: T) => boolean,
+	delays: readonly number[] = readBackDelays,
+): Promise<T> {
+	let last: { answer: T } | { error: unknown } = { error: new Error('not read') };
+	for (let attempt = 0; attempt <= delays.length; attempt++) {
+		if (attempt > 0) await sleep(delays[attempt - 1] ?? 0);
+		try {
+			last = { answer: await read() };
+			if (settled(last.answer)) return last.answer;
+		} catch (error) {
+			last = { error };
+		}
+	}
+	if ('answer' in last) return last.answer;
+	throw last.error;
+}
