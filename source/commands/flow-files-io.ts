@@ -1,11 +1,13 @@
 // Flow files on disk: a file or a folder read as one set, a folder written by export. The checks are in
 // flow-files/; this is only where bytes come from and go to.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LoadedFiles, loadFlowFiles, type SourceFile } from '../flow-files/load.js';
 import type { FileProblem } from '../flow-files/problems.js';
 import { formatFileProblem } from '../flow-files/problems.js';
 import { schemaFileName } from '../flow-files/serialize.js';
+import { readBoundedFile } from '../text/bounded-file.js';
 import { UsageError } from './command.js';
 
 /** Bad flow files: every problem with file, line and field. Nothing was sent (exit 2, as for bad input). */
@@ -21,6 +23,9 @@ export class FlowFileError extends UsageError {
 }
 
 const flowFile = /\.(ya?ml|json)$/i;
+
+/** A flow file with its whole layout is tens of KiB; anything near this is not one. */
+const flowFileLimitBytes = 4 * 1024 * 1024;
 
 /** The files of a path: itself, or a folder's YAML and JSON files (not its schema copy), by name. */
 function sourcesOf(path: string): SourceFile[] {
@@ -39,9 +44,9 @@ function sourcesOf(path: string): SourceFile[] {
 	if (names.length === 0) throw new UsageError(`${path} holds no flow files (*.yaml, *.yml, *.json).`);
 	return names.map((file) => {
 		try {
-			return { file, text: readFileSync(file, 'utf8') };
+			return { file, text: readBoundedFile(file, flowFileLimitBytes).text };
 		} catch (error) {
-			throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`);
+			throw new UsageError(`Cannot read the flow file: ${(error as Error).message}.`);
 		}
 	});
 }

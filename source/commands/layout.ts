@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { getUserFlow } from '../graph/flows.js';
 import type { UserFlow } from '../graph/types.js';
 import { diffLayouts, formatLayoutDiff } from '../layout/diff.js';
@@ -14,6 +13,7 @@ import { isChoiceType, type Layout, layoutFromFlow } from '../layout/model.js';
 import { formatProblem, type LayoutProblem, validateLayout } from '../layout/validate.js';
 import { saveLayout } from '../operations/layout.js';
 import type { RefusalOf } from '../operations/refusals.js';
+import { readBoundedFile } from '../text/bounded-file.js';
 import { display } from '../text/sanitize.js';
 import { formatTable } from '../text/table.js';
 import {
@@ -86,12 +86,15 @@ const show: Command = {
 	},
 };
 
+/** A layout file is a few KiB; anything near this is not one. */
+const layoutFileLimitBytes = 1024 * 1024;
+
 function readLayoutFile(path: string): LayoutFile {
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
+		text = readBoundedFile(path, layoutFileLimitBytes).text;
 	} catch (error) {
-		throw new UsageError(`Cannot read the layout file ${path}: ${(error as Error).message}`);
+		throw new UsageError(`Cannot read the layout file: ${(error as Error).message}.`);
 	}
 	try {
 		return parseLayoutFile(text);

@@ -1,5 +1,6 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
 
 /** What `login` remembers so later commands know where to sign in. Never a secret or a token. */
 export type Profile = {
@@ -27,13 +28,19 @@ export function profilePath(configDir: string): string {
 	return join(configDir, 'profile.json');
 }
 
+/** The saved settings are a few hundred bytes; a file near this size is not ours. */
+export const configFileLimitBytes = 1024 * 1024;
+
 /** Reads the saved profile; a missing file is an empty profile, a broken one is reported and ignored. */
 export function readProfile(configDir: string, warn: (text: string) => void): Profile {
 	const path = profilePath(configDir);
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
-	} catch {
+		text = readBoundedFile(path, configFileLimitBytes).text;
+	} catch (error) {
+		// Missing is the usual first run; anything else (a folder, a huge file) is said, then read as empty.
+		if (!(error instanceof BoundedReadError) || error.errno !== 'ENOENT')
+			warn(`ignored: ${(error as Error).message}`);
 		return {};
 	}
 	try {

@@ -1,8 +1,10 @@
 // Named profiles (`profiles add dev --tenant …`): one tenant each, with its own sign-in and token cache folder.
 // They live in profiles.json beside profile.json, which stays what it was: the default profile `login` writes.
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Profile } from './profile.js';
+import { BoundedReadError, readBoundedFile } from '../text/bounded-file.js';
+import { configFileLimitBytes, type Profile } from './profile.js';
 
 /** The profiles file: the named profiles and which one commands use when no --profile is given. */
 export type ProfilesFile = {
@@ -47,8 +49,11 @@ function cleanProfile(value: unknown): Profile {
 export function readProfiles(configDir: string, warn: (text: string) => void): ProfilesFile {
 	let text: string;
 	try {
-		text = readFileSync(profilesPath(configDir), 'utf8');
-	} catch {
+		text = readBoundedFile(profilesPath(configDir), configFileLimitBytes).text;
+	} catch (error) {
+		// Missing is the usual first run; anything else (a folder, a huge file) is said, then read as empty.
+		if (!(error instanceof BoundedReadError) || error.errno !== 'ENOENT')
+			warn(`ignored: ${(error as Error).message}`);
 		return { profiles: {} };
 	}
 	try {

@@ -40,6 +40,12 @@ export function parseSourceText(text: string, format: FileFormat): SourceText {
 	return parseYaml(text);
 }
 
+/** Far deeper than a flow file goes (about six levels); deeper text is a mistake or an attack on the parser. */
+const maxNesting = 64;
+
+const tooDeep = (line: number) =>
+	new SyntaxProblem(`not valid YAML: it nests more than ${maxNesting} deep here; a flow file needs about 6`, line);
+
 function parseYaml(text: string): SourceText {
 	const lineCounter = new LineCounter();
 	// The core schema only: no custom tags, no dates, no merge keys; aliases capped against expansion bombs.
@@ -55,6 +61,7 @@ function parseYaml(text: string): SourceText {
 	const first = document.errors[0];
 	if (first) {
 		const reason = first.message.split('\n')[0] ?? first.message;
+		if (/call stack/i.test(reason)) throw tooDeep(lineAt(first.pos[0]));
 		throw new SyntaxProblem(
 			`not valid YAML: ${reason.replace(/ at line \d+, column \d+:?$/, '')}`,
 			lineAt(first.pos[0]),
@@ -64,19 +71,20 @@ function parseYaml(text: string): SourceText {
 	const record = (path: string, node: { range?: [number, number, number] | null } | null | undefined) => {
 		if (node?.range) lines.set(path, lineAt(node.range[0]));
 	};
-	const walk = (node: unknown, path: string) => {
+	const walk = (node: unknown, path: string, depth = 0) => {
+		if (depth > maxNesting) throw tooDeep(lineAt((node as Node).range?.[0] ?? 0));
 		if (isMap(node)) {
 			for (const pair of node.items) {
 				const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 				const at = path ? `${path}.${key}` : key;
 				record(at, (pair.key as Node | null) ?? (pair.value as Node | null));
-				walk(pair.value, at);
+				walk(pair.value, at, depth + 1);
 			}
 		} else if (isSeq(node)) {
 			node.items.forEach((item, index) => {
 				const at = `${path}[${index}]`;
 				record(at, item as Node);
-				walk(item, at);
+				walk(item, at, depth + 1);
 			});
 		}
 	};

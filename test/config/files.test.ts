@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import { ConfigError, resolveConfig, secretFileLimitBytes } from '../../source/config/config.js';
+import { profilePath, readProfile } from '../../source/config/profile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'entra-flows-config-'));
 const home = dir;
@@ -40,4 +41,21 @@ test('--client-secret-file - reads stdin with the same limit', (t) => {
 	);
 	t.is(config.clientSecret, 's3cret-value');
 	t.deepEqual(asked, [secretFileLimitBytes]);
+});
+
+test('a saved profile that is not a small regular file is ignored with a warning, a missing one silently', (t) => {
+	const configDir = mkdtempSync(join(tmpdir(), 'entra-flows-profile-'));
+	const warnings: string[] = [];
+	t.deepEqual(
+		readProfile(configDir, (text) => warnings.push(text)),
+		{},
+	);
+	t.deepEqual(warnings, []);
+	mkdirSync(profilePath(configDir), { recursive: true });
+	t.deepEqual(
+		readProfile(configDir, (text) => warnings.push(text)),
+		{},
+	);
+	t.is(warnings.length, 1);
+	t.regex(warnings[0] ?? '', /ignored: .*profile\.json is a directory/);
 });

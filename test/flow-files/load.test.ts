@@ -153,3 +153,21 @@ test('a file without kind, or with a wrong one, says how to start it', (t) => {
 		/^x\.yaml:1: kind: "kind" must be "userFlow" or "customAttributes"/,
 	);
 });
+
+test('YAML nested past 64 levels, as 200,000 "[" or as indentation, is a file problem with its line, not a crash', (t) => {
+	const indented = Array.from({ length: 100 }, (_, depth) => `${'  '.repeat(depth)}a:`).join('\n');
+	for (const [text, line] of [
+		['['.repeat(200_000), 1],
+		[indented, 66],
+	] as const) {
+		const loaded = loadFlowFiles([{ file: 'deep.yaml', text }]);
+		t.is(loaded.problems.length, 1);
+		const problem = loaded.problems[0];
+		t.truthy(problem);
+		if (problem)
+			t.regex(
+				formatFileProblem(problem),
+				new RegExp(`deep\\.yaml:${line}: not valid YAML: it nests more than 64 deep`),
+			);
+	}
+});
