@@ -1,11 +1,13 @@
-// Writes the generated keymap table into README.md between its keymap markers (`npm run docs:keys`).
+// Writes the generated keymap table into docs/keyboard-app.md between its keymap markers (`npm run docs:keys`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { withKeymapTable } from '../source/keys/keymap-readme.js';
 
-const readme = readFileSync('README.md', 'utf8');
+const keyDocument = 'docs/keyboard-app.md';
+
+const readme = readFileSync(keyDocument, 'utf8');
 const updated = withKeymapTable(readme);
-if (updated === readme) console.log('README.md keymap table is up to date');
+if (updated === readme) console.log(`${keyDocument}: the key table is up to date`);
 else {
-	writeFileSync('README.md', updated);
-	console.log('README.md keymap table rewritten');
+	writeFileSync(keyDocument, updated);
+	console.log(`${keyDocument}: the key table rewritten`);
 }

@@ -72,7 +72,7 @@ export async function runExport(context: CommandContext): Promise<void> {
 	const written = writeFolder(out, files);
 	if (context.json) return printJson(context, { folder: out, flows: set.flows.length, files: written });
 	context.stdout(
-		`Exported ${set.flows.length} flow(s) and ${set.customAttributes.length} custom attribute definition(s) to ${out}/ (${written.length} files).\n`,
+		`Exported ${set.flows.length} flow(s) and ${set.customAttributes.length} custom attribute definition(s) to ${out.replace(/\/+$/, '')}/ (${written.length} files).\n`,
 	);
 }
 

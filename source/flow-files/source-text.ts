@@ -44,7 +44,10 @@ export function parseSourceText(text: string, format: FileFormat): SourceText {
 const maxNesting = 64;
 
 const tooDeep = (line: number) =>
-	new SyntaxProblem(`not valid YAML: it nests more than ${maxNesting} deep here; a flow file needs about 6`, line);
+	new SyntaxProblem(
+		`not valid YAML: it nests more than ${maxNesting} deep here; a flow file needs about 6`,
+		line,
+	);
 
 function parseYaml(text: string): SourceText {
 	const lineCounter = new LineCounter();

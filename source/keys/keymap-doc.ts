@@ -23,7 +23,7 @@ const where: Record<Scope, string> = {
 	request: 'one request (requests)',
 };
 
-/** The keymap as a Markdown table, for the README and docs/keybindings.md (generated, never hand-edited). */
+/** The keymap as a Markdown table, for docs/keyboard-app.md (generated, never hand-edited). */
 export function keymapMarkdown(): string {
 	const lines = ['| Where | Keys | Action |', '| --- | --- | --- |'];
 	for (const action of actions) {
