@@ -2,7 +2,7 @@
 // definition per custom attribute, one flow per app) and against the sign-up page rules the layout editor runs.
 import { validateLayout } from '../layout/index.js';
 import { type CustomAttributeSpec, type FlowSet, type FlowSpec, nameKey, specLayout } from './model.js';
-import { type FileProblem, formatFileProblem } from './problems.js';
+import type { FileProblem } from './problems.js';
 import { type FileContent, readFileContent } from './read.js';
 import { formatOfFile, parseSourceText, SyntaxProblem } from './source-text.js';
 
@@ -140,9 +140,4 @@ export function lineNear(lineOf: (path: string) => number | undefined, field: st
 		if (line !== undefined || path === '') return line;
 		path = path.replace(/\[\d+\]$|\.?[^.[\]]+$/, '');
 	}
-}
-
-/** Every problem as a line, for a person. */
-export function formatFileProblems(problems: readonly FileProblem[]): string[] {
-	return problems.map(formatFileProblem);
 }

@@ -43,11 +43,3 @@ export function newFlowRequest(
 		appIds: unique(choices.appIds ?? []),
 	};
 }
-
-/** The chosen attribute ids the tenant lacks. */
-export function unknownAttributes(
-	choices: NewFlowChoices,
-	tenantAttributes: readonly UserFlowAttribute[],
-): string[] {
-	return choices.attributeIds.filter((id) => !tenantAttributes.some((attribute) => sameId(attribute.id, id)));
-}

@@ -40,11 +40,6 @@ export function isUnauthenticated(error: unknown): boolean {
 	return (error as { kind?: unknown } | undefined)?.kind === 'unauthenticated';
 }
 
-/** True when the service refused what was sent (400/409); its message need not say which rule (graph-api.md §1.3). */
-export function isRefusal(error: { readonly status: number }): boolean {
-	return error.status === 400 || error.status === 409;
-}
-
 /** True for an aborted sign-in or request. */
 export function isAbort(error: unknown): boolean {
 	const name = (error as { name?: unknown } | undefined)?.name;
