@@ -63,6 +63,14 @@ export function buildAppDeps(
 	};
 }
 
+/**
+ * The environment a demo session sees: none of the real one (no proxy, no supplied token, no sign-in
+ * variables may steer an offline demo), except the person's display preferences.
+ */
+export function demoEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return env.NO_COLOR === undefined ? {} : { NO_COLOR: env.NO_COLOR };
+}
+
 /** Starts the built-in demo tenant in this process and signs in to it with the real device-code path. */
 export async function startDemoDeps(io: WiringIo, requests?: RequestRecorder): Promise<AppDeps> {
 	const { serveEmulator } = await import('../emulator/serve.js');
@@ -86,7 +94,7 @@ export async function startDemoDeps(io: WiringIo, requests?: RequestRecorder): P
 		readOnly: false,
 	};
 	return {
-		...buildAppDeps(config, { ...io, env: {} }, { requests }),
+		...buildAppDeps(config, { ...io, env: demoEnvironment(io.env) }, { requests }),
 		tmux: Boolean(io.env.TMUX),
 		configured: true,
 		startDemo: undefined,

@@ -6,7 +6,7 @@ import type { Config } from '../config/config.js';
 import { resolveConfig } from '../config/config.js';
 import type { AppDeps } from '../store/deps.js';
 import type { RequestRecorder } from '../store/requests.js';
-import { buildAppDeps, type WiringIo } from './app-deps.js';
+import { buildAppDeps, demoEnvironment, type WiringIo } from './app-deps.js';
 
 /** One demo tenant as a profile: its name, what it is, and the app's dependencies for it. */
 export type DemoTenant = {
@@ -56,7 +56,7 @@ export async function startDemoTenants(
 		};
 		const deps = buildAppDeps(
 			config,
-			{ ...io, env: {} },
+			{ ...io, env: demoEnvironment(io.env) },
 			options.requests ? { requests: options.requests } : {},
 		);
 		return {

@@ -38,3 +38,20 @@ test('the demo offers two tenants as profiles, each signing in on its own: conto
 		),
 	);
 });
+
+test('NO_COLOR reaches the demo, while the rest of the environment (a proxy, a token) does not', async (t) => {
+	const env = {
+		NO_COLOR: '1',
+		HTTPS_PROXY: 'http://127.0.0.1:9',
+		ENTRA_FLOWS_ACCESS_TOKEN: 'not-for-the-demo',
+	};
+	const demo = await startDemoTenants({ env, version: '0', warn: () => {} }, { pollIntervalSeconds: 0 });
+	t.teardown(() => demo.close());
+	for (const tenant of demo.tenants) {
+		t.true(tenant.deps.noColor, tenant.profile);
+		t.is(tenant.config.accessToken, undefined);
+	}
+	const [contoso] = demo.tenants;
+	await contoso!.deps.session.signIn({ onDeviceCode: () => {} }, new AbortController().signal);
+	t.is((await listUserFlows(contoso!.deps.graph)).length, 4, 'the proxy of the real environment is not used');
+});
