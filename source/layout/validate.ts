@@ -126,6 +126,17 @@ export function validateLayout(layout: Layout, options: ValidateOptions = {}): L
 			message: 'email is missing; sign-up collects it, so it must stay on the page',
 		});
 	}
+	layout.inputs.forEach((input, index) => {
+		// The account is made from the email the person signs up with: the service's own page always asks for
+		// it (required, as every default layout has it); an optional email would let sign-up go on without one.
+		if (input.attribute.toLowerCase() === 'email' && input.required === false)
+			problems.push({
+				attribute: input.attribute,
+				index,
+				field: 'required',
+				message: 'email must stay required: the account is made from the email the person signs up with',
+			});
+	});
 	return problems;
 }
 

@@ -124,3 +124,10 @@ test('problems read as "position. attribute (field): message"', (t) => {
 	);
 	t.is(formatProblem({ attribute: 'email', field: 'attribute', message: 'missing' }), 'email: missing');
 });
+
+test('email stays required: an optional email is a problem on its required field, other inputs may be optional', (t) => {
+	const problems = validateLayout(withInput('email', { required: false }));
+	t.deepEqual(about(problems), ['email/required']);
+	t.regex(formatProblem(problems[0] as LayoutProblem), /email must stay required/);
+	t.deepEqual(validateLayout(withInput(color, { required: false })), []);
+});

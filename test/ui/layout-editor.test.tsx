@@ -199,6 +199,7 @@ test.serial('a change made on the server meanwhile is shown, and overwritten onl
 
 test.serial('discard mine loads the page as the server has it', async (t) => {
 	const { app } = await openEditor(t);
+	await app.press('j');
 	await app.press('r');
 	await app.waitFor(/unsaved: 1 edit/);
 	const surname = storedInputs(app).find((input) => input.attribute === 'surname');
@@ -260,6 +261,7 @@ test.serial('without EventListener.ReadWrite.All the save says which permission 
 	const { app } = await openEditor(t, {
 		tokenProvider: staticTokenProvider(fakeJwt({ scp: readOnlyScopes, tid: 't' })),
 	});
+	await app.press('j');
 	await app.press('r');
 	const requests = app.emulator.log.length;
 	await app.press('s');
