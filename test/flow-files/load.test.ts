@@ -83,6 +83,7 @@ test('an input type that does not fit the data type is refused on load, at its l
   - attribute: email
     label: Email
     inputType: text
+    required: true
   - customAttribute: Optin
     label: Send offers
     inputType: text
@@ -92,7 +93,7 @@ customAttributes:
 `),
 	});
 	t.deepEqual(found, [
-		'loyalty.yaml:11: attributes[1].inputType: text does not fit the data type boolean; use boolean',
+		'loyalty.yaml:12: attributes[1].inputType: text does not fit the data type boolean; use boolean',
 	]);
 });
 
