@@ -1,4 +1,4 @@
-/** Type-cast segment for the only concrete flow type (graph-api.md §0). */
+/** Type-cast segment for the only concrete flow type (the base type is abstract). */
 export const flowType = 'microsoft.graph.externalUsersSelfServiceSignUpEventsFlow';
 
 /** Type-cast segment of the flow's identity-provider handler. */
