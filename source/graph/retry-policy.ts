@@ -48,7 +48,10 @@ export function isRetriableStatus(method: string, status: number): boolean {
 	return status === 429 || status === 503;
 }
 
-/** Whether a transport failure may be retried: a read after any network error, a write only if nothing was sent. */
+/**
+ * Whether a transport failure may be retried: a read after a refused, dropped or timed-out connection, a write
+ * only when nothing reached the service.
+ */
 export function isRetriableNetworkError(method: string, code: string): boolean {
 	return safeMethods.has(method) ? readRetryCodes.has(code) : notSentCodes.has(code);
 }
