@@ -7,7 +7,7 @@ import { toAuthError } from './map-error.js';
 import { claimsRequest, loadMsal, msalConfiguration, type Session } from './session.js';
 import type { GetTokenOptions } from './token-provider.js';
 
-/** The credential of a confidential client: a secret, a certificate (never both, identity.md G12) or a workload token. */
+/** A confidential client's credential: a secret, a certificate (never both: msal-node refuses) or a workload token. */
 export type AppCredential =
 	| { readonly kind: 'client-secret'; readonly secret: string }
 	| { readonly kind: 'client-certificate'; readonly certificate: ClientCertificate }
@@ -55,7 +55,7 @@ export function appOnlyProvider(session: Session, credential: AppCredential) {
 				scopes: [...session.scopes],
 				correlationId: randomUUID(),
 				skipCache: options.forceRefresh ?? false,
-				// Ignore MSAL_FORCE_REGION from the environment: regional hosts are not what was configured (G13).
+				// Ignore MSAL_FORCE_REGION from the environment: regional hosts are not what was configured.
 				azureRegion: 'DisableMsalForceRegion',
 				...(claims ? { claims } : {}),
 			});

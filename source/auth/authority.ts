@@ -43,7 +43,7 @@ export function delegatedScopes(cloud: AuthCloud, readOnly: boolean): string[] {
 /** The app-only scope: every application permission granted to the app on the cloud's Graph. */
 export const appOnlyScopes = (cloud: AuthCloud): string[] => [`${cloudHosts[cloud].graphHost}/.default`];
 
-// Hosts whose endpoints msal-node has compiled in: no discovery request is made for them (identity.md §2.5).
+// Hosts whose endpoints msal-node has compiled in: it makes no discovery request for them.
 const microsoftHosts = new Set([
 	'login.microsoftonline.com',
 	'login.microsoftonline.us',
@@ -89,7 +89,8 @@ export function checkTenant(tenant: string): string {
 /**
  * The authority for a cloud and tenant. An `authorityHost` override (AZURE_AUTHORITY_HOST, the emulator)
  * replaces the cloud's sign-in host; when it is not a Microsoft host, `knownAuthorities` and
- * `authorityMetadata` are filled so no discovery request leaves the machine (identity.md §3).
+ * `authorityMetadata` are filled so no discovery request leaves the machine (msal-node would otherwise ask
+ * login.microsoftonline.com about any host it does not know, whatever the authority).
  */
 export function resolveAuthority(cloud: AuthCloud, tenant: string, authorityHost?: string): Authority {
 	const tenantId = checkTenant(tenant);

@@ -9,8 +9,10 @@ import type { GetTokenOptions } from './token-provider.js';
 
 /*
 Delegated sign-in: silent from the cache (refreshing when due), else the device code flow. msal-node's
-device-code quirks handled here: a failed /devicecode reply (G3) is caught in the callback, cancel takes
-effect at once for the caller (G5), and a dead saved sign-in is removed from the file (G8).
+device-code quirks handled here: a failed /devicecode reply (which msal-node does not check, and would poll
+with an undefined code) is caught in the callback; cancel takes effect at once for the caller (msal-node only
+notices it after its current sleep); and a dead saved sign-in is removed from the file (msal-node drops it
+from memory only).
 */
 
 const guid = /^[\da-f]{8}-([\da-f]{4}-){3}[\da-f]{12}$/i;
@@ -75,14 +77,14 @@ export function deviceCodeProvider(
 		}
 		const pca = await app();
 		const correlationId = randomUUID();
-		// A fresh request object per attempt: msal-node writes its defaults into the one it is given (G5).
+		// A fresh request object per attempt: msal-node writes its defaults into the one it is given.
 		const request: DeviceCodeRequest = {
 			scopes: [...scopes],
 			correlationId,
 			...(timeoutSeconds ? { timeout: timeoutSeconds } : {}),
 			deviceCodeCallback(response) {
 				if (!response.userCode || !response.deviceCode || !response.verificationUri) {
-					// The /devicecode endpoint refused; msal-node would poll with an undefined code (G3).
+					// The /devicecode endpoint refused; msal-node does not check, and would poll with an undefined code.
 					throw toAuthError({ errorCode: 'post_request_failed', correlationId }, session.errorContext);
 				}
 				session.redactor.add(response.deviceCode, response.userCode);
@@ -149,7 +151,7 @@ export function deviceCodeProvider(
 				} catch (error) {
 					const mapped = toAuthError(error, session.errorContext);
 					if (!retryWithDeviceCode.has(mapped.code)) throw mapped;
-					// msal drops a dead refresh token from memory only; remove the account so the file agrees (G8).
+					// msal drops a dead refresh token from memory only; remove the account so the file agrees.
 					await pca
 						.getTokenCache()
 						.removeAccount(account)

@@ -5,8 +5,9 @@ import type { Redactor } from './redact.js';
 
 /*
 Turns whatever msal-node (or our network client) threw into an AuthError with plain words and a fix.
-Branches on `errorCode` and AADSTS numbers, never on msal's classes (identity.md G15). Device-code poll
-errors arrive flattened to one word (G4) and /devicecode errors not at all (G3); the network client's
+Branches on `errorCode` and AADSTS numbers, never on msal's classes: `instanceof` works in msal-node 7 only
+because it re-exports msal-common's classes, and the next major says it will stop. Device-code poll errors
+arrive flattened to the bare OAuth error word, and a failed /devicecode reply not at all; the network client's
 record of the last reply for the same correlation id supplies the AADSTS code and the OAuth error.
 */
 

@@ -11,9 +11,10 @@ import { AuthError } from './auth-error.js';
 import type { Redactor } from './redact.js';
 
 /*
-msal-node's network client, replaced (identity.md §2.7, G11): node:https with an explicit CA list when one
-is configured, HTTPS_PROXY / NO_PROXY through a CONNECT tunnel, a timeout on every request, and a record of
-the last reply per correlation id so failures that msal flattens (G3, G4) can still be explained.
+msal-node's network client, replaced (its default, global fetch, ignores HTTPS_PROXY on Node 20 and has no
+timeout on POSTs): node:https with an explicit CA list when one is configured, HTTPS_PROXY / NO_PROXY through
+a CONNECT tunnel, a timeout on every request, and a record of the last reply per correlation id so failures
+that msal flattens (a failed /devicecode reply, a poll error cut to one word) can still be explained.
 Certificate checks are never disabled.
 */
 
@@ -113,7 +114,7 @@ export function proxyForUrl(url: URL, env: ProxyEnvironment): URL | undefined {
 
 /**
  * msal-node caches a token under the `scope` string the server returns and looks it up with the scopes
- * requested, literally (identity.md G7). When the service echoes `EventListener.Read.All` for a requested
+ * requested, literally. When the service echoes `EventListener.Read.All` for a requested
  * `https://graph.microsoft.com/EventListener.Read.All`, every silent call would refresh; this puts the
  * requested spelling back for each granted scope, and changes nothing else.
  */

@@ -36,7 +36,7 @@ export type Session = {
 	readonly errorContext: ErrorContext;
 };
 
-/** msal-node, loaded on first use so start-up does not pay for it (identity.md §6). */
+/** msal-node, loaded on first use: importing it costs start-up time that most commands never need. */
 export const loadMsal = () => import('@azure/msal-node');
 
 const levels = ['error', 'warning', 'info', 'verbose'] as const;

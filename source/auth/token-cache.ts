@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 
 /*
-The token cache file (reliability.md §5, identity.md §2.3): one JSON file per (authority host, client id)
+The token cache file (it holds refresh tokens in clear text): one JSON file per (authority host, client id)
 in a 0700 folder, written atomically (0600 temp file + rename), read fresh on every msal access so a
 second process sees the first one's sign-in. A file that cannot be read or parsed is reported (by name,
 never by content) and moved aside as `*.corrupt-<time>` (kept 0600, so what broke can be looked at, and a

@@ -8,7 +8,7 @@ export type Cloud = {
 export const cloudNames = ['global', 'china', 'usgov'] as const;
 export type CloudName = (typeof cloudNames)[number];
 
-// The user-flow APIs are documented for the global cloud only (graph-api.md §1.7); the others are offered as-is.
+// The user-flow APIs are documented for the global cloud only; the others are offered as-is, untested.
 export const clouds: Readonly<Record<CloudName, Cloud>> = {
 	global: {
 		name: 'global',

@@ -1,4 +1,4 @@
-/** What a route needs from the caller's token (graph-api.md §2). */
+/** What a route needs from the caller's token: its least-privileged permission, and whether it writes. */
 export type Need = { permission: string; write: boolean };
 
 /** An authorize hook's verdict. */

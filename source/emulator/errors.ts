@@ -20,7 +20,7 @@ export function notFound(id: string): GraphError {
 	);
 }
 
-/** 400 for a business-rule violation (directory-style code, as F-C2 in reliability.md). */
+/** 400 for a business-rule violation, with the directory-style code `Request_BadRequest` Graph uses. */
 export function invalid(message: string): GraphError {
 	return new GraphError(400, 'Request_BadRequest', message);
 }

@@ -12,7 +12,7 @@ import {
 import type { TenantStore } from './tenant.js';
 import type { ClientConfigurationRecord, ExtensionRecord, JsonObject } from './types.js';
 
-/** The derived types of customAuthenticationExtension in v1.0 metadata (graph-extensions.md §1.1). */
+/** The derived types of customAuthenticationExtension in Graph's v1.0 metadata. */
 export const extensionKinds = [
 	'onAttributeCollectionStartCustomExtension',
 	'onAttributeCollectionSubmitCustomExtension',

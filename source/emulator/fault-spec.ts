@@ -2,7 +2,7 @@
 //
 //   spec    := rule ( ',' rule )*            empty spec = no faults; blanks around tokens are ignored
 //   rule    := 'seed=' INT                   sets the seed of the random source (default 1)
-//            | ID ( ':' option )*            ';' is accepted in place of ':' (reliability.md writes F-T1;retry-after=2)
+//            | ID ( ':' option )*            ';' is accepted in place of ':' (as in F-T1;retry-after=2)
 //   option  := key '=' value
 //
 //   Common options (every ID):
@@ -38,7 +38,7 @@
 //
 // Example: `seed=7,F-T1:retry-after=0.5:times=2:method=GET,F-L1:min=10:max=50:rate=0.3`
 
-/** The fault ids the emulator can inject (reliability.md §3). */
+/** The fault ids the emulator can inject, each described in the IDs list above. */
 export const faultIds = [
 	'F-T1',
 	'F-T2',

@@ -35,7 +35,7 @@ const diagnostic = JSON.stringify({
 	},
 });
 
-/** Headers every Graph response carries (reliability.md §3); Node adds Date itself. */
+/** Headers every Graph response carries, as Dev Proxy and the SDK chaos handler emulate them; Node adds Date. */
 export function graphHeaders(requestId: string, clientRequestId: string): Record<string, string> {
 	return {
 		'request-id': requestId,

@@ -1,6 +1,6 @@
 import type { AttributeRecord, InputRecord } from './types.js';
 
-/** Default validationRegEx patterns named by the input-configuration page (graph-api.md §4.10). */
+/** Default validationRegEx patterns named by the Graph docs' input-configuration page. */
 export const patterns = {
 	freeText: '^.*',
 	nameLike: '^[a-zA-Z_][0-9a-zA-Z_ ]*[0-9a-zA-Z_]+$',
@@ -49,7 +49,7 @@ export function defaultInput(attribute: AttributeRecord): InputRecord {
 	};
 }
 
-/** The conventional email input: hidden, required and not editable (observed convention, §4.10). */
+/** The conventional email input: hidden, required and not editable (observed in the docs, not a rule). */
 export function emailInput(): InputRecord {
 	return {
 		attribute: 'email',

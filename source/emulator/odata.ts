@@ -124,7 +124,7 @@ function decodeSkipToken(token: string): number {
 }
 
 function encodeSkipToken(offset: number): string {
-	// Opaque on purpose: clients must follow nextLink, never build it (reliability.md P1).
+	// Opaque on purpose: clients must follow nextLink verbatim, never build a $skiptoken themselves.
 	return Buffer.from(JSON.stringify({ o: offset, v: 1 }), 'utf8').toString('base64url');
 }
 

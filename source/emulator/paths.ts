@@ -1,4 +1,4 @@
-/** Type-cast segment for the only concrete flow type (graph-api.md §0). */
+/** Type-cast segment for the only concrete flow type (the base type is abstract). */
 export const flowType = 'microsoft.graph.externalUsersSelfServiceSignUpEventsFlow';
 
 /** Type-cast segment of the flow's identity-provider handler. */
@@ -7,10 +7,10 @@ export const idpHandlerType = 'microsoft.graph.onAuthenticationMethodLoadStartEx
 /** Type-cast segment of the flow's attribute-collection handler. */
 export const attributeHandlerType = 'microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp';
 
-/** CAST_IDP of graph-api.md §3, as segments. */
+/** The type casts that reach a flow's identity providers, as segments. */
 export const castIdp = [flowType, 'onAuthenticationMethodLoadStart', idpHandlerType];
 
-/** CAST_ATTR of graph-api.md §3, as segments. */
+/** The type casts that reach a flow's attributes, as segments. */
 export const castAttr = [flowType, 'onAttributeCollection', attributeHandlerType];
 
 /** The linked-applications navigation (no cast needed: `conditions` is on the base type). */

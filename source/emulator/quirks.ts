@@ -5,22 +5,22 @@
 //   get-wrapped=false,duplicate-status=409,delete-with-apps=unlink,remove-attribute-keeps-input=true,provider-ref=canonical-only
 //
 // | key                          | values                   | default  | why this default                                                          |
-// | get-wrapped                  | true / false             | true     | graph-api.md §1.6/§7.2: the docs wrap GET-one in {"value": …}; a client   |
+// | get-wrapped                  | true / false             | true     | the docs wrap GET-one in {"value": …}, not standard OData; a client       |
 // |                              |                          |          | must accept both, so serve the documented odd form by default.          |
-// | duplicate-status             | 400 / 409                | 400      | graph-api.md §5 says "likely 400 or 409"; directory uniqueness errors     |
+// | duplicate-status             | 400 / 409                | 400      | a unique name is documented, its error status is not; uniqueness errors   |
 // |                              |                          |          | are 400 Request_BadRequest, so 400; 409 answers code nameAlreadyExists.  |
-// | delete-with-apps             | refuse / unlink          | refuse   | undocumented (§3.1); refusing forces the client to unlink first, which    |
+// | delete-with-apps             | refuse / unlink          | refuse   | undocumented; refusing forces the client to unlink first, which           |
 // |                              |                          |          | also works if the real service silently unlinks.                          |
-// | remove-attribute-keeps-input | true / false             | false    | current v1.0 update page: $ref add/remove updates both objects (§3.3).    |
-// | provider-ref                 | lenient / canonical-only | lenient  | §3.2: the docs post a URL without /identity/; accept it and the canonical |
+// | remove-attribute-keeps-input | true / false             | false    | current v1.0 update page: $ref add/remove updates both objects.           |
+// | provider-ref                 | lenient / canonical-only | lenient  | the docs post a URL without /identity/; accept it and the canonical       |
 // |                              |                          |          | form (applies to attribute $ref bodies too).                              |
 // | beta-patch-inputs            | refuse / allow           | refuse   | old beta examples add/remove inputs by PATCH; v1.0 forbids it. Refusing   |
 // |                              |                          |          | on beta too keeps clients on the $ref APIs that work on both.             |
-// | empty-attributes             | 400 / empty              | 400      | §3.3: the docs say listing a flow's attributes gives 400 when it has none. |
-// | content-type                 | required / optional      | required | §1.1: the pages list Content-Type as required on every body.             |
+// | empty-attributes             | 400 / empty              | 400      | the docs say listing a flow's attributes gives 400 when it has none.       |
+// | content-type                 | required / optional      | required | the pages list Content-Type as required on every body.                   |
 // | delete-attribute-in-use      | refuse / detach          | refuse   | undocumented: what deleting a custom attribute that flows collect does.   |
 // |                              |                          |          | Refusing makes a client take it off the flows first, which works either way.|
-// | messages                     | generic / explained      | generic  | §1.3: no error payloads are documented for these calls, and messages are  |
+// | messages                     | generic / explained      | generic  | no error payloads are documented for these calls, and messages are        |
 // |                              |                          |          | free text. A business-rule 400 says only Graph's generic sentence, so a   |
 // |                              |                          |          | client must explain refusals itself; `explained` names the rule broken.   |
 // | extension-clear              | unsupported-405 /        | unsupp-  | no way to detach a flow's extension is documented (the permissions list   |

@@ -29,7 +29,7 @@ export type Reply = { status: number; body?: JsonObject; headers?: Record<string
 /** A route handler; errors are thrown as GraphError. */
 export type Handler = (context: RouteContext) => Reply;
 
-/** A method on a route: the permission it needs (graph-api.md §2) and its handler. */
+/** A method on a route: the least-privileged permission it needs and its handler. */
 export type MethodSpec = { permission: string; write: boolean; handler: Handler };
 
 /** A literal segment (case-insensitive), a `:name` parameter, or a RegExp with named groups. */

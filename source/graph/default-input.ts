@@ -4,7 +4,7 @@ import type { PageInput, UserFlowAttribute } from './types.js';
 export function defaultInputFor(attribute: UserFlowAttribute): PageInput {
 	const id = attribute.id ?? '';
 	if (id === 'email') {
-		// Observed convention: the email input is hidden, required and not editable (graph-api.md §4.10).
+		// Observed convention (not a documented rule): the email input is hidden, required and not editable.
 		return {
 			attribute: id,
 			label: attribute.displayName ?? 'Email Address',

@@ -25,7 +25,7 @@ export function identityProviderReference(client: GraphClient, providerId: strin
 	return `${client.baseUrl}/identity/identityProviders/${segment(providerId)}`;
 }
 
-/** Adds a tenant identity provider to a flow via `$ref` (graph-api.md §3.2). */
+/** Adds a tenant identity provider to a flow via `$ref`, sending the provider's canonical address first. */
 export async function addFlowIdentityProvider(
 	client: GraphClient,
 	flowId: string,

@@ -32,7 +32,7 @@ export type NewUserFlow = {
 	readonly isSignUpAllowed?: boolean;
 	/** Identity provider ids; at least one. */
 	readonly identityProviderIds: readonly string[];
-	/** Attributes with their page inputs; both are sent together as graph-api.md §3.1 requires. */
+	/** Attributes with their page inputs: to collect attributes from creation on, the service needs both. */
 	readonly attributes?: readonly { readonly id: string; readonly input: PageInput }[];
 	readonly appIds?: readonly string[];
 	/** `member` or `guest`; left out, the service decides. */
@@ -148,7 +148,7 @@ export async function getUserFlow(
 	return body ?? {};
 }
 
-/** The create body graph-api.md §3.1 documents. */
+/** The create body as the service documents it: the concrete `@odata.type` on the flow and on every handler. */
 export function userFlowCreateBody(flow: NewUserFlow): Record<string, unknown> {
 	const body: Record<string, unknown> = {
 		'@odata.type': flowType,
@@ -180,7 +180,11 @@ export function userFlowCreateBody(flow: NewUserFlow): Record<string, unknown> {
 	return body;
 }
 
-/** Creates a flow; after a gateway timeout it adopts the flow if it was created after all (reliability R9). */
+/**
+ * Creates a flow. A create whose answer was lost (a 504, a dropped connection, a cut-off body) may have taken
+ * effect, so it is not sent again blindly: the flow is read back by its display name (unique in a tenant) and
+ * adopted when it was created after all.
+ */
 export async function createUserFlow(client: GraphClient, flow: NewUserFlow): Promise<UserFlow> {
 	const created = await client.request<UserFlow>('POST', flowsPath, {
 		body: userFlowCreateBody(flow),

@@ -19,7 +19,7 @@ type HintInput = {
 
 const readBack = 'Read it back (e.g. `entra-flows flows get <flow>`) before running it again.';
 
-/** Plain-words advice on how to fix a failed call (reliability.md §4); undefined when we cannot tell. */
+/** Plain-words advice, in our words rather than the service's message, on how to fix a failed call; or undefined. */
 export function hintFor(input: HintInput): string | undefined {
 	// A write whose answer was lost: what to do next is the same whatever broke.
 	if (input.applied === 'yes' && input.kind !== 'unavailable')

@@ -11,7 +11,7 @@ export function odataString(value: string): string {
 export const flowsPath = '/identity/authenticationEventsFlows';
 export const flowType = '#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow';
 
-// The type-cast segments graph-api.md §0 requires to reach properties of the derived types.
+// Type-cast segments: providers and attributes sit on the derived flow type, so OData needs a cast to reach them.
 const castFlow = '/microsoft.graph.externalUsersSelfServiceSignUpEventsFlow';
 const castProviders = `${castFlow}/onAuthenticationMethodLoadStart/microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp`;
 const castAttributes = `${castFlow}/onAttributeCollection/microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp`;
@@ -36,7 +36,7 @@ export function flowAppsPath(flowId: string): string {
 	return `${flowPath(flowId)}/conditions/applications/includeApplications`;
 }
 
-/** The filter that finds the flow an application is linked to (graph-api.md §3.1). */
+/** The documented filter that finds the flow an application is linked to (an app uses at most one flow). */
 export function flowByAppFilter(appId: string): string {
 	return `microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/conditions/applications/includeApplications/any(appId:appId/appId eq ${odataString(appId)})`;
 }

@@ -13,14 +13,14 @@ export type PermissionVerdict =
 			readonly hint: string;
 	  };
 
-// Higher-privileged permissions that also satisfy a need (graph-api.md §2, right-hand column).
+// Higher-privileged permissions that also satisfy a need, beyond the ReadWrite form of each Read permission.
 const alsoSatisfiedBy: Readonly<Record<string, readonly string[]>> = {
 	'application.read.all': ['Directory.Read.All', 'Directory.ReadWrite.All'],
 	// Any signed-in user may read the organization (User.Read is the delegated least); app-only needs Organization.
 	'organization.read.all': ['User.Read', 'Directory.Read.All', 'Directory.ReadWrite.All'],
 };
 
-// The least-privileged directory role for delegated calls of each permission family (graph-api.md §2).
+// The least-privileged directory role a signed-in admin needs for each permission family (per the API pages).
 const roles: Readonly<Record<string, string>> = {
 	eventlistener: 'External ID User Flow Administrator',
 	identityuserflow: 'External ID User Flow Attribute Administrator',

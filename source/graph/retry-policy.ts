@@ -1,14 +1,17 @@
-/** Tunables for retrying one logical call (reliability.md R1–R12). */
+/** Tunables for retrying one logical call; the defaults follow the Microsoft Graph SDKs' retry handler. */
 export type RetryPolicy = {
-	/** Retries after the first attempt (R2: 3 by default, 10 at most). */
+	/** Retries after the first attempt (3 by default, as the SDKs; they refuse more than 10). */
 	readonly maxRetries: number;
-	/** Base of the back-off curve when the service gives no Retry-After (R3: 3 s). */
+	/** Base of the back-off curve when the service gives no Retry-After (3 s, as the SDKs). */
 	readonly baseDelayMs: number;
-	/** Longest back-off step (R3: 180 s). */
+	/** Longest back-off step (180 s, as the SDKs). */
 	readonly maxDelayMs: number;
-	/** Longest Retry-After we wait out; beyond it we stop and say when to try again (R6, ours: 60 s). */
+	/**
+	 * Longest Retry-After we wait out (ours: 60 s, where the SDKs sleep up to 180 s); beyond it we stop and say when
+	 * to try again, since a person at a terminal would rather be told than wait three minutes.
+	 */
 	readonly maxRetryAfterMs: number;
-	/** Total time one logical call may spend waiting between attempts (R12). */
+	/** Total time one logical call may spend waiting between attempts, however many retries are left. */
 	readonly deadlineMs: number;
 	/** Source of jitter, injectable so tests are deterministic. */
 	readonly random: () => number;
@@ -34,7 +37,10 @@ export function neverReachedService(code: string): boolean {
 	return notSentCodes.has(code);
 }
 
-/** Whether an HTTP answer may be retried for this method (R1, R9: a write only when it was refused unprocessed). */
+/**
+ * Whether an HTTP answer may be retried for this method: only 429, 503 and 504 (500, 502 and 507 are surfaced, as
+ * the SDKs do), and a write only when the service refused it unprocessed.
+ */
 export function isRetriableStatus(method: string, status: number): boolean {
 	if (!retriableStatuses.has(status)) return false;
 	if (safeMethods.has(method)) return true;
@@ -42,7 +48,10 @@ export function isRetriableStatus(method: string, status: number): boolean {
 	return status === 429 || status === 503;
 }
 
-/** Whether a transport failure may be retried for this method (R10). */
+/**
+ * Whether a transport failure may be retried: a read after a refused, dropped or timed-out connection, a write
+ * only when nothing reached the service.
+ */
 export function isRetriableNetworkError(method: string, code: string): boolean {
 	return safeMethods.has(method) ? readRetryCodes.has(code) : notSentCodes.has(code);
 }
@@ -54,11 +63,11 @@ export function parseRetryAfter(header: string | undefined, now: number): number
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
 	const date = Date.parse(trimmed);
 	if (Number.isNaN(date)) return undefined;
-	// A date in the past still means "wait a moment" (R5: at least 1 s).
+	// A date in the past still means "wait a moment": at least 1 s, not an instant retry.
 	return Math.max(1000, date - now);
 }
 
-/** The SDK back-off curve (R3): base + jitter, then base + round(0.5 * (2^n - 1)) steps, capped. */
+/** The SDKs' back-off curve: base + jitter, then base + round(0.5 * (2^n - 1)) steps, capped (about 3, 5, 7 s). */
 export function backoffDelay(attempt: number, policy: RetryPolicy): number {
 	const jitter = Math.round(policy.random() * 1000) * (policy.baseDelayMs / 3000);
 	const steps = attempt <= 1 ? 0 : Math.round(0.5 * (2 ** attempt - 1));

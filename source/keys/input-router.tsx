@@ -38,7 +38,7 @@ export type InputRouterProps = {
 /** How long each typed-ahead key waits for the previous one's frame. */
 const typedAheadPaceMs = 35;
 
-/** The one place that reads keys: it maps each key to an action of the live layers (style.md §3.5). */
+/** The one place that reads keys: it maps each key to an action of the live layers, topmost layer first. */
 export function InputRouter({ children, onDisabled, busy, subscribe }: InputRouterProps) {
 	const registry = useMemo(createRegistry, []);
 	// Ink reports isRawModeSupported as undefined (not false) for a pipe; only a real TTY may read keys.

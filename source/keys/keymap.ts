@@ -104,7 +104,7 @@ const baseActions = [
 	},
 ] as const satisfies readonly KeyAction[];
 
-/** The default keymap (style.md §3.5): routing, the footer, the help overlay and the docs all read it. */
+/** The default keymap, the one table: routing, the footer, the help overlay and the docs all read it. */
 export const keymap = [
 	...baseActions,
 	...screenActions,

@@ -35,13 +35,13 @@ export type Layout = {
 	readonly view?: { readonly title: string | null; readonly description: string | null };
 };
 
-/** Input types the service documents (graph-api.md §4.10), canonical spelling. */
+/** Input types the service documents, in the lower-case spelling its answers use. */
 export const inputTypes = ['text', 'radioSingleSelect', 'checkboxMultiSelect', 'boolean'] as const;
 
 /** Input types whose choices come from `options`. */
 export const choiceInputTypes: readonly string[] = ['radioSingleSelect', 'checkboxMultiSelect'];
 
-/** The default pattern of an int64 attribute's text input (graph-api.md §4.10). */
+/** The default pattern of an int64 attribute's text input, as the input-configuration page names it. */
 export const integerPattern = '^[0-9]+$';
 
 const fitting: Readonly<Record<string, readonly string[]>> = {

@@ -27,7 +27,7 @@ export type EffectContext = {
 /** An async operation: dispatches started, calls Graph, dispatches succeeded or failed. */
 export type Effect = (context: EffectContext) => Promise<void>;
 
-/** The app's store (style.md §3.4). */
+/** The app's store: a pure reducer, effects for the async work, and `idle()` so tests wait instead of sleeping. */
 export type Store = {
 	getState(): AppState;
 	dispatch(action: Action): void;

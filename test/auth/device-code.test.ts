@@ -114,7 +114,7 @@ for (const [behaviour, code, aadsts] of behaviours) {
 		t.is(error.aadsts, aadsts);
 		if (aadsts) t.true(error.message.endsWith(`(${aadsts})`));
 		t.true(error.hint.length > 20);
-		if (behaviour === 'invalid-client') t.is(seen.deviceCodes.length, 0, 'no empty code is shown (G3)');
+		if (behaviour === 'invalid-client') t.is(seen.deviceCodes.length, 0, 'no empty code is shown');
 		if (behaviour === 'consent-required') t.regex(error.message, /EventListener\.ReadWrite\.All/);
 		if (behaviour === 'conditional-access') t.regex(error.hint, /app-only/);
 		assertNoSecrets(t, seen.text, identity.issuedSecrets());
@@ -234,7 +234,7 @@ test('scopes the app lacks consent for are left out of the token: Graph refuses 
 	});
 });
 
-test('a short scope echo from the service still gives cache hits (identity.md G7)', async (t) => {
+test('a short scope echo from the service still gives cache hits', async (t) => {
 	const { identity, config } = await identityFor(t, {
 		autoApprove: true,
 		pollIntervalSeconds: 0,

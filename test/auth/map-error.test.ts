@@ -29,7 +29,7 @@ const reply = (error: string, aadsts?: string, description?: string): NetworkRec
 	...(description ? { description } : {}),
 });
 
-// msal-node's shapes (identity.md §5): plain objects stand in for its classes, which we never instanceof.
+// msal-node's error shapes: plain objects stand in for its classes, which we never instanceof.
 const cases: [
 	string,
 	Record<string, unknown>,

@@ -30,7 +30,7 @@ test('the sign-in is saved 0600 in a 0700 folder and another process reuses it s
 });
 
 test('another process refreshes an expiring token without a device code', async (t) => {
-	// 120 s is inside msal-node's 300 s renewal window: the cached token counts as expired (identity.md G9).
+	// 120 s is inside msal-node's 300 s renewal window: the cached token counts as expired.
 	const { identity, config } = await identityFor(t, {
 		autoApprove: true,
 		pollIntervalSeconds: 0,
@@ -135,7 +135,7 @@ test('a revoked refresh token means signing in again, and the dead account is dr
 	const error = seen.error(t, await t.throwsAsync(quiet.getToken()));
 	t.is(error.code, 'sign-in-again');
 	t.is(error.aadsts, 'AADSTS70008');
-	t.is(await quiet.account(), undefined, 'removed from the file (G8)');
+	t.is(await quiet.account(), undefined, "removed from the file, not only from msal-node's memory");
 	// With a way to show a code, the same call signs in afresh.
 	const interactive = createTokenProvider(config(), seen.hooks);
 	t.truthy(await interactive.getToken());

@@ -14,7 +14,7 @@ import {
 	start,
 } from './helpers.js';
 
-// F-C1: reads lag writes, as the directory's eventual consistency makes them (graph-extensions.md §6).
+// F-C1: reads lag writes, as the directory's documented eventual consistency makes them.
 const patchBody = (description: string) => ({
 	'@odata.type': '#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow',
 	description,

@@ -17,7 +17,7 @@ import { noColorTheme } from '../../source/ui/theme.js';
 import { emulatorFor } from './emulator.js';
 import { type FakeSession, fakeSession } from './ui-session.js';
 
-/** Escape sequences of the keys tests press, one key per write (toolchain.md gotcha 3). */
+/** Escape sequences of the keys tests press, one key per write: Ink reads several as one paste, without flags. */
 export const keys: Record<string, string> = {
 	enter: '\r',
 	esc: '\u001B',

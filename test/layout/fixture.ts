@@ -1,7 +1,7 @@
 import type { UserFlow } from '../../source/graph/types.js';
 import { type Layout, layoutFromFlow } from '../../source/layout/index.js';
 
-/** The email pattern exactly as graph-api.md §4.10 documents it, HTML entities included. */
+/** The email pattern exactly as the input-configuration page documents it, HTML entities included. */
 export const documentedEmailPattern =
 	"^[a-zA-Z0-9.!#$%&amp;&#8217;'*+/=?^_`{|}~-]+@[a-zA-Z0-9-]+(?:.[a-zA-Z0-9-]+)*$";
 

@@ -5,7 +5,7 @@ import { createSecureContext, rootCertificates, type SecureContext } from 'node:
 /** The two events a sign-up calls an extension at. */
 export type ExtensionEvent = 'attributeCollectionStart' | 'attributeCollectionSubmit';
 
-/** A response action the service honours (graph-extensions.md: the JSON contract). */
+/** A response action the service honours in a custom extension's JSON reply. */
 export type ExtensionAction =
 	| { readonly type: 'continueWithDefaultBehavior' }
 	| { readonly type: 'setPrefillValues'; readonly inputs: Readonly<Record<string, unknown>> }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-/** An OAuth error reply in the shape Entra sends (identity.md §4.8). */
+/** An OAuth error reply in the shape Entra sends (msal-node reads `error`, `error_codes`, `suberror`, `claims`). */
 export type OAuthErrorReply = {
 	readonly status: number;
 	readonly body: {

@@ -1,6 +1,6 @@
 /*
-The identity emulator: Microsoft Entra's sign-in endpoints as msal-node uses them (identity.md §4), served
-from the Graph emulator's HTTPS server. Server side only: it imports nothing from source/auth.
+The identity emulator: Microsoft Entra's sign-in endpoints as msal-node uses them (discovery, device code,
+token), served from the Graph emulator's HTTPS server. Server side only: it imports nothing from source/auth.
 
 	const tls = createLoopbackTls();
 	const identity = createIdentityEmulator({autoApprove: true});

@@ -75,7 +75,7 @@ export type IdentityEmulatorOptions = {
 	readonly deviceCodeLifetimeSeconds?: number;
 	/** Access token lifetime in seconds (default 3600). msal-node refreshes tokens within 300 s of expiry. */
 	readonly accessTokenLifetimeSeconds?: number;
-	/** Echo granted Graph scopes in `scope` by short name, as Entra's documented sample does (identity.md G7). */
+	/** Echo granted Graph scopes in `scope` by short name, as Entra's documented sample reply does. */
 	readonly shortScopeEcho?: boolean;
 	readonly user?: Partial<EmulatedUser>;
 	readonly publicClient?: PublicClientOptions;

@@ -18,7 +18,7 @@ export type TokenMint = {
 	readonly keyId: string;
 	/** A Graph access token; a lifetime of 0 or less gives an already expired token. */
 	accessToken(subject: TokenSubject, issuer: string, lifetimeSeconds: number, audience?: string): string;
-	/** An id_token for a public client sign-in (identity.md §4.7 claim set). */
+	/** An id_token for a public client sign-in, with the Entra v2 claim set msal-node reads its account from. */
 	idToken(clientId: string, user: EmulatedUser, issuer: string): string;
 	/** The JWK set for `jwks_uri`. */
 	jwks(): { keys: Record<string, unknown>[] };

@@ -16,7 +16,7 @@ function listAttributes(context: RouteContext): Reply {
 	const fields = parseSelect(context.query, attributeSelectable, 'microsoft.graph.identityUserFlowAttribute');
 	const flow = context.tenant.requireFlow(context.params.fid!);
 	const attributes = attributesOf(flow, context.tenant);
-	// Documented (graph-api.md §3.3): a flow without attributes answers 400, not an empty list.
+	// Documented, if unusual: listing a flow without attributes answers 400, not an empty list.
 	if (attributes.length === 0 && context.quirks.emptyAttributes === '400') {
 		throw invalid(
 			`The user flow '${flow.displayName}' has no attributes: it has no onAttributeCollection attributes to list.`,

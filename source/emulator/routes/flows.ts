@@ -101,7 +101,8 @@ function updateFlow(context: RouteContext): Reply {
 function deleteFlow(context: RouteContext): Reply {
 	const { tenant } = context;
 	const flow = tenant.requireFlow(context.params.fid!);
-	// Undocumented case (graph-api.md §3.1): refuse by default, or unlink silently with delete-with-apps=unlink.
+	// Deleting a flow with linked apps is undocumented: refuse by default (the safe reading), or unlink silently
+	// with delete-with-apps=unlink.
 	if (flow.appIds.length > 0 && context.quirks.deleteWithApps === 'refuse') {
 		const names = flow.appIds.map((appId) => {
 			const application = tenant.findApplicationByAppId(appId);

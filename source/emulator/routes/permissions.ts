@@ -1,6 +1,6 @@
 import type { Handler, MethodSpec } from '../router.js';
 
-// Least-privileged permissions per graph-api.md §2; `authorize` receives them.
+// The least-privileged permission of each call, as Graph's permissions reference lists it; `authorize` gets them.
 
 /** A flow read (EventListener.Read.All). */
 export const flowRead = (handler: Handler): MethodSpec => ({

@@ -52,7 +52,7 @@ function listAttributes(context: RouteContext): Reply {
 	checkQuery(context.query, ['$select', '$top', '$skiptoken', '$count', '$filter']);
 	const fields = parseSelect(context.query, attributeSelectable, attributeType);
 	const items = filterItems(context.query, context.tenant.attributes, attributeFilter, renderAttribute);
-	// The docs print this context without "identity/" (graph-api.md §7.8); served as documented.
+	// The docs print this context without "identity/" (perhaps a doc defect); served as documented.
 	return collectionReply(
 		context,
 		items,

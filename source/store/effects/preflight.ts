@@ -3,7 +3,7 @@ import { display } from '../../text/sanitize.js';
 import type { AppError } from '../state.js';
 import type { EffectContext } from '../store.js';
 
-/** What every user-flow write needs (graph-api.md §2): flows, their providers, attributes, apps and layout. */
+/** The permission every user-flow write needs: flows, their providers, attributes, apps and layout. */
 export const userFlowWritePermission = 'EventListener.ReadWrite.All';
 
 /**

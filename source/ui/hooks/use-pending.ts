@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useAppState } from '../store-context.js';
 
-/** The reason keys that touch a row are disabled while it changes (style.md §3.7). */
+/** The reason keys that touch a row are disabled while it changes: two writes to one row would race. */
 export const busyReason = 'A change to this item is still in progress.';
 
 /** Row target → short verb ("removing") of the write changing it. */
