@@ -8,8 +8,8 @@ import {
 	useRef,
 	useSyncExternalStore,
 } from 'react';
-import { createBurstSplitter } from './burst-splitter.js';
 import { footerHints, type HelpEntry, type Hint, helpEntries } from './hints.js';
+import type { KeyFeed } from './key-feed.js';
 import type { ActionId, Scope } from './keymap.js';
 import { keyName } from './normalize.js';
 import { createRegistry, type LayerSpec, type Registry } from './registry.js';
@@ -29,54 +29,40 @@ export type InputRouterProps = {
 	readonly children: ReactNode;
 	/** Shows why a disabled action did nothing (the status line). */
 	readonly onDisabled: (reason: string) => void;
+	/** The feed between the terminal and Ink (see terminal-input.ts); without one, keys arrive as Ink reads them. */
+	readonly feed?: KeyFeed;
 	/** True while something is loading or saving: keys typed ahead wait until it is done. */
 	readonly busy?: () => boolean;
+	/** Which screen shows: keys that waited on one screen are dropped when another one shows. */
+	readonly screen?: () => unknown;
 	/** Tells the router the app's state changed (so waiting keys may go on); returns the unsubscribe. */
 	readonly subscribe?: (listener: () => void) => () => void;
 };
 
-/** How long each typed-ahead key waits for the previous one's frame. */
-const typedAheadPaceMs = 35;
-
 /** The one place that reads keys: it maps each key to an action of the live layers, topmost layer first. */
-export function InputRouter({ children, onDisabled, busy, subscribe }: InputRouterProps) {
+export function InputRouter({ children, onDisabled, feed, busy, screen, subscribe }: InputRouterProps) {
 	const registry = useMemo(createRegistry, []);
 	// Ink reports isRawModeSupported as undefined (not false) for a pipe; only a real TTY may read keys.
-	const { isRawModeSupported, internal_eventEmitter: inputEvents } = useStdin();
-	const canReadKeys = isRawModeSupported === true;
+	const canReadKeys = useStdin().isRawModeSupported === true;
 	const report = useRef(onDisabled);
 	report.current = onDisabled;
 	const isBusy = useRef(busy);
 	isBusy.current = busy;
-	const splitter = useMemo(
+	const screenNow = useRef(screen);
+	screenNow.current = screen;
+	useLayoutEffect(
 		() =>
-			createBurstSplitter({
-				emit: (piece) => inputEvents.emit('input', piece),
+			feed?.connect({
 				takesText: registry.takesText,
 				busy: () => isBusy.current?.() ?? false,
-				// One typed-ahead key per frame (Ink draws at most 30–60 a second): by then components such as
-				// ink-select-input have re-rendered and listen with their new state; sooner, they act on the old one.
-				defer: (next) => setTimeout(next, typedAheadPaceMs),
+				screen: () => screenNow.current?.(),
 			}),
-		[registry, inputEvents],
+		[feed, registry],
 	);
-	// Ink's key parsing garbles a burst of keys read at once ("\x7f\x7f\r" comes out as "\r"), so each read is
-	// looked at first (this listener runs before every useInput's) and a burst is fed back key by key.
-	const taken = useRef(false);
-	useLayoutEffect(() => {
-		const look = (data: string) => {
-			taken.current = splitter.take(data);
-		};
-		inputEvents.prependListener('input', look);
-		return () => void inputEvents.off('input', look);
-	}, [inputEvents, splitter]);
-	useLayoutEffect(() => subscribe?.(() => splitter.resume()), [subscribe, splitter]);
-	useInput(
-		(input, key) => {
-			if (!taken.current) registry.press(keyName(input, key), input, (reason) => report.current(reason));
-		},
-		{ isActive: canReadKeys },
-	);
+	useLayoutEffect(() => (feed ? subscribe?.(() => feed.resume()) : undefined), [subscribe, feed]);
+	useInput((input, key) => registry.press(keyName(input, key), input, (reason) => report.current(reason)), {
+		isActive: canReadKeys,
+	});
 	return <RouterContext.Provider value={registry}>{children}</RouterContext.Provider>;
 }
 

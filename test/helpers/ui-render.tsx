@@ -5,6 +5,7 @@ import type { TokenProvider } from '../../source/auth/token-provider.js';
 import { staticTokenProvider } from '../../source/auth/token-provider.js';
 import type { EmulatorOptions, RunningEmulator } from '../../source/emulator/server.js';
 import { createGraphClient, type GraphClientOptions } from '../../source/graph/graph-client.js';
+import { createKeyFeed } from '../../source/keys/key-feed.js';
 import {
 	type AppDeps,
 	type AppState,
@@ -91,7 +92,14 @@ export async function renderApp(t: ExecutionContext, options: RenderAppOptions =
 	const deps: AppDeps = { graph, session, configured: true, noColor: true, retries, ...options.deps };
 	const base = createStore(deps).getState();
 	const store = createStore(deps, options.state ? options.state(base) : base);
-	const ink = render(<App store={store} theme={noColorTheme} />);
+	// As run-app.tsx does: every key goes through the feed, which hands Ink one key at a time.
+	let inkStdin: { write(data: string): void } | undefined;
+	const feed = createKeyFeed({
+		deliver: (piece) => inkStdin?.write(piece),
+		defer: (next) => setTimeout(next, 35),
+	});
+	const ink = render(<App store={store} theme={noColorTheme} feed={feed} />);
+	inkStdin = ink.stdin;
 	const resize = (columns: number, rows: number) => {
 		Object.defineProperty(ink.stdout, 'columns', { value: columns, configurable: true });
 		Object.defineProperty(ink.stdout, 'rows', { value: rows, configurable: true });
@@ -111,7 +119,7 @@ export async function renderApp(t: ExecutionContext, options: RenderAppOptions =
 		writes: () => ink.frames,
 		async press(name) {
 			await tick();
-			ink.stdin.write(keys[name] ?? name);
+			feed.read(keys[name] ?? name);
 			await tick();
 		},
 		async type(text) {
