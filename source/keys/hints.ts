@@ -26,7 +26,7 @@ function walk(layers: readonly LayerView[], visit: (action: KeyAction, liveKeys:
 	const typing = captureLayer(live) !== undefined;
 	const seenKeys = new Set<string>();
 	const seenIds = new Set<string>();
-	const scopes = live.flatMap((layer) => layer.scopes);
+	const scopes = [...live.flatMap((layer) => layer.scopes), ...(typing ? (['typing'] as const) : [])];
 	const everywhere = actions.filter((action) => action.everywhere);
 	const found = [
 		...scopes.flatMap((scope) => actions.filter((a) => a.scopes.includes(scope))),

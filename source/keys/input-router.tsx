@@ -14,7 +14,7 @@ import type { ActionId, Scope } from './keymap.js';
 import { keyName } from './normalize.js';
 import { createRegistry, type LayerSpec, type Registry } from './registry.js';
 import type { Level } from './resolve.js';
-import type { TextEdit } from './text-edit.js';
+import { type Caret, editText, type TextEdit } from './text-edit.js';
 
 const RouterContext = createContext<Registry | undefined>(undefined);
 
@@ -112,4 +112,26 @@ export function useKeyHints(): { readonly hints: readonly Hint[]; readonly help:
 		() => ({ hints: footerHints(registry.layers()), help: helpEntries(registry.layers()) }),
 		[registry, version],
 	);
+}
+
+/**
+ * The cursor of a shown field. When the field gains focus its cursor starts at the end, or with the whole
+ * value selected (`selectOnFocus`, for a label edit: typing replaces it, backspace clears it).
+ */
+export function useTextCaret(focused: boolean, selectOnFocus = false): Caret {
+	const registry = useRegistry();
+	useLayoutEffect(() => {
+		if (focused) registry.setCaret({ tail: 0, selected: selectOnFocus });
+	}, [registry, focused, selectOnFocus]);
+	return useSyncExternalStore(registry.subscribeCaret, registry.caret);
+}
+
+/** Applies a key's edit to a value at the cursor of the field being typed in; returns the new value. */
+export function useTextEditor(): (value: string, edit: TextEdit) => string {
+	const registry = useRegistry();
+	return (value, edit) => {
+		const next = editText(value, registry.caret(), edit);
+		registry.setCaret(next.caret);
+		return next.value;
+	};
 }

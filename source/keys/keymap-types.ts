@@ -9,6 +9,8 @@ export type Scope =
 	| 'sign-in'
 	| 'filter'
 	| 'text'
+	/** Live in whatever field takes typed text: the cursor and erase keys. */
+	| 'typing'
 	| 'confirm'
 	| 'typed-confirm'
 	| 'picker'

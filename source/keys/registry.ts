@@ -1,6 +1,6 @@
 import type { ActionId, Scope } from './keymap.js';
 import { captureLayer, type LayerView, type Level, liveLayers, resolveKey } from './resolve.js';
-import type { TextEdit } from './text-edit.js';
+import { type Caret, endCaret, type TextEdit } from './text-edit.js';
 
 /** What a component registers: its scopes, handlers by action id, disabled reasons and a text sink. */
 export type LayerSpec = {
@@ -23,6 +23,10 @@ export type Registry = {
 	changed(): void;
 	subscribe(listener: () => void): () => void;
 	version(): number;
+	/** The cursor of the field being typed in (only one field has the keys at a time). */
+	caret(): Caret;
+	setCaret(caret: Caret): void;
+	subscribeCaret(listener: () => void): () => void;
 };
 
 type Entry = LayerView & { readonly read: () => LayerSpec };
@@ -33,6 +37,8 @@ export function createRegistry(): Registry {
 	let seq = 0;
 	let version = 0;
 	const listeners = new Set<() => void>();
+	const caretListeners = new Set<() => void>();
+	let caret = endCaret;
 	const changed = () => {
 		version++;
 		for (const listener of listeners) listener();
@@ -77,5 +83,15 @@ export function createRegistry(): Registry {
 			return () => listeners.delete(listener);
 		},
 		version: () => version,
+		caret: () => caret,
+		setCaret(next) {
+			if (next.tail === caret.tail && next.selected === caret.selected) return;
+			caret = next;
+			for (const listener of caretListeners) listener();
+		},
+		subscribeCaret(listener) {
+			caretListeners.add(listener);
+			return () => caretListeners.delete(listener);
+		},
 	};
 }

@@ -55,6 +55,24 @@ export function findAction(live: readonly LayerView[], key: string, typing: bool
 	);
 }
 
+const fieldEdits: Readonly<Record<string, TextEdit>> = {
+	'text.left': { type: 'left' },
+	'text.right': { type: 'right' },
+	'text.home': { type: 'home' },
+	'text.end': { type: 'end' },
+	'text.erase': { type: 'backspace' },
+	'text.eraseWord': { type: 'deleteWord' },
+	'text.eraseToStart': { type: 'deleteToStart' },
+};
+
+/** What a key does in a field that takes text (the keymap's 'typing' rows), if anything. */
+function fieldEdit(key: string): TextEdit | undefined {
+	const action = actions.find(
+		(candidate) => candidate.scopes.includes('typing') && candidate.keys.includes(key),
+	);
+	return action ? fieldEdits[action.id] : undefined;
+}
+
 /** Decides what one key press does: an action (with its handling layer), text for a field, or nothing. */
 export function resolveKey<L extends LayerView>(
 	layers: readonly L[],
@@ -80,6 +98,7 @@ export function resolveKey<L extends LayerView>(
 		const layer = pool.find((candidate) => candidate.handles(id));
 		return { kind: 'action', action, layer, disabled: layer?.disabledReason(id) };
 	}
-	if (capture && key === 'backspace') return { kind: 'text', edit: { type: 'backspace' }, layer: capture };
+	const edit = capture ? fieldEdit(key) : undefined;
+	if (capture && edit) return { kind: 'text', edit, layer: capture };
 	return { kind: 'none' };
 }

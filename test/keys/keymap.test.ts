@@ -5,7 +5,7 @@ import { keymapMarkdown } from '../../source/keys/keymap-doc.js';
 import { keyName } from '../../source/keys/normalize.js';
 import type { LayerView, Level } from '../../source/keys/resolve.js';
 import { resolveKey } from '../../source/keys/resolve.js';
-import { applyEdit } from '../../source/keys/text-edit.js';
+import { applyEdit, editText } from '../../source/keys/text-edit.js';
 
 // The scope sets screens register together, per level (what can be live at the same time).
 const stacks: readonly (readonly [Level, readonly Scope[]])[][] = [
@@ -208,6 +208,31 @@ test('text edits append and erase at the end and drop control characters', (t) =
 	t.is(applyEdit('ab', { type: 'insert', text: 'c\u001B[2Jd\n' }), 'abc[2Jd');
 	t.is(applyEdit('ab', { type: 'backspace' }), 'a');
 	t.is(applyEdit('', { type: 'backspace' }), '');
+});
+
+test('text edits work at the cursor; a selected value is replaced or cleared', (t) => {
+	const at = (tail: number, selected = false) => ({ tail, selected });
+	t.deepEqual(editText('abc', at(1), { type: 'insert', text: 'XY' }), { value: 'abXYc', caret: at(1) });
+	t.deepEqual(editText('abc', at(1), { type: 'backspace' }), { value: 'ac', caret: at(1) });
+	t.deepEqual(editText('abc', at(3), { type: 'backspace' }), { value: 'abc', caret: at(3) });
+	t.deepEqual(editText('abc', at(0), { type: 'left' }).caret, at(1));
+	t.deepEqual(editText('abc', at(3), { type: 'left' }).caret, at(3), 'the start is as far as it goes');
+	t.deepEqual(editText('abc', at(0), { type: 'right' }).caret, at(0));
+	t.deepEqual(editText('abc', at(0), { type: 'home' }).caret, at(3));
+	t.deepEqual(editText('abc', at(3), { type: 'end' }).caret, at(0));
+	t.deepEqual(editText('one two  three', at(5), { type: 'deleteWord' }), {
+		value: 'one three',
+		caret: at(5),
+	});
+	t.deepEqual(editText('one two', at(3), { type: 'deleteToStart' }), { value: 'two', caret: at(3) });
+	t.deepEqual(editText('a😀b', at(1), { type: 'backspace' }).value, 'ab', 'an emoji is one character');
+	t.deepEqual(editText('Email', at(0, true), { type: 'insert', text: 'Mail' }), {
+		value: 'Mail',
+		caret: at(0),
+	});
+	t.deepEqual(editText('Email', at(0, true), { type: 'backspace' }), { value: '', caret: at(0) });
+	t.deepEqual(editText('Email', at(0, true), { type: 'home' }), { value: 'Email', caret: at(5) });
+	t.deepEqual(editText('Email', at(0, true), { type: 'end' }), { value: 'Email', caret: at(0) });
 });
 
 test('the generated keymap table has one row per action', (t) => {

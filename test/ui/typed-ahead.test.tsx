@@ -42,7 +42,7 @@ test.serial('an enter queued behind ctrl+s on the create form never reaches the 
 
 test.serial('ten ctrl+r while a reload runs make at most one more reload', async (t) => {
 	const app = await renderApp(t, {
-		emulator: { faults: 'F-L1:min=400:max=400:method=GET:path=authenticationEventsFlows' },
+		emulator: { faults: 'F-L1:min=1500:max=1500:method=GET:path=authenticationEventsFlows' },
 	});
 	await app.waitFor('Events registration');
 	const listReads = () =>
