@@ -12,7 +12,10 @@ import { footerHints, type HelpEntry, type Hint, helpEntries } from './hints.js'
 import type { KeyFeed } from './key-feed.js';
 import type { ActionId, Scope } from './keymap.js';
 import { keyName } from './normalize.js';
-import { createRegistry, type LayerSpec, type Registry } from './registry.js';
+import { createRegistry, type DisabledReason, type LayerSpec, type Registry } from './registry.js';
+
+export { hidden } from './registry.js';
+
 import type { Level } from './resolve.js';
 import { type Caret, editText, type TextEdit } from './text-edit.js';
 
@@ -70,7 +73,7 @@ export function InputRouter({ children, onDisabled, feed, busy, screen, subscrib
 export type KeyActionsOptions = {
 	/** screen (default), capture (a text field), overlay or help (modal), global. */
 	readonly level?: Level;
-	readonly disabled?: Partial<Record<ActionId, string | undefined>>;
+	readonly disabled?: Partial<Record<ActionId, DisabledReason | undefined>>;
 	/** Makes this layer take typed text. */
 	readonly capture?: (edit: TextEdit) => void;
 	/** False unregisters the layer (e.g. a field without focus). */

@@ -166,4 +166,32 @@ export const dialogActions = [
 		label: 'scroll up',
 		description: 'Scroll the help up',
 	},
+	{
+		id: 'help.bottom',
+		keys: ['G', 'end'],
+		scopes: ['help'],
+		label: 'end',
+		description: 'Go to the end of the help',
+	},
+	{
+		id: 'help.top',
+		keys: ['g', 'home'],
+		scopes: ['help'],
+		label: 'top',
+		description: 'Go to the top of the help',
+	},
+	{
+		id: 'help.pageDown',
+		keys: ['pgdn', 'ctrl+f', 'space'],
+		scopes: ['help'],
+		label: 'page down',
+		description: 'Scroll the help one page down',
+	},
+	{
+		id: 'help.pageUp',
+		keys: ['pgup', 'ctrl+b'],
+		scopes: ['help'],
+		label: 'page up',
+		description: 'Scroll the help one page up',
+	},
 ] as const satisfies readonly KeyAction[];

@@ -41,6 +41,8 @@ export type KeyAction = {
 	readonly danger?: boolean;
 	/** Live under dialogs too (help and ctrl+c). */
 	readonly everywhere?: boolean;
+	/** What the help says instead on a screen where the action `live` names is not live (esc without a filter). */
+	readonly unless?: { readonly live: string; readonly description: string };
 	/** A widget handles the key itself (the picker's list); the router only keeps it from lower layers. */
 	readonly byComponent?: boolean;
 };

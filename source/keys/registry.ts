@@ -2,12 +2,18 @@ import type { ActionId, Scope } from './keymap.js';
 import { captureLayer, type LayerView, type Level, liveLayers, resolveKey } from './resolve.js';
 import { type Caret, endCaret, type TextEdit } from './text-edit.js';
 
+/** Disables an action with nothing to explain: the key does nothing, and footer and help leave it out. */
+export const hidden = Object.freeze({ kind: 'hidden' } as const);
+
+/** Why an action is disabled: a reason the status line shows when its key is pressed, or `hidden`. */
+export type DisabledReason = string | typeof hidden;
+
 /** What a component registers: its scopes, handlers by action id, disabled reasons and a text sink. */
 export type LayerSpec = {
 	readonly scopes: readonly Scope[];
 	readonly handlers: Partial<Record<ActionId, () => void>>;
-	/** A reason shows in the status line when the key is pressed; '' hides the action silently. */
-	readonly disabled?: Partial<Record<ActionId, string | undefined>>;
+	/** A reason shows in the status line when the key is pressed; `hidden` disables the action silently. */
+	readonly disabled?: Partial<Record<ActionId, DisabledReason | undefined>>;
 	readonly capture?: (edit: TextEdit) => void;
 };
 
@@ -70,7 +76,7 @@ export function createRegistry(): Registry {
 			if (result.kind === 'text') result.layer.read().capture?.(result.edit);
 			if (result.kind !== 'action' || !result.layer) return;
 			if (result.disabled !== undefined) {
-				if (result.disabled) onDisabled(result.disabled);
+				if (typeof result.disabled === 'string') onDisabled(result.disabled);
 				return;
 			}
 			result.layer.read().handlers[result.action.id as ActionId]?.();

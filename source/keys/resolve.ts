@@ -1,5 +1,6 @@
 import { type ActionId, actions, type KeyAction, type Scope } from './keymap.js';
 import { isPrintable } from './normalize.js';
+import type { DisabledReason } from './registry.js';
 import type { TextEdit } from './text-edit.js';
 
 /** How high a layer sits; overlay and help are modal (nothing below them sees keys). */
@@ -14,13 +15,18 @@ export type LayerView = {
 	readonly level: Level;
 	readonly scopes: readonly Scope[];
 	readonly handles: (id: ActionId) => boolean;
-	readonly disabledReason: (id: ActionId) => string | undefined;
+	readonly disabledReason: (id: ActionId) => DisabledReason | undefined;
 	readonly captures: boolean;
 };
 
 /** The result of one key press. */
 export type Resolution<L extends LayerView> =
-	| { readonly kind: 'action'; readonly action: KeyAction; readonly layer?: L; readonly disabled?: string }
+	| {
+			readonly kind: 'action';
+			readonly action: KeyAction;
+			readonly layer?: L;
+			readonly disabled?: DisabledReason;
+	  }
 	| { readonly kind: 'text'; readonly edit: TextEdit; readonly layer: L }
 	| { readonly kind: 'none' };
 

@@ -1,5 +1,5 @@
 import { useApp } from 'ink';
-import { useKeyActions } from '../keys/input-router.js';
+import { hidden, useKeyActions } from '../keys/input-router.js';
 import { type AppState, currentEntry, hasUnsavedLayout, writeInFlight } from '../store/index.js';
 import { useAppState, useStore } from './store-context.js';
 
@@ -54,7 +54,7 @@ export function GlobalKeys() {
 				else if (step === 'pop') store.dispatch({ type: 'route/popped' });
 			},
 		},
-		{ level: 'global', disabled: { 'nav.back': canGoBack ? undefined : '' } },
+		{ level: 'global', disabled: { 'nav.back': canGoBack ? undefined : hidden } },
 	);
 	return null;
 }

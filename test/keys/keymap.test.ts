@@ -121,11 +121,40 @@ test('every action has a label, a description and at least one key; ids are uniq
 	}
 });
 
-test('the footer always ends with ? help, in every stack', (t) => {
+test('the footer ends with ? help in every stack, except while a field takes ? as text', (t) => {
 	for (const stack of stacks) {
-		const hints = footerHints(stack.map(([level, scopes], index) => layer(level, scopes, index)));
-		t.deepEqual(hints.at(-1), { key: '?', label: 'help', danger: false });
-		t.is(hints.filter((hint) => hint.label === 'help').length, 1);
+		const layers = stack.map(([level, scopes], index) => layer(level, scopes, index));
+		const hints = footerHints(layers);
+		const typing = layers.some((item) => item.captures);
+		if (typing)
+			t.false(
+				hints.some((hint) => hint.key === '?'),
+				`no ? help while typing: ${stack}`,
+			);
+		else {
+			t.deepEqual(hints.at(-1), { key: '?', label: 'help', danger: false });
+			t.is(hints.filter((hint) => hint.label === 'help').length, 1);
+		}
+	}
+});
+
+test('help offers "clear the filter" for esc only on a screen that has a filter', (t) => {
+	const esc = (handled: readonly string[]) =>
+		helpEntries([
+			layer('global', ['global'], 1, ['nav.back']),
+			layer('screen', ['detail', 'list'], 2, handled),
+		]).find((entry) => entry.keys === 'esc')?.description;
+	t.regex(esc(['nav.back', 'list.filter']) ?? '', /clear the filter/);
+	t.is(esc(['nav.back', 'item.open']), 'Go back to the previous screen; dismisses an error first');
+});
+
+test('every "unless" of the keymap names an action that exists', (t) => {
+	for (const action of actions) {
+		if (action.unless)
+			t.truthy(
+				actions.find((other) => other.id === action.unless?.live),
+				action.id,
+			);
 	}
 });
 
