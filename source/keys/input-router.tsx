@@ -32,6 +32,8 @@ export type InputRouterProps = {
 	readonly children: ReactNode;
 	/** Shows why a disabled action did nothing (the status line). */
 	readonly onDisabled: (reason: string) => void;
+	/** Clears an error or warning on screen; true when there was one (esc then does nothing more). */
+	readonly dismiss?: () => boolean;
 	/** The feed between the terminal and Ink (see terminal-input.ts); without one, keys arrive as Ink reads them. */
 	readonly feed?: KeyFeed;
 	/** True while something is loading or saving: keys typed ahead wait until it is done. */
@@ -43,12 +45,22 @@ export type InputRouterProps = {
 };
 
 /** The one place that reads keys: it maps each key to an action of the live layers, topmost layer first. */
-export function InputRouter({ children, onDisabled, feed, busy, screen, subscribe }: InputRouterProps) {
+export function InputRouter({
+	children,
+	onDisabled,
+	dismiss,
+	feed,
+	busy,
+	screen,
+	subscribe,
+}: InputRouterProps) {
 	const registry = useMemo(createRegistry, []);
 	// Ink reports isRawModeSupported as undefined (not false) for a pipe; only a real TTY may read keys.
 	const canReadKeys = useStdin().isRawModeSupported === true;
 	const report = useRef(onDisabled);
 	report.current = onDisabled;
+	const dismissNow = useRef(dismiss);
+	dismissNow.current = dismiss;
 	const isBusy = useRef(busy);
 	isBusy.current = busy;
 	const screenNow = useRef(screen);
@@ -63,9 +75,16 @@ export function InputRouter({ children, onDisabled, feed, busy, screen, subscrib
 		[feed, registry],
 	);
 	useLayoutEffect(() => (feed ? subscribe?.(() => feed.resume()) : undefined), [subscribe, feed]);
-	useInput((input, key) => registry.press(keyName(input, key), input, (reason) => report.current(reason)), {
-		isActive: canReadKeys,
-	});
+	useInput(
+		(input, key) =>
+			registry.press(
+				keyName(input, key),
+				input,
+				(reason) => report.current(reason),
+				() => dismissNow.current?.() ?? false,
+			),
+		{ isActive: canReadKeys },
+	);
 	return <RouterContext.Provider value={registry}>{children}</RouterContext.Provider>;
 }
 

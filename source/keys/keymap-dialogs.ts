@@ -80,6 +80,7 @@ export const dialogActions = [
 		description: 'Stop editing; nothing changes',
 		showInFooter: true,
 		whileTyping: true,
+		dismissesFirst: true,
 	},
 	{
 		id: 'confirm.yes',

@@ -46,6 +46,7 @@ const baseActions = [
 			live: 'list.filter',
 			description: 'Go back to the previous screen; dismisses an error first',
 		},
+		dismissesFirst: true,
 		showInFooter: true,
 		whileTyping: true,
 	},

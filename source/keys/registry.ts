@@ -20,8 +20,16 @@ export type LayerSpec = {
 /** The router's bookkeeping, free of React so it can be tested directly. */
 export type Registry = {
 	register(level: Level, read: () => LayerSpec): () => void;
-	/** Routes one key; `onDisabled` receives the reason of a disabled action. */
-	press(key: string | undefined, text: string, onDisabled: (reason: string) => void): void;
+	/**
+	 * Routes one key; `onDisabled` receives the reason of a disabled action. `dismiss` clears an error or warning
+	 * on screen and says whether there was one: an action marked dismissesFirst (esc) then does nothing more.
+	 */
+	press(
+		key: string | undefined,
+		text: string,
+		onDisabled: (reason: string) => void,
+		dismiss?: () => boolean,
+	): void;
 	layers(): readonly LayerView[];
 	/** True while a live layer takes typed text (a field being edited). */
 	takesText(): boolean;
@@ -71,7 +79,7 @@ export function createRegistry(): Registry {
 				changed();
 			};
 		},
-		press(key, text, onDisabled) {
+		press(key, text, onDisabled, dismiss) {
 			const result = resolveKey(entries, key, text);
 			if (result.kind === 'text') result.layer.read().capture?.(result.edit);
 			if (result.kind !== 'action' || !result.layer) return;
@@ -79,6 +87,7 @@ export function createRegistry(): Registry {
 				if (typeof result.disabled === 'string') onDisabled(result.disabled);
 				return;
 			}
+			if (result.action.dismissesFirst && dismiss?.()) return;
 			result.layer.read().handlers[result.action.id as ActionId]?.();
 		},
 		layers: () => entries,

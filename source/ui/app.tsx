@@ -71,6 +71,14 @@ function loading(state: AppState): boolean {
 	return state.activity.some((activity) => !activity.write);
 }
 
+/** esc's first press everywhere: an error or warning on screen goes (it stays until then), and nothing else. */
+function dismissUrgent(store: Store): boolean {
+	const level = store.getState().flash?.level;
+	if (level !== 'error' && level !== 'warning') return false;
+	store.dispatch({ type: 'flash/cleared' });
+	return true;
+}
+
 /** Which screen shows, by identity: a new route object, or the sign-in stage while not signed in. */
 function shownScreen(state: AppState): unknown {
 	return state.session.status === 'signedIn' ? currentEntry(state).route : state.session.status;
@@ -83,6 +91,7 @@ export function App({ store, theme, feed }: AppProps) {
 			<ThemeProvider theme={theme}>
 				<InputRouter
 					onDisabled={(reason) => store.dispatch({ type: 'flash/shown', level: 'warning', text: reason })}
+					dismiss={() => dismissUrgent(store)}
 					feed={feed}
 					busy={() => loading(store.getState())}
 					screen={() => shownScreen(store.getState())}

@@ -49,8 +49,8 @@ export function GlobalKeys() {
 			'nav.back': () => {
 				const state = store.getState();
 				const step = backStep(state);
-				if (step === 'dismiss') store.dispatch({ type: 'flash/cleared' });
-				else if (step === 'clearFilter') store.dispatch({ type: 'route/filterClosed', keep: false });
+				// An error on screen was dismissed by the router before this runs (esc's first press).
+				if (step === 'clearFilter') store.dispatch({ type: 'route/filterClosed', keep: false });
 				else if (step === 'pop') store.dispatch({ type: 'route/popped' });
 			},
 		},

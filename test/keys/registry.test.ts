@@ -74,3 +74,31 @@ test("no key layer passes '' for a disabled action: a silent one says `hidden`",
 		'an empty reason reads as "no reason" but meant "hidden"',
 	);
 });
+
+test('esc dismisses an error on screen first, in one place for every layer that goes back', (t) => {
+	const registry = createRegistry();
+	const calls: string[] = [];
+	let shown = true;
+	const dismiss = () => {
+		const was = shown;
+		shown = false;
+		return was;
+	};
+	const off = registry.register('screen', () => ({
+		scopes: ['form'],
+		handlers: { 'form.cancel': () => calls.push('form cancel') },
+	}));
+	registry.press('esc', '', () => {}, dismiss);
+	t.deepEqual(calls, [], 'the first esc only dismissed the error');
+	registry.press('esc', '', () => {}, dismiss);
+	t.deepEqual(calls, ['form cancel']);
+	off();
+	shown = true;
+	registry.register('overlay', () => ({
+		scopes: ['confirm'],
+		handlers: { 'confirm.no': () => calls.push('no') },
+	}));
+	registry.press('esc', '', () => {}, dismiss);
+	t.deepEqual(calls, ['form cancel', 'no'], "a dialog's esc answers the dialog");
+	t.true(shown);
+});

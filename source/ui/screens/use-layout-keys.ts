@@ -62,10 +62,6 @@ export function useLayoutKeys(flowId: string, view: LayoutEditorView | undefined
 		if (current) store.dispatch({ type: 'layout/cursorMoved', flowId, index: index(current) });
 	};
 	const leave = () => {
-		const state = store.getState();
-		// Like esc everywhere: an error on screen is dismissed first.
-		if (state.flash?.level === 'error' || state.flash?.level === 'warning')
-			return store.dispatch({ type: 'flash/cleared' });
 		const current = draft();
 		if (current && isLayoutDirty(current))
 			return store.dispatch({ type: 'overlay/opened', overlay: { kind: 'layoutLeave', flowId } });

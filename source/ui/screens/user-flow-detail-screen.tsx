@@ -107,12 +107,8 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 		['text'],
 		{
 			'text.accept': () => void store.run(saveEdit()),
-			'text.cancel': () => {
-				// Like esc everywhere: an error on screen is dismissed first, the typed text kept.
-				const level = store.getState().flash?.level;
-				if (level === 'error' || level === 'warning') return store.dispatch({ type: 'flash/cleared' });
-				store.dispatch({ type: 'edit/closed' });
-			},
+			// Like esc everywhere, the first one dismisses an error on screen (the router does), the typed text kept.
+			'text.cancel': () => store.dispatch({ type: 'edit/closed' }),
 		},
 		{
 			level: 'capture',
