@@ -1,10 +1,13 @@
 import { createInterface } from 'node:readline/promises';
 import packageJson from './package.json' with { type: 'json' };
 import { readBoundedStdin } from './source/text/bounded-file.js';
+import { watchForLostPeer } from './source/wiring/lost-terminal.js';
 import { runCli } from './source/wiring/run-cli.js';
 
 // The one place that reads process.argv and process.env; everything below gets them as values.
 let ranApp = false;
+// A closed pipe or a lost terminal ends the program quietly (exit 141, or a hang-up for the keyboard app).
+const lostPeer = watchForLostPeer(process, [process.stdout, process.stderr]);
 const exitCode = await runCli({
 	argv: process.argv.slice(2),
 	env: process.env,
@@ -26,6 +29,7 @@ const exitCode = await runCli({
 	// Loaded only when no command is given: commands never pay for Ink and React.
 	runApp: async (flags) => {
 		ranApp = true;
+		lostPeer.keyboardApp(process.stdin);
 		// Ink draws nothing until exit when CI is set (is-in-ci); in a real terminal the person must see the app.
 		if (process.stdin.isTTY && process.stdout.isTTY) {
 			delete process.env.CI;

@@ -26,7 +26,7 @@ function walk(layers: readonly LayerView[], visit: (action: KeyAction, liveKeys:
 	const typing = captureLayer(live) !== undefined;
 	const seenKeys = new Set<string>();
 	const seenIds = new Set<string>();
-	const scopes = live.flatMap((layer) => layer.scopes);
+	const scopes = [...live.flatMap((layer) => layer.scopes), ...(typing ? (['typing'] as const) : [])];
 	const everywhere = actions.filter((action) => action.everywhere);
 	const found = [
 		...scopes.flatMap((scope) => actions.filter((a) => a.scopes.includes(scope))),
@@ -44,7 +44,7 @@ function walk(layers: readonly LayerView[], visit: (action: KeyAction, liveKeys:
 	}
 }
 
-/** The footer's hints for the live layers; `? help` is always last. */
+/** The footer's hints for the live layers; `? help` is last, unless a field takes `?` as text. */
 export function footerHints(layers: readonly LayerView[]): Hint[] {
 	const live = liveLayers(layers);
 	const hints: Hint[] = [];
@@ -58,7 +58,9 @@ export function footerHints(layers: readonly LayerView[]): Hint[] {
 			danger: action.danger === true,
 		});
 	});
-	return [...hints, { key: '?', label: 'help', danger: false }];
+	// While a field takes text, `?` is a character: the footer does not offer what the key will not do.
+	const typing = captureLayer(live) !== undefined;
+	return typing ? hints : [...hints, { key: '?', label: 'help', danger: false }];
 }
 
 /** Every key of the current screen with its description, for the `?` overlay. */
@@ -68,9 +70,10 @@ export function helpEntries(layers: readonly LayerView[]): HelpEntry[] {
 	const entries: HelpEntry[] = [];
 	walk(below, (action) => {
 		if (!action.byComponent && !action.everywhere && !usable(live, action)) return;
+		const plain = action.unless && !live.some((layer) => layer.handles(action.unless?.live as ActionId));
 		entries.push({
 			keys: action.keys.map(displayKey).join(' / '),
-			description: action.description,
+			description: plain ? (action.unless?.description ?? action.description) : action.description,
 			danger: action.danger === true,
 		});
 	});

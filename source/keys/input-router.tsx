@@ -8,13 +8,16 @@ import {
 	useRef,
 	useSyncExternalStore,
 } from 'react';
-import { createBurstSplitter } from './burst-splitter.js';
 import { footerHints, type HelpEntry, type Hint, helpEntries } from './hints.js';
+import type { KeyFeed } from './key-feed.js';
 import type { ActionId, Scope } from './keymap.js';
 import { keyName } from './normalize.js';
-import { createRegistry, type LayerSpec, type Registry } from './registry.js';
+import { createRegistry, type DisabledReason, type LayerSpec, type Registry } from './registry.js';
+
+export { hidden } from './registry.js';
+
 import type { Level } from './resolve.js';
-import type { TextEdit } from './text-edit.js';
+import { type Caret, editText, type TextEdit } from './text-edit.js';
 
 const RouterContext = createContext<Registry | undefined>(undefined);
 
@@ -29,52 +32,57 @@ export type InputRouterProps = {
 	readonly children: ReactNode;
 	/** Shows why a disabled action did nothing (the status line). */
 	readonly onDisabled: (reason: string) => void;
+	/** Clears an error or warning on screen; true when there was one (esc then does nothing more). */
+	readonly dismiss?: () => boolean;
+	/** The feed between the terminal and Ink (see terminal-input.ts); without one, keys arrive as Ink reads them. */
+	readonly feed?: KeyFeed;
 	/** True while something is loading or saving: keys typed ahead wait until it is done. */
 	readonly busy?: () => boolean;
+	/** Which screen shows: keys that waited on one screen are dropped when another one shows. */
+	readonly screen?: () => unknown;
 	/** Tells the router the app's state changed (so waiting keys may go on); returns the unsubscribe. */
 	readonly subscribe?: (listener: () => void) => () => void;
 };
 
-/** How long each typed-ahead key waits for the previous one's frame. */
-const typedAheadPaceMs = 35;
-
 /** The one place that reads keys: it maps each key to an action of the live layers, topmost layer first. */
-export function InputRouter({ children, onDisabled, busy, subscribe }: InputRouterProps) {
+export function InputRouter({
+	children,
+	onDisabled,
+	dismiss,
+	feed,
+	busy,
+	screen,
+	subscribe,
+}: InputRouterProps) {
 	const registry = useMemo(createRegistry, []);
 	// Ink reports isRawModeSupported as undefined (not false) for a pipe; only a real TTY may read keys.
-	const { isRawModeSupported, internal_eventEmitter: inputEvents } = useStdin();
-	const canReadKeys = isRawModeSupported === true;
+	const canReadKeys = useStdin().isRawModeSupported === true;
 	const report = useRef(onDisabled);
 	report.current = onDisabled;
+	const dismissNow = useRef(dismiss);
+	dismissNow.current = dismiss;
 	const isBusy = useRef(busy);
 	isBusy.current = busy;
-	const splitter = useMemo(
+	const screenNow = useRef(screen);
+	screenNow.current = screen;
+	useLayoutEffect(
 		() =>
-			createBurstSplitter({
-				emit: (piece) => inputEvents.emit('input', piece),
+			feed?.connect({
 				takesText: registry.takesText,
 				busy: () => isBusy.current?.() ?? false,
-				// One typed-ahead key per frame (Ink draws at most 30–60 a second): by then components such as
-				// ink-select-input have re-rendered and listen with their new state; sooner, they act on the old one.
-				defer: (next) => setTimeout(next, typedAheadPaceMs),
+				screen: () => screenNow.current?.(),
 			}),
-		[registry, inputEvents],
+		[feed, registry],
 	);
-	// Ink's key parsing garbles a burst of keys read at once ("\x7f\x7f\r" comes out as "\r"), so each read is
-	// looked at first (this listener runs before every useInput's) and a burst is fed back key by key.
-	const taken = useRef(false);
-	useLayoutEffect(() => {
-		const look = (data: string) => {
-			taken.current = splitter.take(data);
-		};
-		inputEvents.prependListener('input', look);
-		return () => void inputEvents.off('input', look);
-	}, [inputEvents, splitter]);
-	useLayoutEffect(() => subscribe?.(() => splitter.resume()), [subscribe, splitter]);
+	useLayoutEffect(() => (feed ? subscribe?.(() => feed.resume()) : undefined), [subscribe, feed]);
 	useInput(
-		(input, key) => {
-			if (!taken.current) registry.press(keyName(input, key), input, (reason) => report.current(reason));
-		},
+		(input, key) =>
+			registry.press(
+				keyName(input, key),
+				input,
+				(reason) => report.current(reason),
+				() => dismissNow.current?.() ?? false,
+			),
 		{ isActive: canReadKeys },
 	);
 	return <RouterContext.Provider value={registry}>{children}</RouterContext.Provider>;
@@ -84,7 +92,7 @@ export function InputRouter({ children, onDisabled, busy, subscribe }: InputRout
 export type KeyActionsOptions = {
 	/** screen (default), capture (a text field), overlay or help (modal), global. */
 	readonly level?: Level;
-	readonly disabled?: Partial<Record<ActionId, string | undefined>>;
+	readonly disabled?: Partial<Record<ActionId, DisabledReason | undefined>>;
 	/** Makes this layer take typed text. */
 	readonly capture?: (edit: TextEdit) => void;
 	/** False unregisters the layer (e.g. a field without focus). */
@@ -126,4 +134,26 @@ export function useKeyHints(): { readonly hints: readonly Hint[]; readonly help:
 		() => ({ hints: footerHints(registry.layers()), help: helpEntries(registry.layers()) }),
 		[registry, version],
 	);
+}
+
+/**
+ * The cursor of a shown field. When the field gains focus its cursor starts at the end, or with the whole
+ * value selected (`selectOnFocus`, for a label edit: typing replaces it, backspace clears it).
+ */
+export function useTextCaret(focused: boolean, selectOnFocus = false): Caret {
+	const registry = useRegistry();
+	useLayoutEffect(() => {
+		if (focused) registry.setCaret({ tail: 0, selected: selectOnFocus });
+	}, [registry, focused, selectOnFocus]);
+	return useSyncExternalStore(registry.subscribeCaret, registry.caret);
+}
+
+/** Applies a key's edit to a value at the cursor of the field being typed in; returns the new value. */
+export function useTextEditor(): (value: string, edit: TextEdit) => string {
+	const registry = useRegistry();
+	return (value, edit) => {
+		const next = editText(value, registry.caret(), edit);
+		registry.setCaret(next.caret);
+		return next.value;
+	};
 }

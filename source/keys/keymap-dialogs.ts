@@ -2,8 +2,49 @@ import type { KeyAction } from './keymap-types.js';
 
 const move = { hint: '↑↓', label: 'move', showInFooter: true } as const;
 
+/** Keys of every field that takes typed text; the field does what they say (see text-edit.ts). */
+const field = { scopes: ['typing'], whileTyping: true, byComponent: true } as const;
+
 /** Actions of text capture (filter, in-place edits) and of dialogs (confirm, typed confirm, picker, help). */
 export const dialogActions = [
+	{ id: 'text.left', keys: ['left'], label: 'left', description: 'Move the cursor left', ...field },
+	{ id: 'text.right', keys: ['right'], label: 'right', description: 'Move the cursor right', ...field },
+	{
+		id: 'text.home',
+		keys: ['home', 'ctrl+a'],
+		label: 'start',
+		description: 'Move the cursor to the start of the text',
+		...field,
+	},
+	{
+		id: 'text.end',
+		keys: ['end', 'ctrl+e'],
+		label: 'end',
+		description: 'Move the cursor to the end of the text',
+		...field,
+	},
+	{
+		id: 'text.erase',
+		keys: ['backspace'],
+		label: 'erase',
+		description:
+			'Erase the character before the cursor (a name or label being edited opens all selected: typing replaces it, erase clears it)',
+		...field,
+	},
+	{
+		id: 'text.eraseWord',
+		keys: ['ctrl+w'],
+		label: 'erase word',
+		description: 'Erase the word before the cursor',
+		...field,
+	},
+	{
+		id: 'text.eraseToStart',
+		keys: ['ctrl+u'],
+		label: 'erase to start',
+		description: 'Erase everything before the cursor',
+		...field,
+	},
 	{
 		id: 'filter.keep',
 		keys: ['enter'],
@@ -39,6 +80,7 @@ export const dialogActions = [
 		description: 'Stop editing; nothing changes',
 		showInFooter: true,
 		whileTyping: true,
+		dismissesFirst: true,
 	},
 	{
 		id: 'confirm.yes',
@@ -124,5 +166,33 @@ export const dialogActions = [
 		scopes: ['help'],
 		label: 'scroll up',
 		description: 'Scroll the help up',
+	},
+	{
+		id: 'help.bottom',
+		keys: ['G', 'end'],
+		scopes: ['help'],
+		label: 'end',
+		description: 'Go to the end of the help',
+	},
+	{
+		id: 'help.top',
+		keys: ['g', 'home'],
+		scopes: ['help'],
+		label: 'top',
+		description: 'Go to the top of the help',
+	},
+	{
+		id: 'help.pageDown',
+		keys: ['pgdn', 'ctrl+f', 'space'],
+		scopes: ['help'],
+		label: 'page down',
+		description: 'Scroll the help one page down',
+	},
+	{
+		id: 'help.pageUp',
+		keys: ['pgup', 'ctrl+b'],
+		scopes: ['help'],
+		label: 'page up',
+		description: 'Scroll the help one page up',
 	},
 ] as const satisfies readonly KeyAction[];

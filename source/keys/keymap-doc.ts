@@ -11,6 +11,7 @@ const where: Record<Scope, string> = {
 	'sign-in': 'sign-in',
 	filter: 'filter box',
 	text: 'text field',
+	typing: 'any field being typed in',
 	confirm: 'y/n dialog',
 	'typed-confirm': 'delete dialog',
 	picker: 'add-picker',

@@ -145,6 +145,7 @@ export const layoutActions = [
 		scopes: ['layout'],
 		label: 'back',
 		description: 'Leave; with unsaved changes: keep, discard or stay',
+		dismissesFirst: true,
 	},
 	{
 		id: 'options.add',

@@ -161,6 +161,7 @@ export const screenActions = [
 		description: 'Leave the form (dismisses an error first; asks first if you typed anything)',
 		showInFooter: true,
 		whileTyping: true,
+		dismissesFirst: true,
 	},
 	{
 		id: 'signin.copy',

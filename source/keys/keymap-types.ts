@@ -9,6 +9,8 @@ export type Scope =
 	| 'sign-in'
 	| 'filter'
 	| 'text'
+	/** Live in whatever field takes typed text: the cursor and erase keys. */
+	| 'typing'
 	| 'confirm'
 	| 'typed-confirm'
 	| 'picker'
@@ -39,6 +41,10 @@ export type KeyAction = {
 	readonly danger?: boolean;
 	/** Live under dialogs too (help and ctrl+c). */
 	readonly everywhere?: boolean;
+	/** What the help says instead on a screen where the action `live` names is not live (esc without a filter). */
+	readonly unless?: { readonly live: string; readonly description: string };
+	/** An error or warning on screen is dismissed first; the action runs on the next press (esc's rule). */
+	readonly dismissesFirst?: boolean;
 	/** A widget handles the key itself (the picker's list); the router only keeps it from lower layers. */
 	readonly byComponent?: boolean;
 };

@@ -42,6 +42,11 @@ const baseActions = [
 		scopes: ['global'],
 		label: 'back',
 		description: 'Go back: clear the filter, then return to the previous screen; dismisses an error first',
+		unless: {
+			live: 'list.filter',
+			description: 'Go back to the previous screen; dismisses an error first',
+		},
+		dismissesFirst: true,
 		showInFooter: true,
 		whileTyping: true,
 	},

@@ -1,21 +1,35 @@
 import type { ActionId, Scope } from './keymap.js';
 import { captureLayer, type LayerView, type Level, liveLayers, resolveKey } from './resolve.js';
-import type { TextEdit } from './text-edit.js';
+import { type Caret, endCaret, type TextEdit } from './text-edit.js';
+
+/** Disables an action with nothing to explain: the key does nothing, and footer and help leave it out. */
+export const hidden = Object.freeze({ kind: 'hidden' } as const);
+
+/** Why an action is disabled: a reason the status line shows when its key is pressed, or `hidden`. */
+export type DisabledReason = string | typeof hidden;
 
 /** What a component registers: its scopes, handlers by action id, disabled reasons and a text sink. */
 export type LayerSpec = {
 	readonly scopes: readonly Scope[];
 	readonly handlers: Partial<Record<ActionId, () => void>>;
-	/** A reason shows in the status line when the key is pressed; '' hides the action silently. */
-	readonly disabled?: Partial<Record<ActionId, string | undefined>>;
+	/** A reason shows in the status line when the key is pressed; `hidden` disables the action silently. */
+	readonly disabled?: Partial<Record<ActionId, DisabledReason | undefined>>;
 	readonly capture?: (edit: TextEdit) => void;
 };
 
 /** The router's bookkeeping, free of React so it can be tested directly. */
 export type Registry = {
 	register(level: Level, read: () => LayerSpec): () => void;
-	/** Routes one key; `onDisabled` receives the reason of a disabled action. */
-	press(key: string | undefined, text: string, onDisabled: (reason: string) => void): void;
+	/**
+	 * Routes one key; `onDisabled` receives the reason of a disabled action. `dismiss` clears an error or warning
+	 * on screen and says whether there was one: an action marked dismissesFirst (esc) then does nothing more.
+	 */
+	press(
+		key: string | undefined,
+		text: string,
+		onDisabled: (reason: string) => void,
+		dismiss?: () => boolean,
+	): void;
 	layers(): readonly LayerView[];
 	/** True while a live layer takes typed text (a field being edited). */
 	takesText(): boolean;
@@ -23,6 +37,10 @@ export type Registry = {
 	changed(): void;
 	subscribe(listener: () => void): () => void;
 	version(): number;
+	/** The cursor of the field being typed in (only one field has the keys at a time). */
+	caret(): Caret;
+	setCaret(caret: Caret): void;
+	subscribeCaret(listener: () => void): () => void;
 };
 
 type Entry = LayerView & { readonly read: () => LayerSpec };
@@ -33,6 +51,8 @@ export function createRegistry(): Registry {
 	let seq = 0;
 	let version = 0;
 	const listeners = new Set<() => void>();
+	const caretListeners = new Set<() => void>();
+	let caret = endCaret;
 	const changed = () => {
 		version++;
 		for (const listener of listeners) listener();
@@ -59,14 +79,15 @@ export function createRegistry(): Registry {
 				changed();
 			};
 		},
-		press(key, text, onDisabled) {
+		press(key, text, onDisabled, dismiss) {
 			const result = resolveKey(entries, key, text);
 			if (result.kind === 'text') result.layer.read().capture?.(result.edit);
 			if (result.kind !== 'action' || !result.layer) return;
 			if (result.disabled !== undefined) {
-				if (result.disabled) onDisabled(result.disabled);
+				if (typeof result.disabled === 'string') onDisabled(result.disabled);
 				return;
 			}
+			if (result.action.dismissesFirst && dismiss?.()) return;
 			result.layer.read().handlers[result.action.id as ActionId]?.();
 		},
 		layers: () => entries,
@@ -77,5 +98,15 @@ export function createRegistry(): Registry {
 			return () => listeners.delete(listener);
 		},
 		version: () => version,
+		caret: () => caret,
+		setCaret(next) {
+			if (next.tail === caret.tail && next.selected === caret.selected) return;
+			caret = next;
+			for (const listener of caretListeners) listener();
+		},
+		subscribeCaret(listener) {
+			caretListeners.add(listener);
+			return () => caretListeners.delete(listener);
+		},
 	};
 }

@@ -1,5 +1,6 @@
 import { type ActionId, actions, type KeyAction, type Scope } from './keymap.js';
 import { isPrintable } from './normalize.js';
+import type { DisabledReason } from './registry.js';
 import type { TextEdit } from './text-edit.js';
 
 /** How high a layer sits; overlay and help are modal (nothing below them sees keys). */
@@ -14,13 +15,18 @@ export type LayerView = {
 	readonly level: Level;
 	readonly scopes: readonly Scope[];
 	readonly handles: (id: ActionId) => boolean;
-	readonly disabledReason: (id: ActionId) => string | undefined;
+	readonly disabledReason: (id: ActionId) => DisabledReason | undefined;
 	readonly captures: boolean;
 };
 
 /** The result of one key press. */
 export type Resolution<L extends LayerView> =
-	| { readonly kind: 'action'; readonly action: KeyAction; readonly layer?: L; readonly disabled?: string }
+	| {
+			readonly kind: 'action';
+			readonly action: KeyAction;
+			readonly layer?: L;
+			readonly disabled?: DisabledReason;
+	  }
 	| { readonly kind: 'text'; readonly edit: TextEdit; readonly layer: L }
 	| { readonly kind: 'none' };
 
@@ -55,6 +61,24 @@ export function findAction(live: readonly LayerView[], key: string, typing: bool
 	);
 }
 
+const fieldEdits: Readonly<Record<string, TextEdit>> = {
+	'text.left': { type: 'left' },
+	'text.right': { type: 'right' },
+	'text.home': { type: 'home' },
+	'text.end': { type: 'end' },
+	'text.erase': { type: 'backspace' },
+	'text.eraseWord': { type: 'deleteWord' },
+	'text.eraseToStart': { type: 'deleteToStart' },
+};
+
+/** What a key does in a field that takes text (the keymap's 'typing' rows), if anything. */
+function fieldEdit(key: string): TextEdit | undefined {
+	const action = actions.find(
+		(candidate) => candidate.scopes.includes('typing') && candidate.keys.includes(key),
+	);
+	return action ? fieldEdits[action.id] : undefined;
+}
+
 /** Decides what one key press does: an action (with its handling layer), text for a field, or nothing. */
 export function resolveKey<L extends LayerView>(
 	layers: readonly L[],
@@ -80,6 +104,7 @@ export function resolveKey<L extends LayerView>(
 		const layer = pool.find((candidate) => candidate.handles(id));
 		return { kind: 'action', action, layer, disabled: layer?.disabledReason(id) };
 	}
-	if (capture && key === 'backspace') return { kind: 'text', edit: { type: 'backspace' }, layer: capture };
+	const edit = capture ? fieldEdit(key) : undefined;
+	if (capture && edit) return { kind: 'text', edit, layer: capture };
 	return { kind: 'none' };
 }

@@ -1,7 +1,8 @@
 import { Box } from 'ink';
 import { useEffect } from 'react';
 import { InputRouter } from '../keys/input-router.js';
-import { type Store, startSession } from '../store/index.js';
+import type { KeyFeed } from '../keys/key-feed.js';
+import { type AppState, currentEntry, type Store, startSession } from '../store/index.js';
 import { BodyState } from './components/body-state.js';
 import { Frame } from './frame/frame.js';
 import { GlobalKeys } from './global-keys.js';
@@ -55,16 +56,45 @@ function Body() {
 }
 
 /** Props of the app. */
-export type AppProps = { readonly store: Store; readonly theme: Theme };
+export type AppProps = {
+	readonly store: Store;
+	readonly theme: Theme;
+	/** The feed between the terminal and Ink; run-app.tsx reads the terminal through it. */
+	readonly feed?: KeyFeed;
+};
+
+/**
+ * True while a read runs: keys typed meanwhile wait for the screen. A write in flight does not hold keys: the
+ * screen stays usable (quit asks, the row being changed says so) while the change is sent.
+ */
+function loading(state: AppState): boolean {
+	return state.activity.some((activity) => !activity.write);
+}
+
+/** esc's first press everywhere: an error or warning on screen goes (it stays until then), and nothing else. */
+function dismissUrgent(store: Store): boolean {
+	const level = store.getState().flash?.level;
+	if (level !== 'error' && level !== 'warning') return false;
+	store.dispatch({ type: 'flash/cleared' });
+	return true;
+}
+
+/** Which screen shows, by identity: a new route object, or the sign-in stage while not signed in. */
+function shownScreen(state: AppState): unknown {
+	return state.session.status === 'signedIn' ? currentEntry(state).route : state.session.status;
+}
 
 /** Providers, the frame and the current screen; no logic of its own. */
-export function App({ store, theme }: AppProps) {
+export function App({ store, theme, feed }: AppProps) {
 	return (
 		<StoreProvider store={store}>
 			<ThemeProvider theme={theme}>
 				<InputRouter
 					onDisabled={(reason) => store.dispatch({ type: 'flash/shown', level: 'warning', text: reason })}
-					busy={() => store.getState().activity.length > 0}
+					dismiss={() => dismissUrgent(store)}
+					feed={feed}
+					busy={() => loading(store.getState())}
+					screen={() => shownScreen(store.getState())}
 					subscribe={store.subscribe}
 				>
 					<GlobalKeys />

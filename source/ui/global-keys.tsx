@@ -1,5 +1,5 @@
 import { useApp } from 'ink';
-import { useKeyActions } from '../keys/input-router.js';
+import { hidden, useKeyActions } from '../keys/input-router.js';
 import { type AppState, currentEntry, hasUnsavedLayout, writeInFlight } from '../store/index.js';
 import { useAppState, useStore } from './store-context.js';
 
@@ -49,12 +49,12 @@ export function GlobalKeys() {
 			'nav.back': () => {
 				const state = store.getState();
 				const step = backStep(state);
-				if (step === 'dismiss') store.dispatch({ type: 'flash/cleared' });
-				else if (step === 'clearFilter') store.dispatch({ type: 'route/filterClosed', keep: false });
+				// An error on screen was dismissed by the router before this runs (esc's first press).
+				if (step === 'clearFilter') store.dispatch({ type: 'route/filterClosed', keep: false });
 				else if (step === 'pop') store.dispatch({ type: 'route/popped' });
 			},
 		},
-		{ level: 'global', disabled: { 'nav.back': canGoBack ? undefined : '' } },
+		{ level: 'global', disabled: { 'nav.back': canGoBack ? undefined : hidden } },
 	);
 	return null;
 }

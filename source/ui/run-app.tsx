@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { render } from 'ink';
+import { readTerminal } from '../keys/terminal-input.js';
 import { type AppDeps, createStore } from '../store/index.js';
 import { App } from './app.js';
 import { colorTheme, noColorTheme } from './theme.js';
@@ -37,8 +38,11 @@ export async function runApp(deps: AppDeps): Promise<number> {
 		return appExitCodes.noTerminal;
 	}
 	const store = createStore(deps);
-	const instance = render(<App store={store} theme={deps.noColor ? noColorTheme : colorTheme} />, {
-		stdin,
+	// The app reads the terminal itself and hands Ink one key at a time (Ink never reads the terminal).
+	const input = readTerminal(stdin);
+	const theme = deps.noColor ? noColorTheme : colorTheme;
+	const instance = render(<App store={store} theme={theme} feed={input.feed} />, {
+		stdin: input.inkStdin,
 		stdout,
 		stderr,
 		...renderOptions,

@@ -5,6 +5,7 @@ import type { TokenProvider } from '../../source/auth/token-provider.js';
 import { staticTokenProvider } from '../../source/auth/token-provider.js';
 import type { EmulatorOptions, RunningEmulator } from '../../source/emulator/server.js';
 import { createGraphClient, type GraphClientOptions } from '../../source/graph/graph-client.js';
+import { createKeyFeed } from '../../source/keys/key-feed.js';
 import {
 	type AppDeps,
 	type AppState,
@@ -29,6 +30,14 @@ export const keys: Record<string, string> = {
 	space: ' ',
 	pgdn: '\u001B[6~',
 	pgup: '\u001B[5~',
+	left: '\u001B[D',
+	right: '\u001B[C',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	'ctrl+a': '\u0001',
+	'ctrl+e': '\u0005',
+	'ctrl+u': '\u0015',
+	'ctrl+w': '\u0017',
 	'ctrl+r': '\u0012',
 	'ctrl+s': '\u0013',
 	'ctrl+c': '\u0003',
@@ -91,7 +100,14 @@ export async function renderApp(t: ExecutionContext, options: RenderAppOptions =
 	const deps: AppDeps = { graph, session, configured: true, noColor: true, retries, ...options.deps };
 	const base = createStore(deps).getState();
 	const store = createStore(deps, options.state ? options.state(base) : base);
-	const ink = render(<App store={store} theme={noColorTheme} />);
+	// As run-app.tsx does: every key goes through the feed, which hands Ink one key at a time.
+	let inkStdin: { write(data: string): void } | undefined;
+	const feed = createKeyFeed({
+		deliver: (piece) => inkStdin?.write(piece),
+		defer: (next) => setTimeout(next, 35),
+	});
+	const ink = render(<App store={store} theme={noColorTheme} feed={feed} />);
+	inkStdin = ink.stdin;
 	const resize = (columns: number, rows: number) => {
 		Object.defineProperty(ink.stdout, 'columns', { value: columns, configurable: true });
 		Object.defineProperty(ink.stdout, 'rows', { value: rows, configurable: true });
@@ -111,7 +127,7 @@ export async function renderApp(t: ExecutionContext, options: RenderAppOptions =
 		writes: () => ink.frames,
 		async press(name) {
 			await tick();
-			ink.stdin.write(keys[name] ?? name);
+			feed.read(keys[name] ?? name);
 			await tick();
 		},
 		async type(text) {

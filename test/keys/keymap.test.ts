@@ -5,7 +5,7 @@ import { keymapMarkdown } from '../../source/keys/keymap-doc.js';
 import { keyName } from '../../source/keys/normalize.js';
 import type { LayerView, Level } from '../../source/keys/resolve.js';
 import { resolveKey } from '../../source/keys/resolve.js';
-import { applyEdit } from '../../source/keys/text-edit.js';
+import { applyEdit, editText } from '../../source/keys/text-edit.js';
 
 // The scope sets screens register together, per level (what can be live at the same time).
 const stacks: readonly (readonly [Level, readonly Scope[]])[][] = [
@@ -121,11 +121,40 @@ test('every action has a label, a description and at least one key; ids are uniq
 	}
 });
 
-test('the footer always ends with ? help, in every stack', (t) => {
+test('the footer ends with ? help in every stack, except while a field takes ? as text', (t) => {
 	for (const stack of stacks) {
-		const hints = footerHints(stack.map(([level, scopes], index) => layer(level, scopes, index)));
-		t.deepEqual(hints.at(-1), { key: '?', label: 'help', danger: false });
-		t.is(hints.filter((hint) => hint.label === 'help').length, 1);
+		const layers = stack.map(([level, scopes], index) => layer(level, scopes, index));
+		const hints = footerHints(layers);
+		const typing = layers.some((item) => item.captures);
+		if (typing)
+			t.false(
+				hints.some((hint) => hint.key === '?'),
+				`no ? help while typing: ${stack}`,
+			);
+		else {
+			t.deepEqual(hints.at(-1), { key: '?', label: 'help', danger: false });
+			t.is(hints.filter((hint) => hint.label === 'help').length, 1);
+		}
+	}
+});
+
+test('help offers "clear the filter" for esc only on a screen that has a filter', (t) => {
+	const esc = (handled: readonly string[]) =>
+		helpEntries([
+			layer('global', ['global'], 1, ['nav.back']),
+			layer('screen', ['detail', 'list'], 2, handled),
+		]).find((entry) => entry.keys === 'esc')?.description;
+	t.regex(esc(['nav.back', 'list.filter']) ?? '', /clear the filter/);
+	t.is(esc(['nav.back', 'item.open']), 'Go back to the previous screen; dismisses an error first');
+});
+
+test('every "unless" of the keymap names an action that exists', (t) => {
+	for (const action of actions) {
+		if (action.unless)
+			t.truthy(
+				actions.find((other) => other.id === action.unless?.live),
+				action.id,
+			);
 	}
 });
 
@@ -208,6 +237,31 @@ test('text edits append and erase at the end and drop control characters', (t) =
 	t.is(applyEdit('ab', { type: 'insert', text: 'c\u001B[2Jd\n' }), 'abc[2Jd');
 	t.is(applyEdit('ab', { type: 'backspace' }), 'a');
 	t.is(applyEdit('', { type: 'backspace' }), '');
+});
+
+test('text edits work at the cursor; a selected value is replaced or cleared', (t) => {
+	const at = (tail: number, selected = false) => ({ tail, selected });
+	t.deepEqual(editText('abc', at(1), { type: 'insert', text: 'XY' }), { value: 'abXYc', caret: at(1) });
+	t.deepEqual(editText('abc', at(1), { type: 'backspace' }), { value: 'ac', caret: at(1) });
+	t.deepEqual(editText('abc', at(3), { type: 'backspace' }), { value: 'abc', caret: at(3) });
+	t.deepEqual(editText('abc', at(0), { type: 'left' }).caret, at(1));
+	t.deepEqual(editText('abc', at(3), { type: 'left' }).caret, at(3), 'the start is as far as it goes');
+	t.deepEqual(editText('abc', at(0), { type: 'right' }).caret, at(0));
+	t.deepEqual(editText('abc', at(0), { type: 'home' }).caret, at(3));
+	t.deepEqual(editText('abc', at(3), { type: 'end' }).caret, at(0));
+	t.deepEqual(editText('one two  three', at(5), { type: 'deleteWord' }), {
+		value: 'one three',
+		caret: at(5),
+	});
+	t.deepEqual(editText('one two', at(3), { type: 'deleteToStart' }), { value: 'two', caret: at(3) });
+	t.deepEqual(editText('a😀b', at(1), { type: 'backspace' }).value, 'ab', 'an emoji is one character');
+	t.deepEqual(editText('Email', at(0, true), { type: 'insert', text: 'Mail' }), {
+		value: 'Mail',
+		caret: at(0),
+	});
+	t.deepEqual(editText('Email', at(0, true), { type: 'backspace' }), { value: '', caret: at(0) });
+	t.deepEqual(editText('Email', at(0, true), { type: 'home' }), { value: 'Email', caret: at(5) });
+	t.deepEqual(editText('Email', at(0, true), { type: 'end' }), { value: 'Email', caret: at(0) });
 });
 
 test('the generated keymap table has one row per action', (t) => {

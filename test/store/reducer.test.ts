@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import test from 'ava';
 import type { Action } from '../../source/store/actions.js';
 import { reducer } from '../../source/store/reducer.js';
@@ -249,4 +250,11 @@ for (const row of rows) {
 
 test('reducer: an unknown action type is a bug, not a silent no-op', (t) => {
 	t.throws(() => reducer(signedIn, { type: 'nope' } as unknown as Action), { message: /Unhandled action/ });
+});
+
+test('the root reducer routes by prefix: it lists no action type, so a new action is two edits', (t) => {
+	const source = readFileSync(new URL('../../source/store/reducer.ts', import.meta.url), 'utf8');
+	t.notRegex(source, /case '[a-zA-Z]+\/[a-zA-Z]+'/);
+	t.is(reducer(signedIn, { type: 'help/toggled' }).helpOpen, true, 'help/ reaches the status slice');
+	t.is(reducer(deep, { type: 'route/popped' }).routes.length, 1, 'route/ reaches the routes slice');
 });

@@ -73,6 +73,8 @@ test.serial(
 		await app.press('r');
 		await app.waitFor(/❯\s+5\s+Country\/Region\s+country\s+text\s+yes/);
 		await app.press('enter');
+		// The label opens all selected; end keeps it and puts the cursor after it.
+		await app.press('end');
 		for (let step = 0; step < '/Region'.length; step++) await app.press('backspace');
 		await app.type(' of residence');
 		await app.press('enter');

@@ -113,6 +113,8 @@ test.serial('choosing an app another flow has asks to move it', async (t) => {
 test.serial('rename in place and switch sign-up from the detail', async (t) => {
 	const app = await openFlow(t, partners.id);
 	await app.press('e');
+	// The name opens all selected; end keeps it and puts the cursor after it.
+	await app.press('end');
 	for (let step = 0; step < 'sign-in only'.length; step++) await app.press('backspace');
 	await app.type('B2B');
 	await app.press('enter');

@@ -30,7 +30,7 @@ export function DetailRow({ label, value, extra, selected, editing, busy }: Deta
 					{label}
 				</Cell>
 				{editing ? (
-					<TextField value={editing.text} focused width={50} />
+					<TextField value={editing.text} focused width={50} selectOnFocus />
 				) : (
 					<Cell grow inverse={selected}>
 						{value}

@@ -46,7 +46,9 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 export function LayoutDetailPanel({ detail, position, field }: LayoutDetailPanelProps) {
 	const theme = useTheme();
 	const editing = (target: LayoutField['target']) =>
-		field?.target === target ? <TextField value={field.text} focused width={60} /> : undefined;
+		field?.target === target ? (
+			<TextField value={field.text} focused width={60} selectOnFocus={target === 'label'} />
+		) : undefined;
 	const types = detail.allowedTypes.length > 1 ? `t: ${detail.allowedTypes.join('/')}` : undefined;
 	return (
 		<Box flexDirection="column">

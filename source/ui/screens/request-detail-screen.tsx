@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { useKeyActions } from '../../keys/input-router.js';
+import { hidden, useKeyActions } from '../../keys/input-router.js';
 import { copiedMessages, currentEntry, type RequestDetail, requestDetail } from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
@@ -37,7 +37,7 @@ export function RequestDetailScreen({ seq }: RequestDetailScreenProps) {
 		copy(detail.commands[which]);
 		store.dispatch({ type: 'flash/shown', level: 'info', text: copiedMessages[which] });
 	};
-	const unavailable = detail ? undefined : '';
+	const unavailable = detail ? undefined : hidden;
 	const scroll = useListKeys(lastTop + 1, view);
 	useKeyActions(
 		['request'],

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { useKeyActions } from '../../keys/input-router.js';
+import { hidden, useKeyActions } from '../../keys/input-router.js';
 import { currentEntry, type RequestRow, requestRow } from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
@@ -43,7 +43,7 @@ export function RequestListScreen() {
 				selected &&
 				store.dispatch({ type: 'route/pushed', route: { id: 'requests/entry', seq: selected.seq } }),
 		},
-		{ disabled: { 'item.open': selected ? undefined : '' } },
+		{ disabled: { 'item.open': selected ? undefined : hidden } },
 	);
 
 	const body: ReactNode =

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { useEffect } from 'react';
-import { useKeyActions } from '../../keys/input-router.js';
+import { hidden, useKeyActions } from '../../keys/input-router.js';
 import { cancelSignIn, expireSignInCode, signIn } from '../../store/index.js';
 import { useClipboard } from '../hooks/use-clipboard.js';
 import { useAppState, useStore } from '../store-context.js';
@@ -42,7 +42,7 @@ export function SignInScreen() {
 		{
 			disabled: {
 				'signin.copy': waiting ? undefined : 'There is no code to copy yet.',
-				'signin.cancel': working ? undefined : '',
+				'signin.cancel': working ? undefined : hidden,
 			},
 		},
 	);

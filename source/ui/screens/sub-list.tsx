@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
-import { useKeyActions } from '../../keys/input-router.js';
+import { hidden, useKeyActions } from '../../keys/input-router.js';
 import { type AppError, currentEntry } from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
@@ -38,7 +38,7 @@ export function SubList<T>(props: SubListProps<T>) {
 	const selected = rows?.[cursor];
 	const listHeight = Math.max(1, height - 1);
 	const removeBlocked = !selected
-		? ''
+		? hidden
 		: pending.has(target(selected))
 			? busyReason
 			: props.removeReason?.(selected);
@@ -50,7 +50,9 @@ export function SubList<T>(props: SubListProps<T>) {
 			'item.remove': () => selected && props.onRemove(selected),
 			'screen.refresh': props.onRefresh,
 		},
-		{ disabled: { 'item.remove': removeBlocked, 'item.open': '', 'item.add': rows ? undefined : '' } },
+		{
+			disabled: { 'item.remove': removeBlocked, 'item.open': hidden, 'item.add': rows ? undefined : hidden },
+		},
 	);
 
 	let body: ReactNode;

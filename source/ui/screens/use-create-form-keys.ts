@@ -57,10 +57,6 @@ export function useCreateFormKeys(ids: ChoiceIds): Partial<Record<ActionId, () =
 		'form.enter': () => (draft()?.focus === 'submit' ? submit() : step(1)),
 		'form.submit': submit,
 		'form.cancel': () => {
-			const flash = store.getState().flash;
-			// Like esc everywhere: an error on screen (a failed create) is dismissed first.
-			if (flash?.level === 'error' || flash?.level === 'warning')
-				return store.dispatch({ type: 'flash/cleared' });
 			if (draft()?.dirty) {
 				store.dispatch({
 					type: 'overlay/opened',

@@ -1,4 +1,4 @@
-import { useKeyActions } from '../../keys/input-router.js';
+import { hidden, useKeyActions } from '../../keys/input-router.js';
 import {
 	type AppState,
 	isLayoutDirty,
@@ -24,7 +24,7 @@ const fieldOf = (state: AppState, flowId: string) => state.layoutDrafts[flowId]?
 
 function disabledReasons(view: LayoutEditorView | undefined) {
 	const input = view?.selected;
-	const none = input ? undefined : '';
+	const none = input ? undefined : hidden;
 	return {
 		'layout.options':
 			input && !input.choice
@@ -35,7 +35,7 @@ function disabledReasons(view: LayoutEditorView | undefined) {
 				? `A ${input.dataType} attribute has one input type: ${input.allowedTypes.join('')}.`
 				: none,
 		'layout.undo': view && view.undoable === 0 ? 'Nothing to undo.' : undefined,
-		'layout.save': view?.saving ? 'The page is being saved…' : view ? undefined : '',
+		'layout.save': view?.saving ? 'The page is being saved…' : view ? undefined : hidden,
 		'layout.label': none,
 		'layout.pattern': none,
 		'layout.required': none,
@@ -62,10 +62,6 @@ export function useLayoutKeys(flowId: string, view: LayoutEditorView | undefined
 		if (current) store.dispatch({ type: 'layout/cursorMoved', flowId, index: index(current) });
 	};
 	const leave = () => {
-		const state = store.getState();
-		// Like esc everywhere: an error on screen is dismissed first.
-		if (state.flash?.level === 'error' || state.flash?.level === 'warning')
-			return store.dispatch({ type: 'flash/cleared' });
 		const current = draft();
 		if (current && isLayoutDirty(current))
 			return store.dispatch({ type: 'overlay/opened', overlay: { kind: 'layoutLeave', flowId } });

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
-import { useKeyActions } from '../../keys/input-router.js';
+import { hidden, useKeyActions } from '../../keys/input-router.js';
 import {
 	currentEntry,
 	flowById,
@@ -65,7 +65,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			text: field === 'displayName' ? overview.name : overview.description,
 		});
 	const list = useListKeys(rows.length, rows.length);
-	const blocked = overview ? (busy ? busyReason : undefined) : '';
+	const blocked = overview ? (busy ? busyReason : undefined) : hidden;
 	useKeyActions(
 		['detail', 'list'],
 		{
@@ -94,8 +94,8 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 				'detail.edit': blocked ?? editReason(focused),
 				'detail.signUp': blocked,
 				'flow.delete': blocked,
-				'item.open': overview ? undefined : '',
-				'flow.layout': overview ? undefined : '',
+				'item.open': overview ? undefined : hidden,
+				'flow.layout': overview ? undefined : hidden,
 			},
 		},
 	);
@@ -107,12 +107,8 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 		['text'],
 		{
 			'text.accept': () => void store.run(saveEdit()),
-			'text.cancel': () => {
-				// Like esc everywhere: an error on screen is dismissed first, the typed text kept.
-				const level = store.getState().flash?.level;
-				if (level === 'error' || level === 'warning') return store.dispatch({ type: 'flash/cleared' });
-				store.dispatch({ type: 'edit/closed' });
-			},
+			// Like esc everywhere, the first one dismisses an error on screen (the router does), the typed text kept.
+			'text.cancel': () => store.dispatch({ type: 'edit/closed' }),
 		},
 		{
 			level: 'capture',

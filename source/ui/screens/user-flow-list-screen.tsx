@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { type ReactNode, useEffect, useMemo } from 'react';
-import { useKeyActions } from '../../keys/input-router.js';
+import { hidden, useKeyActions } from '../../keys/input-router.js';
 import {
 	currentEntry,
 	type FlowRow,
@@ -54,8 +54,8 @@ export function UserFlowListScreen() {
 		},
 		{
 			disabled: {
-				'item.open': selected ? undefined : '',
-				'flow.delete': selected ? selectedBusy : '',
+				'item.open': selected ? undefined : hidden,
+				'flow.delete': selected ? selectedBusy : hidden,
 			},
 		},
 	);
@@ -119,7 +119,11 @@ export function UserFlowListScreen() {
 					{rows.length > 0
 						? `${(cursor + 1).toLocaleString('en-US')}/${rows.length.toLocaleString('en-US')}`
 						: ''}
-					{entry.filter ? ` of ${all.length.toLocaleString('en-US')}` : ''}
+					{entry.filter && rows.length === 0
+						? `no match among ${all.length.toLocaleString('en-US')}`
+						: entry.filter
+							? ` of ${all.length.toLocaleString('en-US')}`
+							: ''}
 				</Text>
 			</Box>
 		</Box>
