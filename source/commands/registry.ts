@@ -9,6 +9,7 @@ import { flowsAsCodeCommands } from './flows-as-code.js';
 import { layoutCommands } from './layout.js';
 import { profileCommands } from './profiles.js';
 import { providerCommands } from './providers.js';
+import { runFlowCommands } from './run-flow.js';
 import { sessionCommands } from './session.js';
 import { tenantAttributeCommands } from './tenant-attributes.js';
 
@@ -16,6 +17,7 @@ import { tenantAttributeCommands } from './tenant-attributes.js';
 export const commands: readonly Command[] = [
 	...flowCommands,
 	...flowExtensionCommands,
+	...runFlowCommands,
 	...providerCommands.filter((command) => command.path[0] === 'providers'),
 	...attributeCommands,
 	...layoutCommands,
