@@ -21,6 +21,9 @@ const where: Record<Scope, string> = {
 	'layout-conflict': 'layout conflict dialog',
 	'layout-leave': 'leave-editor dialog',
 	request: 'one request (requests)',
+	run: 'run the flow',
+	extensions: 'custom extensions',
+	'extension-choice': 'extension list',
 };
 
 /** The keymap as a Markdown table, for docs/keyboard-app.md (generated, never hand-edited). */

@@ -18,7 +18,10 @@ export type Scope =
 	| 'layout-options'
 	| 'layout-conflict'
 	| 'layout-leave'
-	| 'request';
+	| 'request'
+	| 'run'
+	| 'extensions'
+	| 'extension-choice';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import test from 'ava';
-import { decodeQR } from 'qr/decode.js';
-import { modulesFromLines } from '../../source/text/qr-code.js';
 import { fakeJwt } from '../graph/fake-jwt.js';
 import { json, runCommand } from '../helpers/cli.js';
 import { emulatorFor, seed } from '../helpers/emulator.js';
+import { decodeDrawnQr } from '../helpers/qr.js';
 
 // `flows run`: the authorize link the portal's Run pane builds, against the emulator, whose customer-facing
 // origin is found from the tenant's initial domain as the real ciamlogin.com host is.
@@ -39,7 +38,10 @@ test('the link: the tenant ciamlogin host on the emulator origin, the app, its S
 	const url = new URL(link.url);
 	t.is(link.customerHost, 'contosocustomers.ciamlogin.com');
 	t.is(url.origin, new URL(emulator.graphUrl).origin);
-	t.is(url.pathname, `/contosocustomers.ciamlogin.com/${emulator.tenant.state.tenantId}/oauth2/v2.0/authorize`);
+	t.is(
+		url.pathname,
+		`/contosocustomers.ciamlogin.com/${emulator.tenant.state.tenantId}/oauth2/v2.0/authorize`,
+	);
 	t.deepEqual(link.redirect, { uri: 'https://shop.contoso.com/', platform: 'spa' });
 	const query = Object.fromEntries(url.searchParams);
 	t.like(query, {
@@ -96,25 +98,7 @@ test('it prints the link and a QR code that decodes to it; --qr none leaves the 
 		run.stdout,
 		/^Run "Partner portal sign-in only" with "Contoso Partner Portal" .* returning to https:\/\/partners\.contoso\.com\/signin-oidc \(web\):/,
 	);
-	const drawn = lines.filter((line) => /^[█▀▄ ]+$/.test(line) && line.includes('█'));
-	t.true(drawn.length > 10);
-	const modules = modulesFromLines(drawn);
-	const scale = 4;
-	const size = (modules.length + 4) * scale;
-	const data = new Uint8Array(size * size * 4).fill(255);
-	modules.forEach((row, y) =>
-		row.forEach((dark, x) => {
-			if (!dark) return;
-			for (let dy = 0; dy < scale; dy++)
-				for (let dx = 0; dx < scale; dx++)
-					data.fill(
-						0,
-						(((y + 2) * scale + dy) * size + (x + 2) * scale + dx) * 4,
-						(((y + 2) * scale + dy) * size + (x + 2) * scale + dx) * 4 + 3,
-					);
-		}),
-	);
-	t.is(decodeQR({ width: size, height: size, data }), link);
+	t.is(decodeDrawnQr(run.stdout), link);
 	const bare = await flowsRun(emulator, [partners.id, '--qr', 'none']);
 	t.false(bare.stdout.includes('█'));
 	const badQr = await flowsRun(emulator, [partners.id, '--qr', 'blue']);
