@@ -74,6 +74,14 @@ export const runActions = [
 		danger: true,
 	},
 	{
+		id: 'extensions.validate',
+		keys: ['v'],
+		scopes: ['extensions'],
+		label: 'validate',
+		description: "Ask the service to validate the selected extension's target URL and resource id",
+		showInFooter: true,
+	},
+	{
 		id: 'choice.cancel',
 		keys: ['esc'],
 		scopes: ['extension-choice'],

@@ -27,6 +27,7 @@ export {
 	extensionsOfEvent,
 	loadCustomExtensions,
 	loadFlowExtensions,
+	validateExtensionOf,
 } from './effects/extensions.js';
 export { loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';

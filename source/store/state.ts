@@ -1,5 +1,5 @@
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
-import type { FlowExtensions, SavedExtension } from '../operations/extensions.js';
+import type { FlowExtensions, SavedExtension, ValidationResult } from '../operations/extensions.js';
 import type { RunPrepared } from '../operations/run-flow.js';
 import type { RunLinkRefused } from '../operations/run-link.js';
 import type { SessionInfo } from './deps.js';
@@ -44,6 +44,8 @@ export type ResourceData = {
 	readonly flowExtensions: FlowExtensions;
 	/** The tenant's custom authentication extensions (key ''). */
 	readonly customExtensions: readonly SavedExtension[];
+	/** validateAuthenticationConfiguration of an extension, by extension id. */
+	readonly extensionValidation: ValidationResult;
 	/** The Run screen's link (or why there is none), by flow id. */
 	readonly runLink: RunPrepared | RunLinkRefused;
 };
@@ -236,6 +238,7 @@ export function initialState(configured: boolean): AppState {
 			flowExtensions: {},
 			customExtensions: {},
 			runLink: {},
+			extensionValidation: {},
 		},
 		activity: [],
 		helpOpen: false,

@@ -109,3 +109,19 @@ test.serial(
 		t.is(app.emulator.tenant.findFlow(customers.id)?.onAttributeCollectionStart?.customExtensionId, prefill);
 	},
 );
+
+test.serial(
+	'v validates the selected extension: a failed validation lists each error with its code',
+	async (t) => {
+		const app = await openFlow(t, customers.id);
+		await app.press('4');
+		await app.waitFor(/At attribute collection start\s+Prefill/);
+		await app.press('v');
+		await app.waitFor(/Prefill sign-up details: valid/);
+		app.emulator.tenant.findExtension(check)!.resourceId = 'api://elsewhere.contoso.com/not-a-guid';
+		await app.press('j');
+		await app.press('v');
+		const frame = await app.waitFor(/Check sign-up details: validation failed/);
+		t.regex(frame, /error IncorrectResourceIdFormat: /);
+	},
+);

@@ -6,6 +6,7 @@ import {
 	readFlowExtensions,
 	readTenantExtensions,
 	type SavedExtension,
+	validateExtension,
 } from '../../operations/extensions.js';
 import { display } from '../../text/sanitize.js';
 import { flowLabel } from '../selectors.js';
@@ -129,4 +130,15 @@ export function extensionsOfEvent(
 	event: ExtensionEvent,
 ): SavedExtension[] {
 	return (extensions ?? []).filter((extension) => extensionEvent(extension) === event);
+}
+
+/** Asks the service to validate an extension's target URL and resource id (a read: nothing changes). */
+export function validateExtensionOf(extensionId: string): Effect {
+	return load(
+		'extensionValidation',
+		extensionId,
+		'Validating the extension',
+		(graph) => validateExtension(graph, { id: extensionId }),
+		{ force: true },
+	);
 }

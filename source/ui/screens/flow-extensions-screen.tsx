@@ -13,6 +13,7 @@ import {
 	loadFlowExtensions,
 	pendingFor,
 	selectResource,
+	validateExtensionOf,
 } from '../../store/index.js';
 import { display } from '../../text/sanitize.js';
 import { BodyState } from '../components/body-state.js';
@@ -46,6 +47,8 @@ export function FlowExtensionsScreen({ flowId }: FlowExtensionsScreenProps) {
 	const list = useListKeys(events.length, events.length);
 	const candidates = choosing ? extensionsOfEvent(tenant.data, choosing.event) : [];
 	const current = resource.data;
+	const focusedId = current?.[focused]?.id ?? '';
+	const validation = useAppState((state) => selectResource(state, 'extensionValidation', focusedId));
 	useKeyActions(
 		['extensions', 'list'],
 		{
@@ -55,6 +58,9 @@ export function FlowExtensionsScreen({ flowId }: FlowExtensionsScreenProps) {
 				setChoosing({ event: focused, cursor: 0 });
 			},
 			'extensions.detach': () => void store.run(detachExtension(flowId, focused)),
+			'extensions.validate': () => {
+				if (focusedId) void store.run(validateExtensionOf(focusedId));
+			},
 			'screen.refresh': () => void store.run(loadFlowExtensions(flowId, { force: true })),
 		},
 		{
@@ -63,6 +69,9 @@ export function FlowExtensionsScreen({ flowId }: FlowExtensionsScreenProps) {
 					? undefined
 					: `The flow runs no extension at ${eventNames[focused]}.`,
 				'extensions.attach': pending[focused] ? 'Wait for the change in flight.' : undefined,
+				'extensions.validate': focusedId
+					? undefined
+					: `The flow runs no extension at ${eventNames[focused]}.`,
 			},
 		},
 	);
@@ -156,6 +165,32 @@ export function FlowExtensionsScreen({ flowId }: FlowExtensionsScreenProps) {
 			) : (
 				<Text color={theme.muted}>{detachNote}</Text>
 			)}
+			{focusedId && validation.status === 'loading' ? (
+				<Text color={theme.muted}>Validating {display(current[focused]?.displayName ?? '')}…</Text>
+			) : null}
+			{focusedId && validation.status === 'ready' && validation.data ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold color={validation.data.failed ? theme.error : theme.success}>
+						{display(current[focused]?.displayName ?? '')}:{' '}
+						{validation.data.failed
+							? `validation failed (${validation.data.errors.length} error(s))`
+							: `valid${validation.data.warnings.length > 0 ? `, ${validation.data.warnings.length} warning(s)` : ''}`}
+					</Text>
+					{validation.data.errors.map((finding) => (
+						<Text key={`e-${finding.code ?? ''}`} color={theme.error}>
+							error {display(finding.code ?? '?')}: {display(finding.message ?? '')}
+						</Text>
+					))}
+					{validation.data.warnings.map((finding) => (
+						<Text key={`w-${finding.code ?? ''}`} color={theme.warning}>
+							warning {display(finding.code ?? '?')}: {display(finding.message ?? '')}
+						</Text>
+					))}
+				</Box>
+			) : null}
+			{focusedId && validation.status === 'error' && validation.error ? (
+				<BodyState kind="error" error={validation.error} />
+			) : null}
 		</Box>
 	);
 }
