@@ -30,6 +30,7 @@ import {
 } from './command.js';
 import { confirmDeletion, yesFlag } from './confirm-deletion.js';
 import { extensionKind, extensionRefusalFailure } from './extension-words.js';
+import { noteLostAnswer } from './refusal-words.js';
 
 // The tenant's custom authentication extensions: list and show every kind, create, change, delete and validate
 // the attribute-collection ones that user flows run.
@@ -235,6 +236,7 @@ const create: Command = {
 		});
 		if (outcome.kind !== 'done') throw new Error(`A create cannot end ${outcome.kind}.`);
 		if (context.dryRun) return;
+		noteLostAnswer(context, outcome);
 		if (context.json) return printJson(context, outcome.value);
 		context.stdout(
 			`Created ${event} extension "${outcome.value.displayName ?? fields.displayName}" (${outcome.value.id ?? 'id not returned'}). Check it with \`entra-flows extensions validate ${outcome.value.id ?? '<id>'}\`, attach it with \`entra-flows flows extensions set <flow> ${event} ${outcome.value.id ?? '<id>'}\`.\n`,
@@ -262,6 +264,7 @@ const update: Command = {
 		if (outcome.kind === 'refused') throw extensionRefusalFailure(outcome.refusal, outcome.error);
 		if (outcome.kind === 'partial') throw outcome.error;
 		if (context.dryRun) return;
+		noteLostAnswer(context, outcome);
 		if (outcome.kind === 'unchanged') {
 			if (context.json) return printJson(context, extension);
 			return context.stdout(`"${extension.displayName}" already has those settings; nothing to do.\n`);
@@ -294,6 +297,7 @@ const remove: Command = {
 		if (outcome.kind === 'refused') throw extensionRefusalFailure(outcome.refusal, outcome.error);
 		if (outcome.kind === 'partial') throw outcome.error;
 		if (context.dryRun) return;
+		noteLostAnswer(context, outcome);
 		if (context.json) return printJson(context, { deleted: extension.id, displayName: name });
 		if (outcome.kind === 'unchanged') {
 			return context.stdout(`Extension "${name}" (${extension.id}) was deleted meanwhile; nothing to do.\n`);

@@ -9,6 +9,7 @@ import { formatFields } from '../text/table.js';
 import { type Command, type CommandContext, dryRunFlag, printJson, UsageError } from './command.js';
 import { detachCaveat, eventWords, extensionRefusalFailure } from './extension-words.js';
 import { resolveExtensionOrFail } from './extensions.js';
+import { noteLostAnswer } from './refusal-words.js';
 import { resolveFlowOf } from './resolve.js';
 
 // A flow's custom authentication extensions: which runs at attribute collection start and submit; attach one,
@@ -64,6 +65,7 @@ const set: Command = {
 		if (outcome.kind === 'refused') throw extensionRefusalFailure(outcome.refusal, outcome.error);
 		if (outcome.kind === 'partial') throw outcome.error;
 		if (context.dryRun) return;
+		noteLostAnswer(context, outcome);
 		if (context.json) {
 			return printJson(context, {
 				flow: ref,

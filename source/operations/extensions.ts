@@ -8,6 +8,7 @@ import {
 	type ExtensionDetach,
 	type ExtensionEvent,
 	extensionEvent,
+	getCustomExtension,
 	getFlowExtension,
 	listCustomExtensions,
 	type NewCustomExtension,
@@ -157,10 +158,23 @@ export async function createExtension(
 	client: GraphClient,
 	extension: NewCustomExtension,
 ): Promise<Outcome<CustomAuthenticationExtension, never>> {
-	const sent = await sendWrite<CustomAuthenticationExtension, never>(() =>
-		createCustomExtension(client, extension),
+	// After a lost answer, the extension is found by what it was created with (name, kind and URL).
+	let madeMeanwhile: SavedExtension | undefined;
+	const sent = await sendWrite<CustomAuthenticationExtension, never>(
+		() => createCustomExtension(client, extension),
+		async () => {
+			const { forFlows } = await readTenantExtensions(client);
+			madeMeanwhile = forFlows.find(
+				(candidate) =>
+					candidate.displayName === extension.displayName &&
+					extensionEvent(candidate) === extension.event &&
+					candidate.endpointConfiguration?.targetUrl === extension.targetUrl,
+			);
+			return madeMeanwhile ? 'done' : undefined;
+		},
 	);
-	return sent.ok ? done(sent.value) : sent.outcome;
+	if (!sent.ok) return sent.outcome;
+	return done(sent.value ?? madeMeanwhile ?? {}, [], sent.answerLost);
 }
 
 function differs(extension: CustomAuthenticationExtension, changes: CustomExtensionChanges): boolean {
@@ -191,7 +205,7 @@ export async function updateExtension(
 		return refused({ rule: 'extensionNotForFlows', extension: extensionRef(extension), odataType });
 	}
 	if (!differs(extension, changes)) return unchanged('already');
-	const client_ = extension.clientConfiguration;
+	const now = extension.clientConfiguration;
 	const full: CustomExtensionChanges =
 		changes.timeoutInMilliseconds !== undefined || changes.maximumRetries !== undefined
 			? {
@@ -199,16 +213,18 @@ export async function updateExtension(
 					timeoutInMilliseconds:
 						changes.timeoutInMilliseconds !== undefined
 							? changes.timeoutInMilliseconds
-							: (client_?.timeoutInMilliseconds ?? null),
+							: (now?.timeoutInMilliseconds ?? null),
 					maximumRetries:
-						changes.maximumRetries !== undefined ? changes.maximumRetries : (client_?.maximumRetries ?? null),
+						changes.maximumRetries !== undefined ? changes.maximumRetries : (now?.maximumRetries ?? null),
 				}
 			: changes;
-	const sent = await sendWrite<void, never>(() =>
-		updateCustomExtension(client, extension.id, odataType, full),
+	const sent = await sendWrite<void, never>(
+		() => updateCustomExtension(client, extension.id, odataType, full),
+		async () => (differs(await getCustomExtension(client, extension.id), full) ? undefined : 'done'),
 	);
 	if (!sent.ok) return sent.outcome;
-	return done({
+	const answerLost = sent.answerLost === true;
+	const updated: CustomAuthenticationExtension = {
 		...extension,
 		...(full.displayName !== undefined ? { displayName: full.displayName } : {}),
 		...(full.description !== undefined ? { description: full.description } : {}),
@@ -231,7 +247,8 @@ export async function updateExtension(
 					},
 				}
 			: {}),
-	});
+	};
+	return done(updated, [], answerLost);
 }
 
 /** Which extension a flow runs at attribute collection start and submit (undefined: none). */
@@ -294,9 +311,15 @@ export async function deleteExtension(
 	try {
 		const sent = await sendWrite(
 			() => deleteCustomExtension(client, extension.id),
-			() => extensionInUse(client, extension),
+			async () => {
+				const gone = await getCustomExtension(client, extension.id).then(
+					() => false,
+					(error: unknown) => isGraphError(error) && error.status === 404,
+				);
+				return gone ? 'done' : extensionInUse(client, extension);
+			},
 		);
-		return sent.ok ? done(undefined) : sent.outcome;
+		return sent.ok ? done(undefined, [], sent.answerLost) : sent.outcome;
 	} catch (error) {
 		if (isGraphError(error) && error.status === 404) return unchanged('meanwhile');
 		throw error;
@@ -357,7 +380,7 @@ export async function attachFlowExtension(
 				: undefined,
 	);
 	if (!sent.ok) return sent.outcome;
-	return done(previous ? { previous } : {});
+	return done(previous ? { previous } : {}, [], sent.answerLost);
 }
 
 /** The ways of detaching tried, in order: neither is documented (the first is OData's own for a $ref). */

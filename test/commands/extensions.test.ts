@@ -195,3 +195,33 @@ test('the preflight names CustomAuthenticationExtension.ReadWrite.All before any
 	t.is(reading.code, 1);
 	t.regex(reading.stderr, /CustomAuthenticationExtension\.Read\.All/);
 });
+
+test('create with its answer lost: created once, reported done with the note; delete with a 504 after it applied: deleted', async (t) => {
+	const emulator = await emulatorFor(t, {
+		faults: 'F-N1:when=after:method=POST:path=customAuthenticationExtensions:times=1',
+	});
+	const created = await run(emulator, [
+		'create',
+		'--event',
+		'start',
+		'--name',
+		'Lost answer',
+		'--url',
+		'https://api.contoso.com/start',
+		'--resource',
+		`api://api.contoso.com/${seed.apps.loyaltyApi}`,
+	]);
+	t.is(created.code, 0, created.stderr);
+	t.regex(
+		created.stderr,
+		/answer from Microsoft Graph was lost on the way; reading back shows the change was made/,
+	);
+	t.regex(created.stdout, /Created start extension "Lost answer" \([0-9a-f-]{36}\)/);
+	t.is(emulator.tenant.extensions.filter((extension) => extension.displayName === 'Lost answer').length, 1);
+	const id = emulator.tenant.extensions.find((extension) => extension.displayName === 'Lost answer')!.id;
+	emulator.setFaults(`F-S3:method=DELETE:path=${id}:times=1`);
+	const deleted = await run(emulator, ['delete', id, '--yes']);
+	t.is(deleted.code, 0, deleted.stderr);
+	t.regex(deleted.stdout, /Deleted extension "Lost answer"/);
+	t.is(emulator.tenant.findExtension(id), undefined);
+});
