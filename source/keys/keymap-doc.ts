@@ -24,6 +24,7 @@ const where: Record<Scope, string> = {
 	run: 'run the flow',
 	extensions: 'custom extensions',
 	'extension-choice': 'extension list',
+	'layout-preview': 'layout preview',
 };
 
 /** The keymap as a Markdown table, for docs/keyboard-app.md (generated, never hand-edited). */

@@ -1,6 +1,6 @@
 import type { KeyAction } from './keymap-types.js';
 
-/** Actions of the Run screen and the custom extensions screen of a flow. */
+/** Actions of the Run screen, the custom extensions screen of a flow, and the layout preview. */
 export const runActions = [
 	{
 		id: 'flow.run',
@@ -87,6 +87,22 @@ export const runActions = [
 		scopes: ['extension-choice'],
 		label: 'cancel',
 		description: 'Close the list without attaching',
+		showInFooter: true,
+	},
+	{
+		id: 'layout.preview',
+		keys: ['v'],
+		scopes: ['layout'],
+		label: 'preview',
+		description: 'Preview the page as a customer will see it, from the draft (before saving)',
+		showInFooter: true,
+	},
+	{
+		id: 'preview.close',
+		keys: ['esc', 'v'],
+		scopes: ['layout-preview'],
+		label: 'close preview',
+		description: 'Back to the layout editor',
 		showInFooter: true,
 	},
 ] as const satisfies readonly KeyAction[];

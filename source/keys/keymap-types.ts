@@ -21,7 +21,8 @@ export type Scope =
 	| 'request'
 	| 'run'
 	| 'extensions'
-	| 'extension-choice';
+	| 'extension-choice'
+	| 'layout-preview';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

@@ -43,6 +43,7 @@ export {
 export { loadRunLink, runRefusalText } from './effects/run-link.js';
 export { cancelSignIn, connect, expireSignInCode, signIn, startSession } from './effects/session.js';
 export { describeError } from './errors.js';
+export * from './layout-preview.js';
 export * from './layout-state.js';
 export * from './layout-views.js';
 export * from './requests.js';
