@@ -25,12 +25,14 @@ export const delegatedPermissions = {
 		'IdentityProvider.Read.All',
 		'IdentityUserFlow.Read.All',
 		'Application.Read.All',
+		'CustomAuthenticationExtension.Read.All',
 	],
 	readWrite: [
 		'EventListener.ReadWrite.All',
 		'IdentityProvider.Read.All',
 		'IdentityUserFlow.ReadWrite.All',
 		'Application.Read.All',
+		'CustomAuthenticationExtension.ReadWrite.All',
 	],
 } as const;
 

@@ -2,6 +2,7 @@ import { listApplications } from '../graph/applications.js';
 import { pageInputs } from '../graph/flow-attributes.js';
 import { getUserFlow, listUserFlows } from '../graph/flows.js';
 import { deleteFlow } from '../operations/delete-flow.js';
+import { readFlowExtensions } from '../operations/extensions.js';
 import { createFlow, updateFlow } from '../operations/flows.js';
 import { bothLocalAccounts } from '../operations/local-accounts.js';
 import type { Step } from '../operations/outcome.js';
@@ -16,6 +17,8 @@ import { resolveFlow } from './resolve.js';
 import { warnBothLocalAccounts } from './warnings.js';
 
 const yesNo = (value: boolean) => (value ? 'on' : 'off');
+const extensionName = (extension: { displayName?: string; id?: string } | undefined) =>
+	extension ? `"${extension.displayName ?? ''}" (${extension.id ?? ''})` : 'none';
 
 const list: Command = {
 	path: ['flows', 'list'],
@@ -52,8 +55,11 @@ const get: Command = {
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const full = await getUserFlow(client, flow.id);
-		if (context.json) return printJson(context, full);
+		const [full, extensions] = await Promise.all([
+			getUserFlow(client, flow.id),
+			readFlowExtensions(client, flow.id),
+		]);
+		if (context.json) return printJson(context, { ...full, customExtensions: extensions });
 		const summary = summarizeFlow(full);
 		const providers = (full.onAuthenticationMethodLoadStart?.identityProviders ?? []).map(
 			(p) => p.id ?? p.displayName,
@@ -70,6 +76,8 @@ const get: Command = {
 				['Providers', providers.join(', ')],
 				['Attributes', inputs.join(', ') + (inputs.some((i) => i.endsWith('*')) ? '   (* required)' : '')],
 				['Apps', apps.join(', ')],
+				['Start extension', extensionName(extensions.start)],
+				['Submit extension', extensionName(extensions.submit)],
 			])}\n`,
 		);
 	},

@@ -2,23 +2,29 @@ import { appCommands } from './apps.js';
 import { attributeCommands } from './attributes.js';
 import type { Command } from './command.js';
 import { emulatorCommands } from './emulator.js';
+import { extensionCommands } from './extensions.js';
+import { flowExtensionCommands } from './flow-extensions.js';
 import { flowCommands } from './flows.js';
 import { flowsAsCodeCommands } from './flows-as-code.js';
 import { layoutCommands } from './layout.js';
 import { profileCommands } from './profiles.js';
 import { providerCommands } from './providers.js';
+import { runFlowCommands } from './run-flow.js';
 import { sessionCommands } from './session.js';
 import { tenantAttributeCommands } from './tenant-attributes.js';
 
 /** Every scriptable verb, in the order --help lists them. */
 export const commands: readonly Command[] = [
 	...flowCommands,
+	...flowExtensionCommands,
+	...runFlowCommands,
 	...providerCommands.filter((command) => command.path[0] === 'providers'),
 	...attributeCommands,
 	...layoutCommands,
 	...appCommands.filter((command) => command.path[0] === 'apps'),
 	...providerCommands.filter((command) => command.path[0] === 'tenant'),
 	...tenantAttributeCommands,
+	...extensionCommands,
 	...appCommands.filter((command) => command.path[0] === 'tenant'),
 	...flowsAsCodeCommands,
 	...sessionCommands,

@@ -22,6 +22,10 @@ const where: Record<Scope, string> = {
 	'layout-conflict': 'layout conflict dialog',
 	'layout-leave': 'leave-editor dialog',
 	request: 'one request (requests)',
+	run: 'run the flow',
+	extensions: 'custom extensions',
+	'extension-choice': 'extension list',
+	'layout-preview': 'layout preview',
 };
 
 /** The keymap as a Markdown table, for docs/keyboard-app.md (generated, never hand-edited). */

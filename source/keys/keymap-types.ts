@@ -20,7 +20,11 @@ export type Scope =
 	| 'layout-options'
 	| 'layout-conflict'
 	| 'layout-leave'
-	| 'request';
+	| 'request'
+	| 'run'
+	| 'extensions'
+	| 'extension-choice'
+	| 'layout-preview';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

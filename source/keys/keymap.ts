@@ -1,6 +1,7 @@
 import { dialogActions } from './keymap-dialogs.js';
 import { layoutActions } from './keymap-layout.js';
 import { requestActions } from './keymap-requests.js';
+import { runActions } from './keymap-run.js';
 import { screenActions } from './keymap-screens.js';
 import type { KeyAction } from './keymap-types.js';
 
@@ -116,6 +117,7 @@ export const keymap = [
 	...dialogActions,
 	...layoutActions,
 	...requestActions,
+	...runActions,
 ] as const;
 
 /** The keymap widened to plain rows, for code that searches it. */

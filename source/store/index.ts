@@ -19,6 +19,16 @@ export {
 export { addAttribute, loadAttributes, loadTenantAttributes, removeAttribute } from './effects/attributes.js';
 export { createUserFlow, openCreateForm } from './effects/create-flow.js';
 export { deleteUserFlow, openDeleteFlow } from './effects/delete-flow.js';
+export {
+	attachExtension,
+	detachExtension,
+	detachNote,
+	eventNames,
+	extensionsOfEvent,
+	loadCustomExtensions,
+	loadFlowExtensions,
+	validateExtensionOf,
+} from './effects/extensions.js';
 export { loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';
 export { commitLayout, flowLayout, openLayoutDraft, reloadLayoutDraft } from './effects/layout.js';
@@ -30,11 +40,14 @@ export {
 	loadTenantIdentityProviders,
 	removeIdentityProvider,
 } from './effects/providers.js';
+export { loadRunLink, runRefusalText } from './effects/run-link.js';
 export { cancelSignIn, connect, expireSignInCode, signIn, startSession } from './effects/session.js';
 export { describeError } from './errors.js';
+export * from './layout-preview.js';
 export * from './layout-state.js';
 export * from './layout-views.js';
 export * from './requests.js';
+export * from './run-view.js';
 export * from './selectors.js';
 export * from './state.js';
 export { createStore, type Effect, type EffectContext, type Store } from './store.js';

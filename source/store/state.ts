@@ -1,4 +1,7 @@
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
+import type { FlowExtensions, SavedExtension, ValidationResult } from '../operations/extensions.js';
+import type { RunPrepared } from '../operations/run-flow.js';
+import type { RunLinkRefused } from '../operations/run-link.js';
 import type { SessionInfo } from './deps.js';
 import type { LayoutDraft, LayoutOverlay } from './layout-state.js';
 
@@ -37,6 +40,14 @@ export type ResourceData = {
 	readonly tenantIdentityProviders: readonly IdentityProvider[];
 	readonly tenantAttributes: readonly UserFlowAttribute[];
 	readonly applications: readonly Application[];
+	/** A flow's attribute collection start and submit extensions, by flow id. */
+	readonly flowExtensions: FlowExtensions;
+	/** The tenant's custom authentication extensions (key ''). */
+	readonly customExtensions: readonly SavedExtension[];
+	/** validateAuthenticationConfiguration of an extension, by extension id. */
+	readonly extensionValidation: ValidationResult;
+	/** The Run screen's link (or why there is none), by flow id. */
+	readonly runLink: RunPrepared | RunLinkRefused;
 };
 
 /** The kinds of resource the store caches. */
@@ -55,6 +66,10 @@ export type Route =
 	| { readonly id: 'user-flow/attributes'; readonly flowId: string }
 	| { readonly id: 'user-flow/applications'; readonly flowId: string }
 	| { readonly id: 'user-flow/new' }
+	/** Run the flow: the authorize link for one of its apps, with a QR code. */
+	| { readonly id: 'user-flow/run'; readonly flowId: string }
+	/** The custom authentication extensions a flow runs at attribute collection start and submit. */
+	| { readonly id: 'user-flow/extensions'; readonly flowId: string }
 	/** The sign-up page layout editor of a flow. */
 	| { readonly id: 'user-flow/layout'; readonly flowId: string }
 	/** The request inspector: every Graph call of this session; its entry's cursor is the selected row. */
@@ -220,6 +235,10 @@ export function initialState(configured: boolean): AppState {
 			tenantIdentityProviders: {},
 			tenantAttributes: {},
 			applications: {},
+			flowExtensions: {},
+			customExtensions: {},
+			runLink: {},
+			extensionValidation: {},
 		},
 		activity: [],
 		helpOpen: false,

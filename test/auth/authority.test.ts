@@ -67,12 +67,14 @@ test('least-privileged delegated scopes on the cloud Graph host; app-only uses .
 		'https://graph.microsoft.com/IdentityProvider.Read.All',
 		'https://graph.microsoft.com/IdentityUserFlow.Read.All',
 		'https://graph.microsoft.com/Application.Read.All',
+		'https://graph.microsoft.com/CustomAuthenticationExtension.Read.All',
 	]);
 	t.deepEqual(delegatedScopes('china', false), [
 		'https://microsoftgraph.chinacloudapi.cn/EventListener.ReadWrite.All',
 		'https://microsoftgraph.chinacloudapi.cn/IdentityProvider.Read.All',
 		'https://microsoftgraph.chinacloudapi.cn/IdentityUserFlow.ReadWrite.All',
 		'https://microsoftgraph.chinacloudapi.cn/Application.Read.All',
+		'https://microsoftgraph.chinacloudapi.cn/CustomAuthenticationExtension.ReadWrite.All',
 	]);
 	t.deepEqual(appOnlyScopes('usgov'), ['https://graph.microsoft.us/.default']);
 	const auth = createTokenProvider({ cloud: 'global', tenant: 'contoso.com', readOnly: true, noCache: true });

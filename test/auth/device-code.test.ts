@@ -29,6 +29,7 @@ test('device code: pending, then a token once approved (auto)', async (t) => {
 	t.is(claims?.username, identity.user.username);
 	t.deepEqual([...(claims?.scopes ?? [])].sort(), [
 		'Application.Read.All',
+		'CustomAuthenticationExtension.ReadWrite.All',
 		'EventListener.ReadWrite.All',
 		'IdentityProvider.Read.All',
 		'IdentityUserFlow.ReadWrite.All',
@@ -57,6 +58,7 @@ test('device code approved on the verification page, token accepted by the Graph
 	const token = await auth.getToken();
 	t.deepEqual([...(decodeTokenClaims(token)?.scopes ?? [])].sort(), [
 		'Application.Read.All',
+		'CustomAuthenticationExtension.Read.All',
 		'EventListener.Read.All',
 		'IdentityProvider.Read.All',
 		'IdentityUserFlow.Read.All',

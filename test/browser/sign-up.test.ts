@@ -2,13 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExecutionContext } from 'ava';
 import type { Page } from 'playwright-core';
-import { staticTokenProvider } from '../../source/auth/token-provider.js';
 import { type ExtensionBehaviour, extensionReplies } from '../../source/emulator/extension-server.js';
-import { getApplicationRegistration } from '../../source/graph/applications.js';
-import { getUserFlow } from '../../source/graph/flows.js';
-import { createGraphClient } from '../../source/graph/graph-client.js';
-import { getOrganization, initialDomain } from '../../source/graph/organization.js';
-import { buildRunLink, chooseRunApp, type RunLink } from '../../source/operations/run-link.js';
 import { type CustomerWorld, customerWorld } from '../emulator/customer-helpers.js';
 import { call } from '../emulator/helpers.js';
 import {
@@ -27,9 +21,16 @@ import { seed } from '../helpers/emulator.js';
 const flow = seed.flows.customers;
 const browser = sharedBrowser();
 
-type Journey = { world: CustomerWorld; catcher: RedirectCatcher; link: RunLink };
+type Journey = {
+	world: CustomerWorld;
+	catcher: RedirectCatcher;
+	link: { url: string; authorizeEndpoint: string; state: string; verifier: string };
+};
 
-/** A world whose storefront app redirects to a loopback catcher, and the run link for it, built from Graph. */
+/**
+ * A world whose storefront app redirects to a loopback catcher, and the run link for it: the one
+ * `entra-flows flows run --json` printed, as a person would open it.
+ */
 async function prepare(
 	t: ExecutionContext,
 	behaviour?: ExtensionBehaviour,
@@ -38,27 +39,34 @@ async function prepare(
 	const world = await customerWorld(t, behaviour ? { behaviour } : {});
 	const catcher = await redirectCatcher(t);
 	world.emulator.tenant.findApplicationByAppId(seed.apps.storefront)!.spa.redirectUris.push(catcher.uri);
-	const client = createGraphClient({
-		baseUrl: world.emulator.graphUrl,
-		tokenProvider: staticTokenProvider('test-token'),
-		userAgent: 'test',
-	});
-	const [organization, read] = await Promise.all([getOrganization(client), getUserFlow(client, flow.id)]);
-	const linked = (read.conditions?.applications?.includeApplications ?? []).map((app) => ({
-		appId: app.appId!,
-	}));
-	const chosen = chooseRunApp({ id: flow.id, displayName: flow.name }, linked, seed.apps.storefront);
-	if (chosen.kind !== 'chosen') throw new Error(JSON.stringify(chosen));
-	const built = buildRunLink({
-		tenantId: organization.id!,
-		initialDomain: initialDomain(organization),
-		graphUrl: client.baseUrl,
-		application: await getApplicationRegistration(client, chosen.appId),
-		redirectUri: catcher.uri,
-		...(locale ? { locale } : {}),
-	});
-	if (built.kind !== 'built') throw new Error(JSON.stringify(built));
-	return { world, catcher, link: built.link };
+	const printed = await runCommand(world.emulator.graphUrl, [
+		'flows',
+		'run',
+		flow.name,
+		'--app',
+		'Contoso Storefront',
+		'--redirect-uri',
+		catcher.uri,
+		...(locale ? ['--locale', locale] : []),
+		'--json',
+	]);
+	if (printed.code !== 0) throw new Error(printed.stderr);
+	const run = JSON.parse(printed.stdout) as {
+		url: string;
+		authorizeEndpoint: string;
+		state: string;
+		codeVerifier: string;
+	};
+	return {
+		world,
+		catcher,
+		link: {
+			url: run.url,
+			authorizeEndpoint: run.authorizeEndpoint,
+			state: run.state,
+			verifier: run.codeVerifier,
+		},
+	};
 }
 
 /** From the link to the attribute page: create an account with an email and a password. */
@@ -100,7 +108,7 @@ async function redeem(journey: Journey, code: string) {
 			client_id: seed.apps.storefront,
 			code,
 			redirect_uri: journey.catcher.uri,
-			code_verifier: journey.link.pkce!.verifier,
+			code_verifier: journey.link.verifier,
 		}),
 	});
 	return { status: response.status, body: (await response.json()) as Record<string, unknown> };

@@ -16,6 +16,10 @@ function crumb(state: AppState, route: Route): string {
 			return 'New user flow';
 		case 'user-flow/layout':
 			return 'Sign-up page';
+		case 'user-flow/run':
+			return 'Run';
+		case 'user-flow/extensions':
+			return 'Custom extensions';
 		case 'requests':
 			return 'Requests';
 		case 'requests/entry':

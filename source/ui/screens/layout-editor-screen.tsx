@@ -1,12 +1,20 @@
 import { Box, Text } from 'ink';
-import { useEffect, useMemo } from 'react';
-import { flowLabel, layoutEditorView, openLayoutDraft, selectResource } from '../../store/index.js';
+import { useEffect, useMemo, useState } from 'react';
+import { useKeyActions } from '../../keys/input-router.js';
+import {
+	flowLabel,
+	layoutEditorView,
+	openLayoutDraft,
+	previewLines,
+	selectResource,
+} from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
 import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { detailHeight, LayoutDetailPanel } from './layout-detail-panel.js';
 import { LayoutOptionsPanel, optionsHeight } from './layout-options-panel.js';
+import { LayoutPreviewPanel } from './layout-preview-panel.js';
 import { LayoutTable, LayoutTableHeader } from './layout-table.js';
 import { useLayoutKeys } from './use-layout-keys.js';
 
@@ -32,6 +40,14 @@ export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 		void store.run(openLayoutDraft(flowId));
 	}, [store, flowId, missing, resource.status, resource.data]);
 	useLayoutKeys(flowId, view);
+	const [preview, setPreview] = useState(false);
+	const { width } = useBodySize();
+	useKeyActions(['layout'], { 'layout.preview': () => setPreview(true) }, { active: view !== undefined });
+	useKeyActions(
+		['layout-preview'],
+		{ 'preview.close': () => setPreview(false) },
+		{ level: 'overlay', active: preview },
+	);
 
 	if (!view) {
 		return resource.status === 'error' && resource.error ? (
@@ -47,6 +63,9 @@ export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 				text={`“${name}” collects no attributes, so its sign-up page has no inputs. Add some on the attributes screen (esc, then a).`}
 			/>
 		);
+	}
+	if (preview && draft) {
+		return <LayoutPreviewPanel lines={previewLines(draft.layout, width)} height={height} name={name} />;
 	}
 	const optionsOpen = view.optionCursor !== undefined;
 	const panel = optionsOpen ? optionsHeight(view.selected, view.field) : detailHeight(view.selected);

@@ -2,10 +2,12 @@ import { currentEntry } from '../../store/index.js';
 import { useAppState } from '../store-context.js';
 import { ApplicationListScreen } from './application-list-screen.js';
 import { AttributeListScreen } from './attribute-list-screen.js';
+import { FlowExtensionsScreen } from './flow-extensions-screen.js';
 import { IdentityProviderListScreen } from './identity-provider-list-screen.js';
 import { LayoutEditorScreen } from './layout-editor-screen.js';
 import { RequestDetailScreen } from './request-detail-screen.js';
 import { RequestListScreen } from './request-list-screen.js';
+import { RunFlowScreen } from './run-flow-screen.js';
 import { UserFlowCreateScreen } from './user-flow-create-screen.js';
 import { UserFlowDetailScreen } from './user-flow-detail-screen.js';
 import { UserFlowListScreen } from './user-flow-list-screen.js';
@@ -28,6 +30,10 @@ export function ScreenRouter() {
 			return <UserFlowCreateScreen />;
 		case 'user-flow/layout':
 			return <LayoutEditorScreen key={route.flowId} flowId={route.flowId} />;
+		case 'user-flow/run':
+			return <RunFlowScreen key={route.flowId} flowId={route.flowId} />;
+		case 'user-flow/extensions':
+			return <FlowExtensionsScreen key={route.flowId} flowId={route.flowId} />;
 		case 'requests':
 			return <RequestListScreen />;
 		case 'requests/entry':

@@ -5,6 +5,7 @@ import {
 	currentEntry,
 	flowById,
 	flowOverview,
+	loadFlowExtensions,
 	loadUserFlow,
 	openDeleteFlow,
 	type Route,
@@ -13,6 +14,7 @@ import {
 	targets,
 	toggleSignUp,
 } from '../../store/index.js';
+import { display } from '../../text/sanitize.js';
 import { BodyState } from '../components/body-state.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { busyReason, usePending } from '../hooks/use-pending.js';
@@ -20,12 +22,21 @@ import { useTextCapture } from '../hooks/use-text-capture.js';
 import { useAppState, useStore } from '../store-context.js';
 import { DetailRow } from './detail-row.js';
 
-const rows = ['displayName', 'description', 'signUp', 'providers', 'attributes', 'applications'] as const;
-type Section = 'providers' | 'attributes' | 'applications';
+const rows = [
+	'displayName',
+	'description',
+	'signUp',
+	'providers',
+	'attributes',
+	'applications',
+	'extensions',
+] as const;
+type Section = 'providers' | 'attributes' | 'applications' | 'extensions';
 const sections: Record<Section, (flowId: string) => Route> = {
 	providers: (flowId) => ({ id: 'user-flow/identity-providers', flowId }),
 	attributes: (flowId) => ({ id: 'user-flow/attributes', flowId }),
 	applications: (flowId) => ({ id: 'user-flow/applications', flowId }),
+	extensions: (flowId) => ({ id: 'user-flow/extensions', flowId }),
 };
 
 // On any other row e would edit something the cursor is not on; the status line says where e works instead.
@@ -50,8 +61,10 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 	const focused = rows[cursor] ?? 'displayName';
 	// The row the write in flight changes, wherever the cursor is: sign-up for its switch, else the edited row.
 	const busyRow = busy === 'switching' ? 'signUp' : (edit?.field ?? 'displayName');
+	const extensions = useAppState((state) => selectResource(state, 'flowExtensions', flowId).data);
 	useEffect(() => {
 		void store.run(loadUserFlow(flowId));
+		void store.run(loadFlowExtensions(flowId));
 	}, [store, flowId]);
 
 	const open = (section: Section) =>
@@ -84,6 +97,8 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			'detail.providers': () => open('providers'),
 			'detail.attributes': () => open('attributes'),
 			'detail.applications': () => open('applications'),
+			'detail.extensions': () => open('extensions'),
+			'flow.run': () => store.dispatch({ type: 'route/pushed', route: { id: 'user-flow/run', flowId } }),
 			'flow.layout': () =>
 				store.dispatch({ type: 'route/pushed', route: { id: 'user-flow/layout', flowId } }),
 			'flow.delete': () => void store.run(openDeleteFlow(flowId)),
@@ -96,6 +111,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 				'flow.delete': blocked,
 				'item.open': overview ? undefined : hidden,
 				'flow.layout': overview ? undefined : hidden,
+				'flow.run': overview ? undefined : hidden,
 			},
 		},
 	);
@@ -147,6 +163,14 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			{row('providers', 'Identity providers', String(overview.providers), '1')}
 			{row('attributes', 'Attributes', String(overview.attributes), '2')}
 			{row('applications', 'Applications', String(overview.apps), '3')}
+			{row(
+				'extensions',
+				'Custom extensions',
+				extensions
+					? `start: ${display(extensions.start?.displayName ?? 'none')} · submit: ${display(extensions.submit?.displayName ?? 'none')}`
+					: '…',
+				'4',
+			)}
 		</Box>
 	);
 }

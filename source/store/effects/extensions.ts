@@ -1,0 +1,144 @@
+import { type ExtensionEvent, extensionEvent } from '../../graph/extensions.js';
+import type { ExtensionRefusal } from '../../operations/extension-refusals.js';
+import {
+	attachFlowExtension,
+	detachFlowExtension,
+	readFlowExtensions,
+	readTenantExtensions,
+	type SavedExtension,
+	validateExtension,
+} from '../../operations/extensions.js';
+import { display } from '../../text/sanitize.js';
+import { flowLabel } from '../selectors.js';
+import type { Effect } from '../store.js';
+import { type LoadOptions, load, operate } from './common.js';
+
+/** The events as the screen names them. */
+export const eventNames: Readonly<Record<ExtensionEvent, string>> = {
+	start: 'attribute collection start',
+	submit: 'attribute collection submit',
+};
+
+/** What the docs do not promise, said on the screen where detach is offered. */
+export const detachNote =
+	'Microsoft documents no way to detach an extension from a flow: d tries DELETE $ref, then PATCH null, and reads back.';
+
+/** A flow's start and submit extensions. */
+export function loadFlowExtensions(flowId: string, options?: LoadOptions): Effect {
+	return load(
+		'flowExtensions',
+		flowId,
+		'Loading the custom extensions',
+		(graph) => readFlowExtensions(graph, flowId),
+		options,
+	);
+}
+
+/** The tenant's attribute collection extensions (what can be attached). */
+export function loadCustomExtensions(options?: LoadOptions): Effect {
+	return load(
+		'customExtensions',
+		'',
+		'Loading the tenant’s custom extensions',
+		async (graph) => (await readTenantExtensions(graph)).forFlows,
+		options,
+	);
+}
+
+/** The status line's words for an extension rule. */
+export function extensionRefusalText(refusal: ExtensionRefusal): string {
+	switch (refusal.rule) {
+		case 'extensionInUse':
+			return `flows still run it: ${refusal.flows.map((flow) => `“${display(flow.displayName)}”`).join(', ')}; detach it there first`;
+		case 'extensionWrongEvent':
+			return refusal.serves
+				? `it is an ${eventNames[refusal.serves]} extension, not ${eventNames[refusal.event]}`
+				: 'it is not an attribute collection extension';
+		case 'extensionNotForFlows':
+			return 'only attribute collection extensions are changed here';
+		case 'detachUnsupported':
+			return `the service refused every way of detaching (${refusal.tried
+				.map((tried) => `${tried.how}: ${tried.answer === 'ignored' ? 'ignored' : `HTTP ${tried.answer}`}`)
+				.join(', ')}); attach another one instead`;
+		default: {
+			const never: never = refusal;
+			return never;
+		}
+	}
+}
+
+function reread(context: Parameters<Effect>[0], flowId: string) {
+	return context.run(loadFlowExtensions(flowId, { force: true }));
+}
+
+/** Attaches (or replaces) the flow's extension at `event`. */
+export function attachExtension(flowId: string, event: ExtensionEvent, extension: SavedExtension): Effect {
+	const self: Effect = async (context) => {
+		const flow = flowLabel(context.getState(), flowId);
+		const name = display(extension.displayName ?? extension.id);
+		await operate(
+			context,
+			self,
+			{
+				id: `attach-extension:${flowId}:${event}`,
+				verb: `Attaching ${name} to “${flow}”`,
+				failure: `Could not attach ${name}`,
+				target: `extension:${flowId}:${event}`,
+			},
+			() => attachFlowExtension(context.deps.graph, { id: flowId, displayName: flow }, event, extension),
+			{
+				done: (value) =>
+					`“${flow}” runs ${name} at ${eventNames[event]}${value.previous ? ` (replacing ${display(value.previous.displayName ?? '')})` : ''}`,
+				unchanged: () => `“${flow}” runs ${name} at ${eventNames[event]} already`,
+				refused: extensionRefusalText,
+			},
+			() => reread(context, flowId),
+		);
+	};
+	return self;
+}
+
+/** Detaches the flow's extension at `event`, where the service allows it. */
+export function detachExtension(flowId: string, event: ExtensionEvent): Effect {
+	const self: Effect = async (context) => {
+		const flow = flowLabel(context.getState(), flowId);
+		await operate(
+			context,
+			self,
+			{
+				id: `detach-extension:${flowId}:${event}`,
+				verb: `Detaching the ${eventNames[event]} extension of “${flow}”`,
+				failure: 'Could not detach the extension',
+				target: `extension:${flowId}:${event}`,
+			},
+			() => detachFlowExtension(context.deps.graph, { id: flowId, displayName: flow }, event),
+			{
+				done: (value) =>
+					`Detached ${display(value.detached.displayName ?? '')} from “${flow}” (by ${value.how}, read back)`,
+				unchanged: () => `“${flow}” runs no extension at ${eventNames[event]}`,
+				refused: extensionRefusalText,
+			},
+			() => reread(context, flowId),
+		);
+	};
+	return self;
+}
+
+/** The tenant's extensions an event takes (attribute collection start ones for start, submit ones for submit). */
+export function extensionsOfEvent(
+	extensions: readonly SavedExtension[] | undefined,
+	event: ExtensionEvent,
+): SavedExtension[] {
+	return (extensions ?? []).filter((extension) => extensionEvent(extension) === event);
+}
+
+/** Asks the service to validate an extension's target URL and resource id (a read: nothing changes). */
+export function validateExtensionOf(extensionId: string): Effect {
+	return load(
+		'extensionValidation',
+		extensionId,
+		'Validating the extension',
+		(graph) => validateExtension(graph, { id: extensionId }),
+		{ force: true },
+	);
+}
