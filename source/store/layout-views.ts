@@ -155,9 +155,9 @@ export function saveRefusal(draft: LayoutDraft): string | undefined {
 	return `Not saved: fix ${problems.length === 1 ? 'this problem' : 'these problems'} first — ${first}${more}`;
 }
 
-/** Lines of what saving would change, server → draft. */
-export function draftChanges(server: Layout, draft: Layout) {
-	return diffLines(diffLayouts(server, draft));
+/** Lines of what saving would change, server → draft; the inputs the admin moved are named as the moved ones. */
+export function draftChanges(server: Layout, draft: Pick<LayoutDraft, 'layout' | 'moved'>) {
+	return diffLines(diffLayouts(server, draft.layout, { moved: draft.moved }));
 }
 
 function detail(draft: LayoutDraft, problems: readonly LayoutProblem[]): LayoutDetail | undefined {

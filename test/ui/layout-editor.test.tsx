@@ -375,3 +375,39 @@ test.serial('a kept draft shown after its flow lost an attribute drops that inpu
 	t.regex(frame, /❯\s+1\s+Send me the month/, 'the other edits stay');
 	t.false(/\bcountry\b/.test(frame.split('\n').slice(0, -3).join('\n')), 'no country row');
 });
+
+test.serial(
+	'the save dialog names the input that was moved and wraps long changes so all of it is read before y',
+	async (t) => {
+		const { app } = await openEditor(t);
+		const [, second, third] = storedInputs(app).map((input) => input.attribute);
+		await app.press('j');
+		await app.press('j');
+		await app.press('K');
+		await app.waitFor(/❯\s+2\s/);
+		await app.press('j');
+		await app.press('j');
+		await app.press('j');
+		await app.press('enter');
+		const label = 'Country or region where you have lived for most of the last five years';
+		for (let step = 0; step < 'Country/Region'.length; step++) await app.press('backspace');
+		await app.type(label);
+		await app.press('enter');
+		await app.waitFor(/unsaved: 2 edits/);
+		await app.press('s');
+		const frame = await app.waitFor('Save the sign-up page');
+		t.regex(frame, new RegExp(`moved\\s+${third}: position 3 → 2`), frame);
+		t.false(frame.includes(`moved    ${second}`), 'the neighbour that made room is not called moved');
+		const dialog = frame
+			.split('\n')
+			.map((line) =>
+				line
+					.replace(/^\s*│\s?/, '')
+					.replace(/\s*│\s*$/, '')
+					.trim(),
+			)
+			.join(' ');
+		t.true(dialog.includes(`→ "${label}"`), dialog);
+		for (const line of frame.split('\n')) t.false(line.includes('…\u0020│'), `cut: ${line}`);
+	},
+);
