@@ -121,6 +121,9 @@ export type Overlay =
 			readonly flowId: string;
 			/** The row the cursor is on, so the picker comes back there (after the request inspector). */
 			readonly highlighted?: string;
+			/** The `/` filter over the choices, and whether it is taking typed text. */
+			readonly filter?: string;
+			readonly filtering?: boolean;
 	  }
 	| {
 			readonly kind: 'deleteFlow';
@@ -163,7 +166,12 @@ export type CreateDraft = {
 	readonly providerIds: readonly string[];
 	readonly attributeIds: readonly string[];
 	readonly focus: CreateField;
+	/** Row of the focused checklist, counted in its filtered rows. */
 	readonly itemCursor: number;
+	/** The focused checklist's `/` filter; cleared when the focus leaves the field. */
+	readonly itemFilter?: string;
+	/** True while the filter takes typed text. */
+	readonly filtering?: boolean;
 	readonly errors: Readonly<Partial<Record<CreateField | 'form', string>>>;
 	readonly submitting: boolean;
 	readonly dirty: boolean;

@@ -158,6 +158,15 @@ export function providerChoices(
 		.map((provider) => ({ value: provider.id ?? '', label: display(provider.displayName ?? provider.id) }));
 }
 
+/** Choices whose label, id or note holds `filter` (case-insensitive); all of them for an empty filter. */
+export function filterChoices(choices: readonly PickerChoice[], filter = ''): readonly PickerChoice[] {
+	const needle = filter.trim().toLowerCase();
+	if (!needle) return choices;
+	return choices.filter((choice) =>
+		[choice.label, choice.value, choice.note ?? ''].some((text) => text.toLowerCase().includes(needle)),
+	);
+}
+
 /** Tenant attributes the flow does not collect yet. */
 export function attributeChoices(
 	tenant: readonly UserFlowAttribute[],
