@@ -89,3 +89,38 @@ test.serial('create form: with 1,000 attributes, / filters the list and the page
 	t.regex(app.store.getState().createDraft?.attributeIds[0] ?? '', /Loyalty777$/);
 	t.truthy(app.store.getState().createDraft, 'esc cleared the filter, the form stays');
 });
+
+test.serial(
+	'add-attribute picker: with 1,000 attributes, G, the page keys and / reach any of them',
+	async (t) => {
+		const app = await renderApp(t);
+		addAttributes(app.emulator, 1000);
+		await app.waitFor('Events registration');
+		await app.press('enter');
+		await app.waitFor('Sections');
+		await app.press('2');
+		await app.waitFor(/Email Address|email/);
+		await app.press('a');
+		let frame = await app.waitFor('Collect an attribute');
+		frame = await app.waitFor(/of 1,0\d\d · \/ filter · G last/);
+		await app.press('G');
+		frame = await app.waitFor(/❯ Loyalty field 1000/);
+		await app.press('pgup');
+		frame = await app.waitFor((now) => /❯ Loyalty field 09\d\d/.test(now));
+		await app.press('g');
+		frame = await app.waitFor((now) => !/❯ Loyalty field/.test(now));
+		await app.press('/');
+		await app.type('field 0500');
+		frame = await app.waitFor(/1 of 1,0\d\d/);
+		t.regex(frame, /❯ Loyalty field 0500/);
+		await app.press('enter');
+		await app.press('enter');
+		frame = await app.waitFor(/Added Loyalty field 0500|Collecting Loyalty field 0500|Loyalty field 0500\s/);
+		await app.store.idle();
+		const flow = app.emulator.tenant.requireFlow(app.emulator.tenant.flows[0]?.id ?? '');
+		t.true(
+			flow.attributeCollection?.attributeIds.some((id) => id.endsWith('_Loyalty500')),
+			frame,
+		);
+	},
+);
