@@ -2,7 +2,7 @@ import { listApplications } from '../graph/applications.js';
 import { pageInputs } from '../graph/flow-attributes.js';
 import { getUserFlow, listUserFlows } from '../graph/flows.js';
 import { deleteFlow } from '../operations/delete-flow.js';
-import { createFlow, updateFlow } from '../operations/flows.js';
+import { createFlow, signUpLostBy, updateFlow } from '../operations/flows.js';
 import { bothLocalAccounts } from '../operations/local-accounts.js';
 import type { Step } from '../operations/outcome.js';
 import { formatFields, formatTable } from '../text/table.js';
@@ -159,15 +159,9 @@ const update: Command = {
 		}
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const outcome = settle(
-			await updateFlow(client, flow, {
-				displayName,
-				description,
-				isSignUpAllowed: on ? true : off ? false : undefined,
-			}),
-			{ flow: flow.displayName },
-			context,
-		);
+		const changes = { displayName, description, isSignUpAllowed: on ? true : off ? false : undefined };
+		const losing = signUpLostBy(flow, changes);
+		const outcome = settle(await updateFlow(client, flow, changes), { flow: flow.displayName }, context);
 		if (context.dryRun) return;
 		if (outcome.kind === 'unchanged' && !context.json) {
 			return context.stdout(`"${flow.displayName}" is already as asked; nothing to do.\n`);
@@ -176,6 +170,11 @@ const update: Command = {
 		if (context.json)
 			return printJson(context, full ?? { id: flow.id, ...(outcome.kind === 'done' ? outcome.value : {}) });
 		context.stdout(`Updated user flow "${full?.displayName ?? flow.displayName}" (${flow.id}).\n`);
+		if (losing.length > 0) {
+			context.stdout(
+				`New customers of the ${losing.length === 1 ? 'app' : `${losing.length} apps`} that use it (${losing.join(', ')}) can no longer sign up; existing accounts still sign in.\n`,
+			);
+		}
 	},
 };
 

@@ -19,7 +19,7 @@ export {
 export { addAttribute, loadAttributes, loadTenantAttributes, removeAttribute } from './effects/attributes.js';
 export { createUserFlow, openCreateForm } from './effects/create-flow.js';
 export { deleteUserFlow, openDeleteFlow } from './effects/delete-flow.js';
-export { loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from './effects/flows.js';
+export { loadUserFlow, loadUserFlows, saveEdit, switchSignUp, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';
 export { commitLayout, flowLayout, openLayoutDraft, reloadLayoutDraft } from './effects/layout.js';
 export { saveLayout } from './effects/layout-save.js';

@@ -106,6 +106,7 @@ export type Intent =
 			readonly appId: string;
 			readonly fromFlowId: string;
 	  }
+	| { readonly type: 'toggleSignUp'; readonly flowId: string }
 	| { readonly type: 'discardCreateForm' }
 	| { readonly type: 'quit' };
 

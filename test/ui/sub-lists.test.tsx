@@ -3,6 +3,7 @@ import { seed } from '../helpers/emulator.js';
 import { renderApp } from '../helpers/ui-render.js';
 
 const { customers, partners, support, events } = seed.flows;
+const flat = (frame: string) => frame.replace(/[│\s]+/g, ' ');
 
 /** Renders the app already on a flow's screen (the flows list underneath, as after enter). */
 async function openFlow(t: Parameters<typeof renderApp>[0], flowId: string) {
@@ -200,3 +201,25 @@ test.serial(
 		]);
 	},
 );
+
+test.serial('s asks before switching sign-up off for a flow apps use; n keeps it on', async (t) => {
+	const app = await openFlow(t, customers.id);
+	const requests = app.emulator.log.length;
+	await app.press('s');
+	let frame = await app.waitFor('Are you sure?');
+	t.regex(
+		flat(frame),
+		/Switch sign-up off for “Contoso customers sign-up and sign-in”\? New customers of its \d apps/,
+	);
+	t.regex(flat(frame), /can no longer sign up; existing accounts still sign in/);
+	await app.press('n');
+	frame = await app.waitFor((now) => !now.includes('Are you sure?'));
+	t.is(app.emulator.log.filter((entry) => entry.method === 'PATCH').length, 0, 'n sends nothing');
+	t.true(app.emulator.tenant.requireFlow(customers.id).isSignUpAllowed);
+	await app.press('s');
+	await app.waitFor('Are you sure?');
+	await app.press('y');
+	frame = await app.waitFor(/Sign-up is now off/);
+	t.true(app.emulator.log.length > requests);
+	t.false(app.emulator.tenant.requireFlow(customers.id).isSignUpAllowed);
+});

@@ -10,8 +10,8 @@ import {
 	type Route,
 	saveEdit,
 	selectResource,
+	switchSignUp,
 	targets,
-	toggleSignUp,
 } from '../../store/index.js';
 import { BodyState } from '../components/body-state.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
@@ -74,13 +74,13 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			'detail.prev': list['list.up'],
 			'item.open': () => {
 				if (focused === 'displayName' || focused === 'description') startEdit(focused);
-				else if (focused === 'signUp') void store.run(toggleSignUp(flowId));
+				else if (focused === 'signUp') void store.run(switchSignUp(flowId));
 				else open(focused);
 			},
 			'detail.edit': () => {
 				if (focused === 'displayName' || focused === 'description') startEdit(focused);
 			},
-			'detail.signUp': () => void store.run(toggleSignUp(flowId)),
+			'detail.signUp': () => void store.run(switchSignUp(flowId)),
 			'detail.providers': () => open('providers'),
 			'detail.attributes': () => open('attributes'),
 			'detail.applications': () => open('applications'),
