@@ -140,6 +140,8 @@ export type Activity = {
 	readonly verb: string;
 	readonly target?: string;
 	readonly write: boolean;
+	/** When it started (the store's clock, ms): a request that hangs shows how long it has waited. */
+	readonly startedAt?: number;
 };
 
 /** The status line's message. Success fades; errors stay until dismissed. */
