@@ -411,3 +411,25 @@ test.serial(
 		for (const line of frame.split('\n')) t.false(line.includes('…\u0020│'), `cut: ${line}`);
 	},
 );
+
+test.serial(
+	'a failed ctrl+r keeps the page on screen, marked stale, the error in the status line; esc still works',
+	async (t) => {
+		const { app } = await openEditor(t);
+		app.emulator.setFaults('F-S4:status=500:method=GET');
+		await app.press('ctrl+r');
+		let frame = await app.waitFor(/stale: reading the page again failed/);
+		t.regex(frame, /1\s+Email Address/, 'the rows stay');
+		t.regex(frame, /✗ Loading the user flow failed/);
+		await app.press('esc');
+		frame = await app.waitFor((now) => !now.includes('✗'));
+		t.regex(frame, /Sign-up page/, 'the first esc dismisses the error');
+		app.emulator.setFaults('');
+		await app.press('ctrl+r');
+		frame = await app.waitFor((now) => !now.includes('stale'));
+		t.regex(frame, /1\s+Email Address/);
+		await app.press('esc');
+		await app.waitFor((now) => !now.includes('Sign-up page'));
+		t.pass();
+	},
+);

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { flowLabel, layoutEditorView, openLayoutDraft, selectResource } from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
+import { isStale } from '../components/stale-note.js';
 import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { detailHeight, LayoutDetailPanel } from './layout-detail-panel.js';
@@ -51,7 +52,9 @@ export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 	const optionsOpen = view.optionCursor !== undefined;
 	const panel = optionsOpen ? optionsHeight(view.selected, view.field) : detailHeight(view.selected);
 	const listHeight = Math.max(2, Math.min(view.rows.length, height - 2 - panel));
+	const stale = isStale(resource);
 	const status = [
+		stale ? 'stale: reading the page again failed (ctrl+r tries again)' : undefined,
 		plural(view.rows.length, 'input'),
 		view.dirty ? `unsaved: ${plural(view.undoable, 'edit')} (u undoes)` : 'no unsaved changes',
 		view.problems.length > 0 ? `${plural(view.problems.length, 'problem')}: save refused` : undefined,
@@ -61,7 +64,10 @@ export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 		.join(' · ');
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
-			<Text wrap="truncate-end" color={view.problems.length > 0 ? theme.error : theme.muted}>
+			<Text
+				wrap="truncate-end"
+				color={view.problems.length > 0 ? theme.error : stale ? theme.warning : theme.muted}
+			>
 				{status}
 			</Text>
 			<LayoutTableHeader />

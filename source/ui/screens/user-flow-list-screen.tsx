@@ -15,6 +15,7 @@ import {
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
 import { ListView } from '../components/list-view.js';
+import { isStale } from '../components/stale-note.js';
 import { TextField } from '../components/text-field.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { busyReason, usePending } from '../hooks/use-pending.js';
@@ -121,6 +122,9 @@ export function UserFlowListScreen() {
 						: ''}
 					{entry.filter ? ` of ${all.length.toLocaleString('en-US')}` : ''}
 				</Text>
+				{isStale(resource) ? (
+					<Text color={theme.warning}> · stale: reading the list again failed (ctrl+r tries again)</Text>
+				) : null}
 			</Box>
 		</Box>
 	);
