@@ -108,6 +108,15 @@ export function isLayoutDirty(draft: LayoutDraft): boolean {
 	return draft.layout !== draft.base && fingerprint(draft.layout) !== draft.baseFingerprint;
 }
 
+/** Ids of the flows with unsaved layout edits, joined by spaces (a string, so a selector result stays equal). */
+export function unsavedLayoutFlowIds(state: AppState): string {
+	return Object.values(state.layoutDrafts)
+		.filter(isLayoutDirty)
+		.map((draft) => draft.flowId)
+		.sort()
+		.join(' ');
+}
+
 /** True when any flow has unsaved layout edits (quitting asks first). */
 export function hasUnsavedLayout(state: AppState): boolean {
 	return Object.values(state.layoutDrafts).some(isLayoutDirty);

@@ -433,3 +433,24 @@ test.serial(
 		t.pass();
 	},
 );
+
+test.serial('a kept layout draft is marked on the detail and on the flows list', async (t) => {
+	const { app } = await openEditor(t);
+	await app.press('T');
+	await app.press('G');
+	await app.press('T');
+	await app.waitFor(/unsaved: 1 edit/);
+	await app.press('esc');
+	await app.waitFor('Discard unsaved layout changes?');
+	await app.press('k');
+	await app.waitFor((current) => !current.includes('Sign-up page'));
+	await app.press('esc');
+	let frame = await app.waitFor('Sections');
+	t.regex(frame, /Sign-up page\s+✎ unsaved edits kept in a draft \(l opens them\)/);
+	await app.press('esc');
+	frame = await app.waitFor('Events registration');
+	const rows = frame.split('\n');
+	t.regex(rows.find((row) => row.includes('Contoso customers')) ?? '', /✎ draft/);
+	t.notRegex(rows.find((row) => row.includes('Events registration')) ?? '', /✎ draft/);
+	t.true(rows.every((row) => [...row].length <= 80));
+});

@@ -5,6 +5,7 @@ import {
 	currentEntry,
 	flowById,
 	flowOverview,
+	isLayoutDirty,
 	loadUserFlow,
 	openDeleteFlow,
 	type Route,
@@ -45,6 +46,10 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 	const resource = useAppState((state) => selectResource(state, 'userFlow', flowId));
 	const entry = useAppState(currentEntry);
 	const edit = useAppState((state) => (state.edit?.flowId === flowId ? state.edit : undefined));
+	const drafted = useAppState((state) => {
+		const draft = state.layoutDrafts[flowId];
+		return draft !== undefined && isLayoutDirty(draft);
+	});
 	const busy = usePending().get(targets.flow(flowId));
 	const overview = useMemo(() => (flow ? flowOverview(flow) : undefined), [flow]);
 	const cursor = Math.min(entry.cursor, rows.length - 1);
@@ -153,6 +158,9 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			{row('providers', 'Identity providers', String(overview.providers), '1')}
 			{row('attributes', 'Attributes', String(overview.attributes), '2')}
 			{row('applications', 'Applications', String(overview.apps), '3')}
+			{drafted ? (
+				<DetailRow label="Sign-up page" value="✎ unsaved edits kept in a draft (l opens them)" />
+			) : null}
 		</Box>
 	);
 }

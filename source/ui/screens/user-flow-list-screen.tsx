@@ -11,6 +11,7 @@ import {
 	openDeleteFlow,
 	selectResource,
 	targets,
+	unsavedLayoutFlowIds,
 } from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
@@ -32,6 +33,8 @@ export function UserFlowListScreen() {
 	const resource = useAppState((state) => selectResource(state, 'userFlows'));
 	const entry = useAppState(currentEntry);
 	const pending = usePending();
+	const drafts = useAppState(unsavedLayoutFlowIds);
+	const drafted = useMemo(() => new Set(drafts.split(' ')), [drafts]);
 	const all = useMemo(() => flowRows(resource.data ?? []), [resource.data]);
 	const rows = useMemo(() => filterRows(all, entry.filter), [all, entry.filter]);
 	const cursor = Math.min(entry.cursor, Math.max(0, rows.length - 1));
@@ -74,7 +77,12 @@ export function UserFlowListScreen() {
 	);
 
 	const renderRow = (row: FlowRow, isSelected: boolean) => (
-		<FlowListRow row={row} selected={isSelected} verb={pending.get(targets.flow(row.id))} />
+		<FlowListRow
+			row={row}
+			selected={isSelected}
+			verb={pending.get(targets.flow(row.id))}
+			draft={drafted.has(row.id)}
+		/>
 	);
 
 	let body: ReactNode;
