@@ -60,16 +60,21 @@ const get: Command = {
 		);
 		const inputs = pageInputs(full).map((input) => `${input.attribute}${input.required ? '*' : ''}`);
 		const apps = (full.conditions?.applications?.includeApplications ?? []).map((app) => app.appId);
+		// An empty field reads as "—", not as a row someone forgot to fill.
+		const orDash = (text: string | undefined) => (text ? text : '—');
 		context.stdout(
 			`${formatFields([
 				['Name', summary.name],
 				['Id', summary.id],
-				['Description', summary.description],
+				['Description', orDash(summary.description)],
 				['Sign-up', yesNo(summary.signUp)],
-				['User type', full.onUserCreateStart?.userTypeToCreate ?? ''],
-				['Providers', providers.join(', ')],
-				['Attributes', inputs.join(', ') + (inputs.some((i) => i.endsWith('*')) ? '   (* required)' : '')],
-				['Apps', apps.join(', ')],
+				['User type', orDash(full.onUserCreateStart?.userTypeToCreate)],
+				['Providers', orDash(providers.join(', '))],
+				[
+					'Attributes',
+					orDash(inputs.join(', ')) + (inputs.some((i) => i.endsWith('*')) ? '   (* required)' : ''),
+				],
+				['Apps', orDash(apps.join(', '))],
 			])}\n`,
 		);
 	},

@@ -265,3 +265,14 @@ test('flows update --no-sign-up on a flow apps use says their new customers can 
 	t.is(quiet.code, 0, quiet.stderr);
 	t.notRegex(quiet.stdout, /can no longer sign up/, 'no app uses it: nothing to warn about');
 });
+
+test('flows get prints "—" for what a flow has none of; --version --json is one JSON object', async (t) => {
+	const emulator = await emulatorFor(t);
+	const bare = await runCommand(emulator.graphUrl, ['flows', 'get', seed.flows.events.id]);
+	t.is(bare.code, 0, bare.stderr);
+	t.regex(bare.stdout, /\nApps\s+—\n/);
+	t.notRegex(bare.stdout, /^\S[^\n]*\s{2}$/m, 'no row ends in blanks');
+	const version = await runCommand(emulator.graphUrl, ['--version', '--json']);
+	t.is(version.code, 0);
+	t.regex((JSON.parse(version.stdout) as { version: string }).version, /\d/);
+});
