@@ -75,6 +75,11 @@ const shortTypes: Readonly<Record<string, string>> = {
 	checkboxMultiSelect: 'checkboxes',
 };
 
+/** An input type as tables show it (`radio`, `checkboxes`); others as they are. */
+export function shortInputType(inputType: string): string {
+	return shortTypes[inputType] ?? inputType;
+}
+
 /** `extension_<32 hex>_Name` → `extension…_Name` wherever it occurs: the app id is the same for every custom attribute. */
 export function shortAttribute(text: string): string {
 	return text.replace(/extension_[0-9a-f]{32}_/gi, 'extension…_');

@@ -454,3 +454,12 @@ test.serial('a kept layout draft is marked on the detail and on the flows list',
 	t.notRegex(rows.find((row) => row.includes('Events registration')) ?? '', /✎ draft/);
 	t.true(rows.every((row) => [...row].length <= 80));
 });
+
+test.serial(
+	'on a wide terminal the layout table gives label and attribute room, not only the pattern',
+	async (t) => {
+		const { app } = await openEditor(t, { columns: 140, rows: 30 });
+		const frame = await app.waitFor(/7\s+Send me the monthly newsletter\s+extension…_Newsletter\s/);
+		t.regex(frame, /6\s+Favorite color\s+extension…_Favoritecolor\s+radio/);
+	},
+);

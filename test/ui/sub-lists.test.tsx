@@ -223,3 +223,12 @@ test.serial('s asks before switching sign-up off for a flow apps use; n keeps it
 	t.true(app.emulator.log.length > requests);
 	t.false(app.emulator.tenant.requireFlow(customers.id).isSignUpAllowed);
 });
+
+test.serial('the attributes screen fits 80 columns: custom ids shortened, nothing cut', async (t) => {
+	const app = await openFlow(t, customers.id);
+	await app.press('2');
+	const frame = await app.waitFor('Favorite color');
+	t.regex(frame, /Favorite color\s+radio\s+no\s+extension…_Favoritecolor \(string\)/);
+	t.regex(frame, /displayName \(string\)/);
+	for (const line of frame.split('\n').slice(1, -2)) t.false(/\(\w*…$/.test(line.trim()), line);
+});

@@ -20,7 +20,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 	const store = useStore();
 	const theme = useTheme();
-	const { height } = useBodySize();
+	const { height, width } = useBodySize();
 	const draft = useAppState((state) => state.layoutDrafts[flowId]);
 	const resource = useAppState((state) => selectResource(state, 'userFlow', flowId));
 	const name = useAppState((state) => flowLabel(state, flowId));
@@ -70,8 +70,8 @@ export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 			>
 				{status}
 			</Text>
-			<LayoutTableHeader />
-			<LayoutTable rows={view.rows} cursor={view.cursor} height={listHeight} />
+			<LayoutTableHeader width={width} />
+			<LayoutTable rows={view.rows} cursor={view.cursor} height={listHeight} width={width} />
 			{view.selected && optionsOpen ? (
 				<LayoutOptionsPanel
 					detail={view.selected}
