@@ -5,6 +5,7 @@ import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
 import { type LoadOptions, load, operate } from './common.js';
+import { refuseWithoutPermission } from './preflight.js';
 import { refusalText } from './refusal-text.js';
 
 /** The flows list: one request (paged), every count read from it; rows keep only what the list shows. */
@@ -89,6 +90,8 @@ export function switchSignUp(flowId: string): Effect {
 		const next = !(flow?.onInteractiveAuthFlowStart?.isSignUpAllowed ?? false);
 		const losing = flow ? signUpLostBy(flow, { isSignUpAllowed: next }) : [];
 		if (losing.length === 0) return context.run(toggleSignUp(flowId));
+		// Refused as s is pressed, as the switch itself would be: no question for a change that cannot be sent.
+		if (await refuseWithoutPermission(context, 'Could not switch sign-up')) return;
 		const apps = selectResource(state, 'applications').data ?? [];
 		const names = losing.map((appId) =>
 			display(apps.find((app) => app.appId === appId)?.displayName ?? appId),
