@@ -3,12 +3,17 @@ import { listFlowApplications } from '../graph/flow-apps.js';
 import { getUserFlow, listUserFlowSummaries } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
+import type { Application } from '../graph/types.js';
 import { linkApp, unlinkApp } from '../operations/apps.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { readAfterWrite } from './read-after-write.js';
 import { noteLostAnswer, refusalFailure, settle } from './refusal-words.js';
-import { resolveAppId, resolveFlow, resolveFlowOf } from './resolve.js';
+import { resolveApp, resolveFlow, resolveFlowOf } from './resolve.js';
+
+/** An app as messages name it: its display name and appId, or the appId alone when the name is unknown. */
+const appWords = (app: Application, appId: string) =>
+	app.displayName ? `"${app.displayName}" (${appId})` : appId;
 
 async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
 	try {
@@ -58,8 +63,15 @@ const link: Command = {
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlowOf(client, context.args, 'apps link <flow> <app>');
-		const appId = await resolveAppId(client, context.args[1] ?? '');
-		const outcome = await linkApp(client, { flowId: flow.id, appId, move: context.flags.move === true });
+		const app = await resolveApp(client, context.args[1] ?? '');
+		const appId = app.appId ?? context.args[1] ?? '';
+		const named = appWords(app, appId);
+		const outcome = await linkApp(client, {
+			flowId: flow.id,
+			appId,
+			move: context.flags.move === true,
+			...(app.displayName ? { app } : {}),
+		});
 		noteLostAnswer(context, outcome);
 		const scene = { flow: flow.displayName };
 		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);
@@ -70,7 +82,7 @@ const link: Command = {
 				: String(outcome.error);
 			const fromName = (await appOwnerName(client, from)) ?? from;
 			throw new CommandFailure(
-				`Unlinked ${appId} from "${fromName}", but linking it to "${flow.displayName}" failed (${reason}). The app now has no user flow.`,
+				`Unlinked ${named} from "${fromName}", but linking it to "${flow.displayName}" failed (${reason}). The app now has no user flow.`,
 				`Link it back with \`entra-flows apps link "${fromName}" ${appId}\`, or retry.`,
 			);
 		}
@@ -85,9 +97,9 @@ const link: Command = {
 				)) ?? null,
 			);
 		if (outcome.kind === 'unchanged')
-			return context.stdout(`${appId} already uses "${flow.displayName}"; nothing to do.\n`);
+			return context.stdout(`${named} already uses "${flow.displayName}"; nothing to do.\n`);
 		const moved = outcome.value.movedFrom ? ` (moved from "${outcome.value.movedFrom.displayName}")` : '';
-		context.stdout(`Linked ${appId} to "${flow.displayName}"${moved}.\n`);
+		context.stdout(`Linked ${named} to "${flow.displayName}"${moved}.\n`);
 	},
 };
 
@@ -106,7 +118,9 @@ const unlink: Command = {
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlowOf(client, context.args, 'apps unlink <flow> <app>');
-		const appId = await resolveAppId(client, context.args[1] ?? '');
+		const app = await resolveApp(client, context.args[1] ?? '');
+		const appId = app.appId ?? context.args[1] ?? '';
+		const named = appWords(app, appId);
 		const outcome = settle(
 			await unlinkApp(client, {
 				flowId: flow.id,
@@ -128,9 +142,9 @@ const unlink: Command = {
 			);
 		if (outcome.kind === 'unchanged') {
 			const meanwhile = outcome.why === 'meanwhile' ? ' (unlinked meanwhile)' : '';
-			return context.stdout(`${appId} is not linked to "${flow.displayName}"; nothing to do${meanwhile}.\n`);
+			return context.stdout(`${named} is not linked to "${flow.displayName}"; nothing to do${meanwhile}.\n`);
 		}
-		context.stdout(`Unlinked ${appId} from "${flow.displayName}".\n`);
+		context.stdout(`Unlinked ${named} from "${flow.displayName}"; it has no user flow now.\n`);
 	},
 };
 

@@ -3,7 +3,7 @@ import { pageInputs } from '../graph/flow-attributes.js';
 import { getUserFlow, listUserFlows } from '../graph/flows.js';
 import { deleteFlow } from '../operations/delete-flow.js';
 import { readFlowExtensions } from '../operations/extensions.js';
-import { createFlow, updateFlow } from '../operations/flows.js';
+import { createFlow, signUpLostBy, updateFlow } from '../operations/flows.js';
 import { bothLocalAccounts } from '../operations/local-accounts.js';
 import type { Step } from '../operations/outcome.js';
 import { formatFields, formatTable } from '../text/table.js';
@@ -66,16 +66,21 @@ const get: Command = {
 		);
 		const inputs = pageInputs(full).map((input) => `${input.attribute}${input.required ? '*' : ''}`);
 		const apps = (full.conditions?.applications?.includeApplications ?? []).map((app) => app.appId);
+		// An empty field reads as "—", not as a row someone forgot to fill.
+		const orDash = (text: string | undefined) => (text ? text : '—');
 		context.stdout(
 			`${formatFields([
 				['Name', summary.name],
 				['Id', summary.id],
-				['Description', summary.description],
+				['Description', orDash(summary.description)],
 				['Sign-up', yesNo(summary.signUp)],
-				['User type', full.onUserCreateStart?.userTypeToCreate ?? ''],
-				['Providers', providers.join(', ')],
-				['Attributes', inputs.join(', ') + (inputs.some((i) => i.endsWith('*')) ? '   (* required)' : '')],
-				['Apps', apps.join(', ')],
+				['User type', orDash(full.onUserCreateStart?.userTypeToCreate)],
+				['Providers', orDash(providers.join(', '))],
+				[
+					'Attributes',
+					orDash(inputs.join(', ')) + (inputs.some((i) => i.endsWith('*')) ? '   (* required)' : ''),
+				],
+				['Apps', orDash(apps.join(', '))],
 				['Start extension', extensionName(extensions.start)],
 				['Submit extension', extensionName(extensions.submit)],
 			])}\n`,
@@ -167,15 +172,9 @@ const update: Command = {
 		}
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const outcome = settle(
-			await updateFlow(client, flow, {
-				displayName,
-				description,
-				isSignUpAllowed: on ? true : off ? false : undefined,
-			}),
-			{ flow: flow.displayName },
-			context,
-		);
+		const changes = { displayName, description, isSignUpAllowed: on ? true : off ? false : undefined };
+		const losing = signUpLostBy(flow, changes);
+		const outcome = settle(await updateFlow(client, flow, changes), { flow: flow.displayName }, context);
 		if (context.dryRun) return;
 		if (outcome.kind === 'unchanged' && !context.json) {
 			return context.stdout(`"${flow.displayName}" is already as asked; nothing to do.\n`);
@@ -184,6 +183,11 @@ const update: Command = {
 		if (context.json)
 			return printJson(context, full ?? { id: flow.id, ...(outcome.kind === 'done' ? outcome.value : {}) });
 		context.stdout(`Updated user flow "${full?.displayName ?? flow.displayName}" (${flow.id}).\n`);
+		if (losing.length > 0) {
+			context.stdout(
+				`New customers of the ${losing.length === 1 ? 'app' : `${losing.length} apps`} that use it (${losing.join(', ')}) can no longer sign up; existing accounts still sign in.\n`,
+			);
+		}
 	},
 };
 

@@ -58,7 +58,8 @@ function printLayout(context: CommandContext, layout: Layout): void {
 					header: 'OPTIONS',
 					value: ({ input }) =>
 						isChoiceType(input.inputType) || input.options.length > 0
-							? `${input.options.length}: ${input.options.map((option) => option.value).join(', ')}`
+							? // As the app shows them: what customers read, then what is stored.
+								`${input.options.length}: ${input.options.map((option) => `${option.label}=${option.value}`).join(', ')}`
 							: '',
 				},
 				{ header: 'PATTERN', value: (row) => row.input.validationRegEx ?? '' },

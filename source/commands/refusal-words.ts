@@ -54,6 +54,11 @@ function refusalWords(refusal: Refusal, scene: RefusalScene): [string, string?] 
 				`No application of this tenant has the appId ${refusal.appId}.`,
 				'List them with `entra-flows tenant apps`; register the app first if it is new.',
 			];
+		case 'systemApp':
+			return [
+				`"${refusal.displayName}" (${refusal.appId}) is the tenant's own app that stores custom attributes; customers never sign in to it, so it is not linked to a user flow.`,
+				'Pick one of your apps: `entra-flows tenant apps` lists them.',
+			];
 		case 'appUsedElsewhere':
 			return [
 				`${refusal.appId} already uses the user flow "${refusal.owner.displayName}"; an application can use only one.`,

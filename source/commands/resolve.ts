@@ -1,7 +1,9 @@
 // The commands' words for names that do not resolve (operations/resolve.ts finds them).
+import { listApplications } from '../graph/applications.js';
 import type { GraphClient } from '../graph/graph-client.js';
+import { isGraphError } from '../graph/graph-error.js';
 import { sameId } from '../graph/ids.js';
-import type { IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
+import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import {
 	isGuid,
 	type Resolution,
@@ -141,8 +143,24 @@ export async function resolveAttributeId(
 
 /** The appId of the application a person named: an appId as given, or a display name (one read). */
 export async function resolveAppId(client: GraphClient, wanted: string): Promise<string> {
+	if (isGuid(wanted)) return wanted;
+	return (await resolveApp(client, wanted)).appId ?? wanted;
+}
+
+/**
+ * The application a person named, with its display name so messages can name it: by display name (one read)
+ * or by appId (one read; without permission to read apps, or for an appId the tenant lacks, the appId alone).
+ */
+export async function resolveApp(client: GraphClient, wanted: string): Promise<Application> {
 	const found = await resolveApplication(client, wanted);
-	if (found.kind === 'found') return found.item.appId ?? wanted;
+	if (found.kind === 'found') {
+		if (found.item.displayName) return found.item;
+		const read = await listApplications(client, { appId: wanted }).catch((error: unknown) => {
+			if (isGraphError(error) && error.kind === 'forbidden') return [];
+			throw error;
+		});
+		return read.find((app) => sameId(app.appId, wanted)) ?? found.item;
+	}
 	const describe = (app: { appId?: string; displayName?: string }) =>
 		`"${visible(app.displayName ?? '')}" (${app.appId})`;
 	if (found.kind === 'ambiguous') throw ambiguous(found, `The application name "${wanted}"`, describe);

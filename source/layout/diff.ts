@@ -28,20 +28,32 @@ export type LayoutDiff = {
 const key = (attribute: string) => attribute.toLowerCase();
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-// Longest common subsequence of two key lists: the inputs that kept their relative order did not move.
-function stayed(before: readonly string[], after: readonly string[]): Set<string> {
+/**
+ * The inputs that did not move: a longest common subsequence of the two orders. Among orders of equal length the
+ * one keeping fewest `moved` inputs wins, so when two readings explain a change equally well (city to the top of
+ * two inputs is also email one down), the inputs the admin moved are the ones named.
+ */
+function stayed(
+	before: readonly string[],
+	after: readonly string[],
+	moved: ReadonlySet<string>,
+): Set<string> {
 	const rows = before.length;
 	const cols = after.length;
+	// Each kept input is worth n+1, or n when the admin moved it: the count always decides first.
+	const worth = (id: string) => (moved.has(id) ? rows : rows + 1);
 	const table = Array.from({ length: rows + 1 }, () => new Array<number>(cols + 1).fill(0));
 	for (let i = rows - 1; i >= 0; i--) {
 		for (let j = cols - 1; j >= 0; j--) {
 			table[i]![j] =
-				before[i] === after[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+				before[i] === after[j]
+					? table[i + 1]![j + 1]! + worth(before[i]!)
+					: Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
 		}
 	}
 	const kept = new Set<string>();
 	for (let i = 0, j = 0; i < rows && j < cols; ) {
-		if (before[i] === after[j]) {
+		if (before[i] === after[j] && table[i]![j] === table[i + 1]![j + 1]! + worth(before[i]!)) {
 			kept.add(before[i]!);
 			i++;
 			j++;
@@ -67,15 +79,21 @@ function changesOf(before: LayoutInput, after: LayoutInput): LayoutChange[] {
 	return changes;
 }
 
+/** Options of diffLayouts. */
+export type DiffLayoutsOptions = {
+	/** Attributes the admin moved (the editor knows): named as the moved ones when the orders allow either reading. */
+	readonly moved?: readonly string[];
+};
+
 /** What changes from `before` to `after`: moves, field changes, and inputs added or removed. */
-export function diffLayouts(before: Layout, after: Layout): LayoutDiff {
+export function diffLayouts(before: Layout, after: Layout, options: DiffLayoutsOptions = {}): LayoutDiff {
 	const oldByKey = new Map(before.inputs.map((input, index) => [key(input.attribute), { input, index }]));
 	const newByKey = new Map(after.inputs.map((input, index) => [key(input.attribute), { input, index }]));
 	const common = (inputs: readonly LayoutInput[], other: Map<string, unknown>) =>
 		inputs.map((input) => key(input.attribute)).filter((id) => other.has(id));
 	const oldOrder = common(before.inputs, newByKey);
 	const newOrder = common(after.inputs, oldByKey);
-	const kept = stayed(oldOrder, newOrder);
+	const kept = stayed(oldOrder, newOrder, new Set((options.moved ?? []).map(key)));
 	const moved: LayoutMove[] = [];
 	const changed: LayoutChange[] = [];
 	for (const id of newOrder) {

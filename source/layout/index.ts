@@ -1,5 +1,6 @@
 // The sign-up page layout model: pure, shared by `layout show/set` and the keyboard editor.
 export {
+	type DiffLayoutsOptions,
 	diffLayouts,
 	type FormatDiffOptions,
 	formatFieldValue,

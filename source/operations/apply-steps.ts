@@ -180,6 +180,7 @@ async function runFlowStep(client: GraphClient, step: PlanStep, state: ApplyStat
 				flowId,
 				appId: step.app.appId,
 				move: step.from !== undefined,
+				app: step.app,
 				...(owner === undefined ? {} : { owner }),
 			});
 			if (outcome.kind === 'done' || outcome.kind === 'unchanged') {

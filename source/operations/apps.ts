@@ -1,13 +1,17 @@
 // Applications and the one user flow each may use: link, unlink, and move from the flow it uses now.
+import { listApplications } from '../graph/applications.js';
 import { linkFlowApplication, listFlowApplications, unlinkFlowApplication } from '../graph/flow-apps.js';
 import type { GraphClient } from '../graph/graph-client.js';
+import { isGraphError } from '../graph/graph-error.js';
 import { sameId } from '../graph/ids.js';
+import type { Application } from '../graph/types.js';
 import { done, type Outcome, refused, type Step, unchanged } from './outcome.js';
 import type { FlowRef, RefusalOf } from './refusals.js';
 import { sendWrite } from './send-write.js';
+import { isSystemApp } from './system-apps.js';
 import { appOwner, noSuchApp } from './tenant-reads.js';
 
-type LinkRefusal = RefusalOf<'noSuchApp' | 'appUsedElsewhere' | 'appMovedMeanwhile'>;
+type LinkRefusal = RefusalOf<'noSuchApp' | 'systemApp' | 'appUsedElsewhere' | 'appMovedMeanwhile'>;
 
 /** What linking an app did. */
 export type Linked = {
@@ -23,7 +27,19 @@ export type LinkRequest = {
 	readonly move: boolean;
 	/** The flow the app uses, as the caller last read it (null: none); read when undefined. */
 	readonly owner?: FlowRef | null;
+	/** The app as the caller read it (its name decides whether it is a system app); read when undefined. */
+	readonly app?: Application;
 };
+
+/** The app with this appId, or undefined when it cannot be read (no such app, or no permission to list apps). */
+async function readApp(client: GraphClient, appId: string): Promise<Application | undefined> {
+	try {
+		return (await listApplications(client, { appId })).find((app) => sameId(app.appId, appId));
+	} catch (error) {
+		if (isGraphError(error) && error.kind === 'forbidden') return undefined;
+		throw error;
+	}
+}
 
 /** Where the app is now, read after a refusal, as the recheck of a link sees it. */
 async function recheckLink(
@@ -48,6 +64,9 @@ export async function linkApp(
 	request: LinkRequest,
 ): Promise<Outcome<Linked, LinkRefusal>> {
 	const { flowId, appId } = request;
+	const app = request.app ?? (await readApp(client, appId));
+	if (app && isSystemApp(app))
+		return refused({ rule: 'systemApp', appId, displayName: app.displayName ?? appId });
 	const owner = request.owner === undefined ? await appOwner(client, appId) : (request.owner ?? undefined);
 	if (sameId(owner?.id, flowId)) return unchanged('already');
 	if (owner && !request.move) return refused({ rule: 'appUsedElsewhere', appId, owner, meanwhile: false });

@@ -144,6 +144,17 @@ export function effectiveChanges(flow: UserFlow, changes: FlowChanges): FlowChan
 }
 
 /**
+ * The apps (appIds) whose new customers can no longer sign up when `changes` switch sign-up off: every app
+ * linked to the flow, since an app uses one flow at most. Empty when sign-up stays on or no app uses it.
+ */
+export function signUpLostBy(flow: UserFlow, changes: FlowChanges): readonly string[] {
+	if (effectiveChanges(flow, changes).isSignUpAllowed !== false) return [];
+	return (flow.conditions?.applications?.includeApplications ?? [])
+		.map((app) => app.appId ?? '')
+		.filter((appId) => appId !== '');
+}
+
+/**
  * Renames a flow, changes its description or switches sign-up, sending only what differs from `flow` as the
  * caller read it (nothing differs: nothing is sent). A new name another flow has is refused.
  */

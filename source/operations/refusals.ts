@@ -23,6 +23,8 @@ export type Refusal =
 	| { readonly rule: 'nameTaken'; readonly name: string; readonly taken: FlowRef }
 	/** No application of the tenant has this appId. */
 	| { readonly rule: 'noSuchApp'; readonly appId: string }
+	/** The app is the tenant's own (the b2c-extensions-app, see system-apps.ts): never a flow's application. */
+	| { readonly rule: 'systemApp'; readonly appId: string; readonly displayName: string }
 	/** An application uses at most one user flow; it uses `owner`. `meanwhile`: linked there since it was read. */
 	| {
 			readonly rule: 'appUsedElsewhere';

@@ -84,7 +84,13 @@ export type StatusAction =
 export type OverlayAction =
 	| { readonly type: 'overlay/opened'; readonly overlay: Overlay }
 	| { readonly type: 'overlay/closed' }
-	| { readonly type: 'overlay/pickerHighlighted'; readonly value: string }
+	| {
+			readonly type: 'overlay/pickerHighlighted';
+			/** The highlighted choice; undefined keeps it. */
+			readonly value?: string;
+			readonly filter?: string;
+			readonly filtering?: boolean;
+	  }
 	| { readonly type: 'overlay/textChanged'; readonly text: string }
 	| { readonly type: 'overlay/mismatchShown' }
 	| { readonly type: 'help/toggled' };
@@ -101,7 +107,14 @@ export type DraftAction =
 			readonly field: 'providers' | 'attributes';
 			readonly id: string;
 	  }
-	| { readonly type: 'createDraft/focusMoved'; readonly focus: CreateField; readonly itemCursor: number }
+	| {
+			readonly type: 'createDraft/focusMoved';
+			readonly focus: CreateField;
+			readonly itemCursor: number;
+			/** The checklist's filter: kept while the focus stays on the field and this is undefined. */
+			readonly itemFilter?: string;
+			readonly filtering?: boolean;
+	  }
 	| { readonly type: 'createDraft/submitStarted' }
 	| { readonly type: 'createDraft/rejected'; readonly errors: CreateDraft['errors'] }
 	| { readonly type: 'createDraft/closed' }

@@ -4,7 +4,13 @@ import type { RequestRecorder } from '../inspect/recorder.js';
 export type { GraphClient, RetryNotice } from '../graph/graph-client.js';
 
 /** Who is signed in, as the session reports it. */
-export type SessionInfo = { readonly account?: string; readonly tenant?: string; readonly mode: string };
+export type SessionInfo = {
+	readonly account?: string;
+	readonly tenant?: string;
+	readonly mode: string;
+	/** The tenant this sign-in saved as the one a plain start uses next time, when it saved one. */
+	readonly remembered?: string;
+};
 
 /** What the device-code sign-in asks the user to do. */
 export type DeviceCodeInfo = {

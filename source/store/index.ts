@@ -29,7 +29,7 @@ export {
 	loadFlowExtensions,
 	validateExtensionOf,
 } from './effects/extensions.js';
-export { loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from './effects/flows.js';
+export { loadUserFlow, loadUserFlows, saveEdit, switchSignUp, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';
 export { commitLayout, flowLayout, openLayoutDraft, reloadLayoutDraft } from './effects/layout.js';
 export { saveLayout } from './effects/layout-save.js';

@@ -35,6 +35,8 @@ export type LayoutDraft = {
 	readonly saving: boolean;
 	/** The last choices of inputs `t` took off a choice type, by attribute: coming back to one restores them. */
 	readonly keptOptions?: Readonly<Record<string, readonly LayoutOption[]>>;
+	/** Attributes the admin moved, so the save's diff names them as the moved ones (not their neighbours). */
+	readonly moved?: readonly string[];
 };
 
 /** What happens to a layout draft: edits, selection, the text field, undo and save bookkeeping. */

@@ -75,6 +75,11 @@ const shortTypes: Readonly<Record<string, string>> = {
 	checkboxMultiSelect: 'checkboxes',
 };
 
+/** An input type as tables show it (`radio`, `checkboxes`); others as they are. */
+export function shortInputType(inputType: string): string {
+	return shortTypes[inputType] ?? inputType;
+}
+
 /** `extension_<32 hex>_Name` → `extension…_Name` wherever it occurs: the app id is the same for every custom attribute. */
 export function shortAttribute(text: string): string {
 	return text.replace(/extension_[0-9a-f]{32}_/gi, 'extension…_');
@@ -106,6 +111,15 @@ export function layoutProblems(draft: LayoutDraft): readonly LayoutProblem[] {
 /** True when the draft differs from the page it was started from. */
 export function isLayoutDirty(draft: LayoutDraft): boolean {
 	return draft.layout !== draft.base && fingerprint(draft.layout) !== draft.baseFingerprint;
+}
+
+/** Ids of the flows with unsaved layout edits, joined by spaces (a string, so a selector result stays equal). */
+export function unsavedLayoutFlowIds(state: AppState): string {
+	return Object.values(state.layoutDrafts)
+		.filter(isLayoutDirty)
+		.map((draft) => draft.flowId)
+		.sort()
+		.join(' ');
 }
 
 /** True when any flow has unsaved layout edits (quitting asks first). */
@@ -155,9 +169,9 @@ export function saveRefusal(draft: LayoutDraft): string | undefined {
 	return `Not saved: fix ${problems.length === 1 ? 'this problem' : 'these problems'} first — ${first}${more}`;
 }
 
-/** Lines of what saving would change, server → draft. */
-export function draftChanges(server: Layout, draft: Layout) {
-	return diffLines(diffLayouts(server, draft));
+/** Lines of what saving would change, server → draft; the inputs the admin moved are named as the moved ones. */
+export function draftChanges(server: Layout, draft: Pick<LayoutDraft, 'layout' | 'moved'>) {
+	return diffLines(diffLayouts(server, draft.layout, { moved: draft.moved }));
 }
 
 function detail(draft: LayoutDraft, problems: readonly LayoutProblem[]): LayoutDetail | undefined {

@@ -34,6 +34,32 @@ export function requestFailed(entry: RecordedRequest): boolean {
 const timeOfDay = (iso: string) => new Date(iso).toTimeString().slice(0, 8);
 const guid = /\b([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 
+/** Transport failures in a word that fits the list's status column (the detail view has the code itself). */
+const transportWords: Readonly<Record<string, string>> = {
+	ETIMEDOUT: 'timeout',
+	ESOCKETTIMEDOUT: 'timeout',
+	UND_ERR_CONNECT_TIMEOUT: 'timeout',
+	UND_ERR_HEADERS_TIMEOUT: 'timeout',
+	ECONNRESET: 'reset',
+	EPIPE: 'reset',
+	ECONNREFUSED: 'refused',
+	ENOTFOUND: 'no DNS',
+	EAI_AGAIN: 'no DNS',
+	EHOSTUNREACH: 'no route',
+	ENETUNREACH: 'no route',
+	AbortError: 'cancelled',
+	ResponseTooLarge: 'too big',
+};
+
+/** A transport error as the requests list shows it: a short word, or the code cut to fit. */
+export function transportWord(code: string): string {
+	const known =
+		transportWords[code] ?? Object.entries(transportWords).find(([key]) => code.includes(key))?.[1];
+	if (known) return known;
+	if (/TLS|CERT|SSL/i.test(code)) return 'TLS';
+	return code.length > 8 ? `${code.slice(0, 7)}…` : code;
+}
+
 /** A recorded call as a list row. */
 export function requestRow(entry: RecordedRequest): RequestRow {
 	return {
@@ -43,7 +69,7 @@ export function requestRow(entry: RecordedRequest): RequestRow {
 		path: display(entry.path).replace(guid, '$1…'),
 		status:
 			entry.status === 0
-				? display(entry.error ?? (entry.sent ? 'no answer' : 'not sent'))
+				? display(entry.error ? transportWord(entry.error) : entry.sent ? 'no answer' : 'not sent')
 				: String(entry.status),
 		ms: `${entry.ms}`,
 		attempt: entry.attempt,

@@ -121,6 +121,7 @@ export type Intent =
 			readonly appId: string;
 			readonly fromFlowId: string;
 	  }
+	| { readonly type: 'toggleSignUp'; readonly flowId: string }
 	| { readonly type: 'discardCreateForm' }
 	| { readonly type: 'quit' };
 
@@ -136,6 +137,9 @@ export type Overlay =
 			readonly flowId: string;
 			/** The row the cursor is on, so the picker comes back there (after the request inspector). */
 			readonly highlighted?: string;
+			/** The `/` filter over the choices, and whether it is taking typed text. */
+			readonly filter?: string;
+			readonly filtering?: boolean;
 	  }
 	| {
 			readonly kind: 'deleteFlow';
@@ -151,6 +155,8 @@ export type Activity = {
 	readonly verb: string;
 	readonly target?: string;
 	readonly write: boolean;
+	/** When it started (the store's clock, ms): a request that hangs shows how long it has waited. */
+	readonly startedAt?: number;
 };
 
 /** The status line's message. Success fades; errors stay until dismissed. */
@@ -178,7 +184,12 @@ export type CreateDraft = {
 	readonly providerIds: readonly string[];
 	readonly attributeIds: readonly string[];
 	readonly focus: CreateField;
+	/** Row of the focused checklist, counted in its filtered rows. */
 	readonly itemCursor: number;
+	/** The focused checklist's `/` filter; cleared when the focus leaves the field. */
+	readonly itemFilter?: string;
+	/** True while the filter takes typed text. */
+	readonly filtering?: boolean;
 	readonly errors: Readonly<Partial<Record<CreateField | 'form', string>>>;
 	readonly submitting: boolean;
 	readonly dirty: boolean;

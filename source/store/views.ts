@@ -1,4 +1,5 @@
 import { pageInputs } from '../graph/flow-attributes.js';
+import { isSystemApp } from '../operations/system-apps.js';
 import { display } from '../text/sanitize.js';
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from './state.js';
 
@@ -158,6 +159,15 @@ export function providerChoices(
 		.map((provider) => ({ value: provider.id ?? '', label: display(provider.displayName ?? provider.id) }));
 }
 
+/** Choices whose label, id or note holds `filter` (case-insensitive); all of them for an empty filter. */
+export function filterChoices(choices: readonly PickerChoice[], filter = ''): readonly PickerChoice[] {
+	const needle = filter.trim().toLowerCase();
+	if (!needle) return choices;
+	return choices.filter((choice) =>
+		[choice.label, choice.value, choice.note ?? ''].some((text) => text.toLowerCase().includes(needle)),
+	);
+}
+
 /** Tenant attributes the flow does not collect yet. */
 export function attributeChoices(
 	tenant: readonly UserFlowAttribute[],
@@ -172,7 +182,7 @@ export function attributeChoices(
 		}));
 }
 
-/** Tenant apps not linked to this flow; apps that another flow uses say which. */
+/** Tenant apps not linked to this flow (system apps never), each with its appId's start so two of one name differ; apps that another flow uses say which. */
 export function applicationChoices(
 	applications: readonly Application[],
 	flowId: string,
@@ -180,12 +190,15 @@ export function applicationChoices(
 ): readonly PickerChoice[] {
 	const owners = appOwners(flows);
 	return applications
-		.filter((app) => app.appId && owners.get(app.appId)?.flowId !== flowId)
+		.filter((app) => app.appId && !isSystemApp(app) && owners.get(app.appId)?.flowId !== flowId)
 		.map((app) => {
 			const owner = owners.get(app.appId ?? '');
 			return {
 				value: app.appId ?? '',
-				label: display(app.displayName ?? app.appId),
+				// The appId's first block tells two apps of one name apart and leaves the row room for its note.
+				label: app.displayName
+					? `${display(app.displayName)} · ${display(app.appId?.slice(0, 8))}`
+					: display(app.appId),
 				note: owner ? `already in “${owner.name}”` : undefined,
 			};
 		});

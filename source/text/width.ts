@@ -50,3 +50,19 @@ export function wrapToWidth(text: string, width: number): string[] {
 	pieces.push(piece);
 	return pieces;
 }
+
+/**
+ * A path cut to `width` columns in the middle: the start, "…", and the last segment, which names the resource
+ * (`/identity/au…/identityProviders/$ref`). A last segment too long for that is itself cut at its end.
+ */
+export function cutPathMiddle(path: string, width: number): string {
+	if (textWidth(path) <= width) return path;
+	// `$ref` and `$value` say what is done to the segment before them, so the two stay together.
+	const end = path.lastIndexOf('/');
+	const slash = /^\/\$[a-z]+$/i.test(path.slice(end)) ? path.lastIndexOf('/', end - 1) : end;
+	const last = slash >= 0 ? path.slice(slash) : path;
+	const head = slash >= 0 ? path.slice(0, slash) : '';
+	const room = width - 1 - textWidth(last);
+	if (room < 2) return `${wrapToWidth(path, Math.max(2, width - 1))[0] ?? ''}…`;
+	return `${wrapToWidth(head, room)[0] ?? ''}…${last}`;
+}

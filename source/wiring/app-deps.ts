@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import { type Config, resolveConfig } from '../config/config.js';
-import { writeProfile } from '../config/profile.js';
+import { readProfile, writeProfile } from '../config/profile.js';
 import { type AppDeps, createRetryRelay } from '../store/deps.js';
 import { createRequestRecorder, type RequestRecorder } from '../store/requests.js';
 import { graphClientFor } from './build-session.js';
@@ -20,7 +20,13 @@ const keptRequests = 2000;
 export function buildAppDeps(
 	config: Config,
 	io: WiringIo,
-	extra: { rememberTenant?: boolean; requests?: RequestRecorder } = {},
+	extra: {
+		/** Save the tenant as the one a plain start uses, once sign-in worked (Start screen, `--tenant`). */
+		rememberTenant?: boolean;
+		/** Save it when a cached sign-in is found too (a `--tenant` given on the command line). */
+		rememberCached?: boolean;
+		requests?: RequestRecorder;
+	} = {},
 ): AppDeps {
 	const retries = createRetryRelay();
 	// One record for the whole session: switching to the demo or another tenant keeps what was recorded.
@@ -28,18 +34,26 @@ export function buildAppDeps(
 	const signIn = createAppSignIn(config, {
 		env: io.env,
 		warn: io.warn,
-		// A tenant typed on the Start screen is remembered once sign-in worked, as `login` does.
-		onSignedIn: extra.rememberTenant
-			? () =>
-					writeProfile(config.paths.configDir, {
-						tenant: config.tenant,
-						cloud: config.cloud,
-						clientId: config.clientId,
-						authorityHost: config.authorityHost,
-						graphUrl: config.graphUrl,
-						caFile: config.caFile,
-					})
-			: undefined,
+		// A tenant typed on the Start screen or given as --tenant is remembered once sign-in worked, as `login` does.
+		onSignedIn:
+			extra.rememberTenant && config.tenant
+				? () => {
+						const saved = readProfile(config.paths.configDir, io.warn);
+						const profile = {
+							tenant: config.tenant,
+							cloud: config.cloud,
+							clientId: config.clientId,
+							authorityHost: config.authorityHost,
+							graphUrl: config.graphUrl,
+							caFile: config.caFile,
+						};
+						// Said once: starting again with the same tenant changes nothing worth a word.
+						if (saved.tenant === profile.tenant && saved.graphUrl === profile.graphUrl) return undefined;
+						writeProfile(config.paths.configDir, profile);
+						return config.tenant;
+					}
+				: undefined,
+		rememberCached: extra.rememberCached,
 	});
 	const graph = graphClientFor(config, signIn.tokenProvider, {
 		env: io.env,

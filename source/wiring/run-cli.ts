@@ -18,6 +18,7 @@ import {
 import { type Config, type ReadStdin, resolveConfig } from '../config/config.js';
 import { resolvePaths } from '../config/paths.js';
 import type { GraphClient, PlannedRequest } from '../graph/graph-client.js';
+import { safeJson } from '../text/safe-json.js';
 import { sanitizeLines } from '../text/sanitize.js';
 import { graphClientFor, tokenProviderFor } from './build-session.js';
 
@@ -71,7 +72,7 @@ export async function runCli(io: CliIo): Promise<number> {
 		const parsed = parseArgv(io.argv);
 		json = parsed.flags.json === true;
 		if (parsed.flags.version === true) {
-			io.stdout(`${io.version}\n`);
+			io.stdout(json ? `${safeJson({ version: io.version }, 2)}\n` : `${io.version}\n`);
 			return exitCodes.ok;
 		}
 		if (!parsed.command) {

@@ -29,7 +29,14 @@ const signInAgain = new Set(['not-signed-in', 'sign-in-again', 'code-expired']);
 /** Builds the session service and token provider over source/auth for one configuration. */
 export function createAppSignIn(
 	config: Config,
-	options: { env: NodeJS.ProcessEnv; onSignedIn?: () => void; warn?: (text: string) => void },
+	options: {
+		env: NodeJS.ProcessEnv;
+		/** Called once sign-in worked; returns the tenant it remembered, if it remembered one. */
+		onSignedIn?: () => string | undefined;
+		/** Also remember when a cached sign-in is found (a tenant given on the command line). */
+		rememberCached?: boolean;
+		warn?: (text: string) => void;
+	},
 ): AppSignIn {
 	let showCode: ((info: DeviceCodeInfo) => void) | undefined;
 	// Built on first use: with nothing configured the Start screen runs before any tenant is known.
@@ -44,16 +51,18 @@ export function createAppSignIn(
 	const session: SessionService = {
 		async current() {
 			const identity = await provider().account();
-			return identity || provider().mode !== 'device-code'
-				? describe(identity, provider(), config)
-				: undefined;
+			if (!identity && provider().mode === 'device-code') return undefined;
+			const info = describe(identity, provider(), config);
+			const remembered = options.rememberCached ? options.onSignedIn?.() : undefined;
+			return remembered ? { ...info, remembered } : info;
 		},
 		async signIn(hooks, signal) {
 			showCode = hooks.onDeviceCode;
 			try {
 				const identity = await provider().signIn({ signal });
-				options.onSignedIn?.();
-				return describe(identity, provider(), config);
+				const remembered = options.onSignedIn?.();
+				const info = describe(identity, provider(), config);
+				return remembered ? { ...info, remembered } : info;
 			} finally {
 				showCode = undefined;
 			}

@@ -127,7 +127,7 @@ test('providers, attributes and apps are named by id or display name, resolved b
 	t.regex(attribute.stdout, new RegExp(`Added ${seed.favoriteColor}`));
 	const app = await runCommand(emulator.graphUrl, ['apps', 'link', events.id, 'Contoso Events']);
 	t.is(app.code, 0, app.stderr);
-	t.regex(app.stdout, new RegExp(`Linked ${seed.apps.events}`));
+	t.regex(app.stdout, new RegExp(`Linked "Contoso Events" \\(${seed.apps.events}\\)`));
 	const flow = emulator.tenant.requireFlow(events.id);
 	t.true(flow.providerIds.includes('Google-OAUTH'));
 	t.true(flow.attributeCollection?.attributeIds.includes(seed.favoriteColor));

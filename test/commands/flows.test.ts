@@ -250,3 +250,29 @@ test('--sign-up is a switch however it is written; the same setting again sends 
 		'nothing to do sends nothing',
 	);
 });
+
+test('flows update --no-sign-up on a flow apps use says their new customers can no longer sign up', async (t) => {
+	const emulator = await emulatorFor(t);
+	const { customers, events } = seed.flows;
+	const run = await runCommand(emulator.graphUrl, ['flows', 'update', customers.id, '--no-sign-up']);
+	t.is(run.code, 0, run.stderr);
+	t.regex(
+		run.stdout,
+		/New customers of the \d apps that use it \(.*a442e488-8827-43b0-af92-3894fc6abef4.*\) can no longer sign up/,
+	);
+	t.false(emulator.tenant.requireFlow(customers.id).isSignUpAllowed);
+	const quiet = await runCommand(emulator.graphUrl, ['flows', 'update', events.id, '--no-sign-up']);
+	t.is(quiet.code, 0, quiet.stderr);
+	t.notRegex(quiet.stdout, /can no longer sign up/, 'no app uses it: nothing to warn about');
+});
+
+test('flows get prints "—" for what a flow has none of; --version --json is one JSON object', async (t) => {
+	const emulator = await emulatorFor(t);
+	const bare = await runCommand(emulator.graphUrl, ['flows', 'get', seed.flows.events.id]);
+	t.is(bare.code, 0, bare.stderr);
+	t.regex(bare.stdout, /\nApps\s+—\n/);
+	t.notRegex(bare.stdout, /^\S[^\n]*\s{2}$/m, 'no row ends in blanks');
+	const version = await runCommand(emulator.graphUrl, ['--version', '--json']);
+	t.is(version.code, 0);
+	t.regex((JSON.parse(version.stdout) as { version: string }).version, /\d/);
+});

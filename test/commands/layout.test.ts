@@ -48,7 +48,7 @@ test('layout show: a table in page order for people', async (t) => {
 	t.regex(run.stdout, /\n1\s+email\s+Email Address\s+text\s+yes\s+yes\s+no\s+\^\[a-zA-Z0-9/);
 	t.regex(
 		run.stdout,
-		/Favoritecolor\s+Favorite color\s+radioSingleSelect\s+no\s+no\s+yes\s+3: blue, green, red/,
+		/Favoritecolor\s+Favorite color\s+radioSingleSelect\s+no\s+no\s+yes\s+3: Blue=blue, Green=green, Red=red/,
 	);
 	t.regex(run.stdout, /Base [0-9a-f]{16}/);
 });

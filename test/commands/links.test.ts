@@ -220,3 +220,35 @@ test('offering both local accounts (password and one-time passcode) is warned ab
 	]);
 	t.notRegex(plain.stderr, /warning/);
 });
+
+test('apps link and unlink name the app; unlinking says it has no user flow now', async (t) => {
+	const emulator = await emulatorFor(t);
+	const { events } = seed.flows;
+	const linked = await runCommand(emulator.graphUrl, ['apps', 'link', events.id, seed.apps.events]);
+	t.is(linked.code, 0, linked.stderr);
+	t.regex(
+		linked.stdout,
+		new RegExp(`Linked "Contoso Events" \\(${seed.apps.events}\\) to "Events registration"`),
+	);
+	const unlinked = await runCommand(emulator.graphUrl, ['apps', 'unlink', events.id, 'Contoso Events']);
+	t.is(unlinked.code, 0, unlinked.stderr);
+	t.regex(
+		unlinked.stdout,
+		new RegExp(
+			`Unlinked "Contoso Events" \\(${seed.apps.events}\\) from "Events registration"; it has no user flow now`,
+		),
+	);
+});
+
+test('apps link refuses the b2c-extensions-app before sending anything', async (t) => {
+	const emulator = await emulatorFor(t);
+	const extensions = '6ea3bc85-aec2-4b1c-92ff-4a117afb6621';
+	const refused = await runCommand(emulator.graphUrl, ['apps', 'link', seed.flows.events.id, extensions]);
+	t.is(refused.code, 1, refused.stdout);
+	t.regex(refused.stderr, /b2c-extensions-app.*tenant's own app that stores custom attributes/s);
+	t.deepEqual(
+		emulator.log.filter((entry) => entry.method !== 'GET'),
+		[],
+	);
+	t.false(emulator.tenant.requireFlow(seed.flows.events.id).appIds.includes(extensions));
+});

@@ -109,7 +109,7 @@ test('removals of what another admin removed meanwhile are nothing to do (exit 0
 				flow.appIds = flow.appIds.filter((id) => id !== seed.apps.mobile);
 			},
 			says: new RegExp(
-				`${seed.apps.mobile} is not linked to "Contoso customers sign-up and sign-in"; nothing to do \\(unlinked meanwhile\\)`,
+				`"Contoso Mobile" \\(${seed.apps.mobile}\\) is not linked to "Contoso customers sign-up and sign-in"; nothing to do \\(unlinked meanwhile\\)`,
 			),
 		},
 		{

@@ -90,3 +90,23 @@ test('a diff that already happened on the server tells its added and removed inp
 		'a fact, not a warning about a save',
 	);
 });
+
+test('when two readings explain a new order equally, the inputs the admin moved are the ones named', (t) => {
+	const two: Layout = { ...layout, inputs: layout.inputs.slice(0, 2) };
+	const [first, second] = two.inputs.map((input) => input.attribute) as [string, string];
+	const swapped = moveToTop(two, second);
+	t.deepEqual(diffLayouts(two, swapped, { moved: [second] }).moved, [{ attribute: second, from: 2, to: 1 }]);
+	t.deepEqual(diffLayouts(two, swapped, { moved: [first] }).moved, [{ attribute: first, from: 1, to: 2 }]);
+	const down = moveUp(layout, 'displayName');
+	const neighbour = layout.inputs[layout.inputs.findIndex((input) => input.attribute === 'displayName') - 1];
+	t.deepEqual(
+		diffLayouts(layout, down, { moved: [neighbour?.attribute ?? ''] }).moved.map((move) => move.attribute),
+		[neighbour?.attribute],
+		'still one move, named after the input that was moved',
+	);
+	t.is(
+		diffLayouts(layout, moveToTop(layout, 'city'), { moved: ['email'] }).moved.length,
+		1,
+		'fewest moves first',
+	);
+});

@@ -124,3 +124,23 @@ test('unlink: done; not linked is unchanged; unlinked meanwhile is unchanged (me
 		why: 'meanwhile',
 	});
 });
+
+test('link: the b2c-extensions-app is refused as a system app, read or passed, with nothing sent', async (t) => {
+	const { client, emulator, writes } = await clientFor(t);
+	const appId = '6ea3bc85-aec2-4b1c-92ff-4a117afb6621';
+	t.like(await linkApp(client, { flowId: events.id, appId, move: false }), {
+		kind: 'refused',
+		refusal: { rule: 'systemApp', appId },
+	});
+	t.like(
+		await linkApp(client, {
+			flowId: events.id,
+			appId,
+			move: true,
+			app: { appId, displayName: 'b2c-extensions-app. Do not modify.' },
+		}),
+		{ kind: 'refused', refusal: { rule: 'systemApp' } },
+	);
+	t.deepEqual(writes(), []);
+	t.false(emulator.tenant.requireFlow(events.id).appIds.includes(appId));
+});

@@ -118,3 +118,18 @@ test('a typed tenant that cannot be used says why and stays on Start', async (t)
 	const session = fresh.getState().session;
 	t.regex(session.status === 'unconfigured' ? (session.error?.message ?? '') : '', /Unknown tenant nope/);
 });
+
+test('a sign-in that remembered its tenant says so in the status line', async (t) => {
+	const session = fakeSession({
+		account: 'admin@contoso.test',
+		tenant: 'contoso.test',
+		mode: 'device-code',
+		remembered: 'contoso.example',
+	});
+	const { store } = await storeFor(t, { signedIn: false, session });
+	await store.run(startSession());
+	t.regex(
+		store.getState().flash?.text ?? '',
+		/Remembered tenant contoso\.example: a plain `entra-flows` starts there next time/,
+	);
+});

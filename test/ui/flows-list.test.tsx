@@ -100,3 +100,22 @@ test.serial(
 		t.regex(frame, /New user flow|Create/i);
 	},
 );
+
+test.serial(
+	'a failed refresh of the list keeps its rows, marked stale, and the detail marks it too',
+	async (t) => {
+		const app = await renderApp(t);
+		await app.waitFor('Events registration');
+		app.emulator.setFaults('F-S4:status=500:method=GET');
+		await app.press('ctrl+r');
+		let frame = await app.waitFor(/stale: reading the list again failed/);
+		t.regex(frame, /Events registration/);
+		app.emulator.setFaults('');
+		await app.press('enter');
+		await app.waitFor('Sections');
+		app.emulator.setFaults('F-S4:status=500:method=GET');
+		await app.press('ctrl+r');
+		frame = await app.waitFor(/stale: reading this again failed/);
+		t.regex(frame, /Sections/);
+	},
+);

@@ -103,6 +103,8 @@ test.serial('switching sign-up marks the Sign-up row, wherever the cursor is', a
 	await app.press('enter');
 	await app.waitFor('Sections');
 	await app.press('s');
+	await app.waitFor('can no longer sign up');
+	await app.press('y');
 	const frame = await app.waitFor(/Sign-up\s+on \(new users can sign up\)\s+. switching…/, 3000, {
 		idle: false,
 	});
@@ -193,3 +195,42 @@ test.serial(
 		t.false(/more below/.test(frame), 'the end of the list is reachable');
 	},
 );
+
+test.serial(
+	'the retry notice keeps its place at 80 columns; a long flow name in the verb is what is cut',
+	async (t) => {
+		const app = await renderApp(t, {
+			emulator: { faults: 'F-S1:retry-after=2:times=1:method=PATCH' },
+			graph: { retry: { random: () => 0 } },
+		});
+		await app.waitFor('Events registration');
+		const long = 'Contoso customers sign-up and sign-in for the spring campaign in every region';
+		app.emulator.tenant.requireFlow(seed.flows.partners.id).displayName = long;
+		await app.press('ctrl+r');
+		await app.waitFor('sign-in …');
+		await app.press('j');
+		await app.press('enter');
+		await app.waitFor('Sections');
+		await app.press('s');
+		const frame = await app.waitFor(/unavailable, retrying in \ds/, 4000, { idle: false });
+		const line = frame.split('\n').find((row) => row.includes('retrying in')) ?? '';
+		t.regex(line, /Switching sign-up on for “Contoso.*… · unavailable, retrying in \ds$/);
+		t.true([...line].length <= 80, line);
+		await app.waitFor(/Sign-up is now on/);
+	},
+);
+
+test.serial('a request that hangs shows the seconds it has waited, and that esc goes back', async (t) => {
+	const app = await renderApp(t, {
+		emulator: { faults: 'F-L1:min=4500:max=4500:method=GET:path=/authenticationEventsFlows/' },
+	});
+	await app.waitFor('Events registration');
+	await app.press('enter');
+	const frame = await app.waitFor(/Loading the user flow… · [3-9]s · esc goes back/, 6000, { idle: false });
+	t.notRegex(frame, /Loading the user flow… · [0-2]s/);
+	await app.press('esc');
+	await app.waitFor((now) => now.includes('Events registration') && !now.includes('Sections'), 3000, {
+		idle: false,
+	});
+	t.pass();
+});

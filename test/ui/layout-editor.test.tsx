@@ -377,3 +377,91 @@ test.serial('a kept draft shown after its flow lost an attribute drops that inpu
 	t.regex(frame, /❯\s+1\s+Send me the month/, 'the other edits stay');
 	t.false(/\bcountry\b/.test(frame.split('\n').slice(0, -3).join('\n')), 'no country row');
 });
+
+test.serial(
+	'the save dialog names the input that was moved and wraps long changes so all of it is read before y',
+	async (t) => {
+		const { app } = await openEditor(t);
+		const [, second, third] = storedInputs(app).map((input) => input.attribute);
+		await app.press('j');
+		await app.press('j');
+		await app.press('K');
+		await app.waitFor(/❯\s+2\s/);
+		await app.press('j');
+		await app.press('j');
+		await app.press('j');
+		await app.press('enter');
+		const label = 'Country or region where you have lived for most of the last five years';
+		for (let step = 0; step < 'Country/Region'.length; step++) await app.press('backspace');
+		await app.type(label);
+		await app.press('enter');
+		await app.waitFor(/unsaved: 2 edits/);
+		await app.press('s');
+		const frame = await app.waitFor('Save the sign-up page');
+		t.regex(frame, new RegExp(`moved\\s+${third}: position 3 → 2`), frame);
+		t.false(frame.includes(`moved    ${second}`), 'the neighbour that made room is not called moved');
+		const dialog = frame
+			.split('\n')
+			.map((line) =>
+				line
+					.replace(/^\s*│\s?/, '')
+					.replace(/\s*│\s*$/, '')
+					.trim(),
+			)
+			.join(' ');
+		t.true(dialog.includes(`→ "${label}"`), dialog);
+		for (const line of frame.split('\n')) t.false(line.includes('…\u0020│'), `cut: ${line}`);
+	},
+);
+
+test.serial(
+	'a failed ctrl+r keeps the page on screen, marked stale, the error in the status line; esc still works',
+	async (t) => {
+		const { app } = await openEditor(t);
+		app.emulator.setFaults('F-S4:status=500:method=GET');
+		await app.press('ctrl+r');
+		let frame = await app.waitFor(/stale: reading the page again failed/);
+		t.regex(frame, /1\s+Email Address/, 'the rows stay');
+		t.regex(frame, /✗ Loading the user flow failed/);
+		await app.press('esc');
+		frame = await app.waitFor((now) => !now.includes('✗'));
+		t.regex(frame, /Sign-up page/, 'the first esc dismisses the error');
+		app.emulator.setFaults('');
+		await app.press('ctrl+r');
+		frame = await app.waitFor((now) => !now.includes('stale'));
+		t.regex(frame, /1\s+Email Address/);
+		await app.press('esc');
+		await app.waitFor((now) => !now.includes('Sign-up page'));
+		t.pass();
+	},
+);
+
+test.serial('a kept layout draft is marked on the detail and on the flows list', async (t) => {
+	const { app } = await openEditor(t);
+	await app.press('T');
+	await app.press('G');
+	await app.press('T');
+	await app.waitFor(/unsaved: 1 edit/);
+	await app.press('esc');
+	await app.waitFor('Discard unsaved layout changes?');
+	await app.press('k');
+	await app.waitFor((current) => !current.includes('Sign-up page'));
+	await app.press('esc');
+	let frame = await app.waitFor('Sections');
+	t.regex(frame, /Sign-up page\s+✎ unsaved edits kept in a draft \(l opens them\)/);
+	await app.press('esc');
+	frame = await app.waitFor('Events registration');
+	const rows = frame.split('\n');
+	t.regex(rows.find((row) => row.includes('Contoso customers')) ?? '', /✎ draft/);
+	t.notRegex(rows.find((row) => row.includes('Events registration')) ?? '', /✎ draft/);
+	t.true(rows.every((row) => [...row].length <= 80));
+});
+
+test.serial(
+	'on a wide terminal the layout table gives label and attribute room, not only the pattern',
+	async (t) => {
+		const { app } = await openEditor(t, { columns: 140, rows: 30 });
+		const frame = await app.waitFor(/7\s+Send me the monthly newsletter\s+extension…_Newsletter\s/);
+		t.regex(frame, /6\s+Favorite color\s+extension…_Favoritecolor\s+radio/);
+	},
+);

@@ -198,7 +198,7 @@ test.serial(
 		t.true(performance.now() - started < 3000, 'opening stays quick');
 		t.regex(frame, /31 failed \(✗\)/);
 		// The flows list's GET is recorded after the synthetic calls, so the failed POST is just above it.
-		t.regex(frame, /3001\s+\S+\s+POST\s+\/identity\/x\s+✗ ECON/);
+		t.regex(frame, /3001\s+\S+\s+POST\s+\/identity\/x\s+✗ reset\s/, 'a transport error reads as a word');
 		t.true(frame.split('\n').length <= 24);
 		await app.press('g');
 		frame = await app.waitFor(' 1/3,002');

@@ -102,6 +102,7 @@ test.serial('the Start screen offers the demo tenant and connects to it', async 
 	let frame = await started.waitFor('Built-in demo tenant');
 	t.regex(frame, /❯ Built-in demo tenant/);
 	t.regex(frame, /Sign in to a tenant/);
+	t.regex(frame, /a local emulator with sample flows; nothing leaves this machine/, 'whole at 80 columns');
 	await started.press('down');
 	await started.press('up');
 	await started.press('enter');

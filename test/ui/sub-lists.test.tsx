@@ -3,6 +3,7 @@ import { seed } from '../helpers/emulator.js';
 import { renderApp } from '../helpers/ui-render.js';
 
 const { customers, partners, support, events } = seed.flows;
+const flat = (frame: string) => frame.replace(/[│\s]+/g, ' ');
 
 /** Renders the app already on a flow's screen (the flows list underneath, as after enter). */
 async function openFlow(t: Parameters<typeof renderApp>[0], flowId: string) {
@@ -81,8 +82,9 @@ test.serial('link an app; the picker marks apps another flow already has', async
 	await app.waitFor('No applications use this flow');
 	await app.press('a');
 	let frame = await app.waitFor('Link an application');
-	t.regex(frame, /Contoso Mobile — already in “Contoso customers sign-up and sign-in”/);
-	t.regex(frame, /Contoso Loyalty API\s*│/);
+	t.regex(frame, /Contoso Mobile · 0f2e3b41 — already in “Contoso customers sign-up/);
+	t.false(frame.includes('b2c-extensions-app'), 'the system app is not offered');
+	t.regex(frame, /Contoso Loyalty API · 3f50bdf7\s*│/);
 	const lines = frame.split('\n');
 	const column = (text: string) => lines.find((line) => line.includes(text))?.indexOf(text);
 	t.is(column('Contoso Support Desk'), column('Contoso Loyalty API'), 'a row cut at the edge stays in line');
@@ -201,3 +203,34 @@ test.serial(
 		]);
 	},
 );
+
+test.serial('s asks before switching sign-up off for a flow apps use; n keeps it on', async (t) => {
+	const app = await openFlow(t, customers.id);
+	const requests = app.emulator.log.length;
+	await app.press('s');
+	let frame = await app.waitFor('Are you sure?');
+	t.regex(
+		flat(frame),
+		/Switch sign-up off for “Contoso customers sign-up and sign-in”\? New customers of its \d apps/,
+	);
+	t.regex(flat(frame), /can no longer sign up; existing accounts still sign in/);
+	await app.press('n');
+	frame = await app.waitFor((now) => !now.includes('Are you sure?'));
+	t.is(app.emulator.log.filter((entry) => entry.method === 'PATCH').length, 0, 'n sends nothing');
+	t.true(app.emulator.tenant.requireFlow(customers.id).isSignUpAllowed);
+	await app.press('s');
+	await app.waitFor('Are you sure?');
+	await app.press('y');
+	frame = await app.waitFor(/Sign-up is now off/);
+	t.true(app.emulator.log.length > requests);
+	t.false(app.emulator.tenant.requireFlow(customers.id).isSignUpAllowed);
+});
+
+test.serial('the attributes screen fits 80 columns: custom ids shortened, nothing cut', async (t) => {
+	const app = await openFlow(t, customers.id);
+	await app.press('2');
+	const frame = await app.waitFor('Favorite color');
+	t.regex(frame, /Favorite color\s+radio\s+no\s+extension…_Favoritecolor \(string\)/);
+	t.regex(frame, /displayName \(string\)/);
+	for (const line of frame.split('\n').slice(1, -2)) t.false(/\(\w*…$/.test(line.trim()), line);
+});

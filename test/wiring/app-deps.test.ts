@@ -2,10 +2,12 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import test from 'ava';
 import { resolveConfig } from '../../source/config/config.js';
+import { readProfile } from '../../source/config/profile.js';
 import { createLoopbackTls } from '../../source/emulator/identity/tls.js';
 import { listUserFlows } from '../../source/graph/flows.js';
 import { requestDetail } from '../../source/store/requests.js';
 import { buildAppDeps } from '../../source/wiring/app-deps.js';
+import { rememberFromFlags } from '../../source/wiring/run-keyboard-app.js';
 import { freshDirs } from '../helpers/cli.js';
 import { emulatorFor } from '../helpers/emulator.js';
 
@@ -60,4 +62,27 @@ test('with --ca-file, the inspector copies a curl that trusts it (and says what 
 		},
 	);
 	t.true((JSON.parse(stdout) as { value: unknown[] }).value.length >= 4);
+});
+
+test('--tenant on the keyboard app is remembered as the Start screen remembers it, and said once', async (t) => {
+	const emulator = await emulatorFor(t);
+	const env = freshDirs();
+	const flags = { 'graph-url': emulator.graphUrl, 'access-token': token, tenant: 'contoso.example' };
+	t.deepEqual(rememberFromFlags({ 'graph-url': emulator.graphUrl }), {
+		rememberTenant: false,
+		rememberCached: false,
+	});
+	const config = resolveConfig(flags, env);
+	const deps = buildAppDeps(config, { env, version: '0.0.0-test', warn: () => {} }, rememberFromFlags(flags));
+	const info = await deps.session.current();
+	t.is(info?.remembered, 'contoso.example');
+	t.is(readProfile(config.paths.configDir, () => {}).tenant, 'contoso.example');
+	// The next plain start finds it.
+	t.is(resolveConfig({ 'graph-url': emulator.graphUrl }, env).tenant, 'contoso.example');
+	const again = buildAppDeps(
+		config,
+		{ env, version: '0.0.0-test', warn: () => {} },
+		rememberFromFlags(flags),
+	);
+	t.is((await again.session.current())?.remembered, undefined, 'nothing new to say the second time');
 });

@@ -17,9 +17,12 @@ export function loadApplications(options?: LoadOptions): Effect {
 	return load('applications', '', 'Loading applications', (graph) => listApplications(graph), options);
 }
 
+function appRecord(state: AppState, appId: string) {
+	return selectResource(state, 'applications').data?.find((app) => app.appId === appId);
+}
+
 function appName(state: AppState, appId: string): string {
-	const name = selectResource(state, 'applications').data?.find((app) => app.appId === appId)?.displayName;
-	return display(name ?? appId);
+	return display(appRecord(state, appId)?.displayName ?? appId);
 }
 
 // The linked apps are read from the flow itself, so re-reading the flow refreshes the sub-list and the counts.
@@ -57,7 +60,14 @@ export function linkApplication(flowId: string, appId: string): Effect {
 				failure: `Could not link ${name}`,
 				target: targets.application(flowId, appId),
 			},
-			() => linkApp(context.deps.graph, { flowId, appId, move: false, owner: ownerOf(state, appId) }),
+			() =>
+				linkApp(context.deps.graph, {
+					flowId,
+					appId,
+					move: false,
+					owner: ownerOf(state, appId),
+					app: appRecord(state, appId),
+				}),
 			{
 				done: () => `Linked ${name} to “${flow}”`,
 				unchanged: (why) =>
@@ -123,6 +133,7 @@ export function moveApplication(flowId: string, appId: string, fromFlowId: strin
 					appId,
 					move: true,
 					owner: { id: fromFlowId, displayName: from },
+					app: appRecord(state, appId),
 				}),
 			{
 				done: () => `Moved ${name} from “${from}” to “${flow}”`,

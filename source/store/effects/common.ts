@@ -31,7 +31,10 @@ export function load<K extends ResourceName>(
 		if (!options.force && (current?.status === 'ready' || current?.status === 'loading')) return;
 		const id = `load:${resource}:${key}`;
 		context.dispatch(loadActions.started(resource, key));
-		context.dispatch({ type: 'activity/started', activity: { id, verb, write: false } });
+		context.dispatch({
+			type: 'activity/started',
+			activity: { id, verb, write: false, startedAt: context.now() },
+		});
 		try {
 			const data = await fetch(context.deps.graph);
 			context.dispatch(loadActions.succeeded(resource, key, data, context.now()));
@@ -95,7 +98,7 @@ export async function operate<V, R>(
 ): Promise<Outcome<V, R> | undefined> {
 	context.dispatch({
 		type: 'activity/started',
-		activity: { id: spec.id, verb: spec.verb, target: spec.target, write: true },
+		activity: { id: spec.id, verb: spec.verb, target: spec.target, write: true, startedAt: context.now() },
 	});
 	try {
 		if (await refuseWithoutPermission(context, spec.failure, spec.permission)) return undefined;

@@ -1,10 +1,11 @@
 import * as api from '../../graph/flows.js';
-import { updateFlow } from '../../operations/flows.js';
+import { signUpLostBy, updateFlow } from '../../operations/flows.js';
 import { display } from '../../text/sanitize.js';
-import { flowById, flowLabel, targets } from '../selectors.js';
+import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
 import { type LoadOptions, load, operate } from './common.js';
+import { refuseWithoutPermission } from './preflight.js';
 import { refusalText } from './refusal-text.js';
 
 /** The flows list: one request (paged), every count read from it; rows keep only what the list shows. */
@@ -77,6 +78,36 @@ export function saveEdit(): Effect {
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * `s` on a flow: switching sign-up off for a flow that apps use asks first (their new customers can no longer
+ * sign up), as unlinking does; anything else switches at once.
+ */
+export function switchSignUp(flowId: string): Effect {
+	return async (context) => {
+		const state = context.getState();
+		const flow = flowById(state, flowId);
+		const next = !(flow?.onInteractiveAuthFlowStart?.isSignUpAllowed ?? false);
+		const losing = flow ? signUpLostBy(flow, { isSignUpAllowed: next }) : [];
+		if (losing.length === 0) return context.run(toggleSignUp(flowId));
+		// Refused as s is pressed, as the switch itself would be: no question for a change that cannot be sent.
+		if (await refuseWithoutPermission(context, 'Could not switch sign-up')) return;
+		const apps = selectResource(state, 'applications').data ?? [];
+		const names = losing.map((appId) =>
+			display(apps.find((app) => app.appId === appId)?.displayName ?? appId),
+		);
+		const which =
+			losing.length === 1 ? `its app ${names[0]}` : `its ${losing.length} apps (${names.join(', ')})`;
+		context.dispatch({
+			type: 'overlay/opened',
+			overlay: {
+				kind: 'confirm',
+				message: `Switch sign-up off for “${flowLabel(state, flowId)}”? New customers of ${which} can no longer sign up; existing accounts still sign in.`,
+				intent: { type: 'toggleSignUp', flowId },
+			},
+		});
+	};
+}
 
 /** Switches self-service sign-up on or off. */
 export function toggleSignUp(flowId: string): Effect {

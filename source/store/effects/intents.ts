@@ -2,6 +2,7 @@ import type { Intent } from '../state.js';
 import type { Effect } from '../store.js';
 import { moveApplication, unlinkApplication } from './applications.js';
 import { removeAttribute } from './attributes.js';
+import { toggleSignUp } from './flows.js';
 import { removeIdentityProvider } from './providers.js';
 
 /** What a confirmed dialog runs; undefined for quit, which only the UI can do. */
@@ -15,6 +16,8 @@ export function intentEffect(intent: Intent): Effect | undefined {
 			return unlinkApplication(intent.flowId, intent.appId);
 		case 'moveApplication':
 			return moveApplication(intent.flowId, intent.appId, intent.fromFlowId);
+		case 'toggleSignUp':
+			return toggleSignUp(intent.flowId);
 		case 'discardCreateForm':
 			return async (context) => {
 				context.dispatch({ type: 'createDraft/closed' });

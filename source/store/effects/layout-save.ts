@@ -71,7 +71,7 @@ export function saveLayout(flowId: string, over?: Layout): Effect {
 				text: `${notice} Nothing else to save.`,
 			});
 		}
-		const mine = draftChanges(server, current.layout);
+		const mine = draftChanges(server, current);
 		if (fingerprint === current.baseFingerprint) {
 			context.dispatch({ type: 'overlay/opened', overlay: { kind: 'layoutSave', flowId, ...mine } });
 			return;

@@ -29,6 +29,8 @@ export function refusalText(refusal: Refusal, scene: RefusalScene): string {
 			return `a user flow named “${display(refusal.taken.displayName)}” already exists`;
 		case 'noSuchApp':
 			return `no application of the tenant has the appId ${display(refusal.appId)}`;
+		case 'systemApp':
+			return `${display(refusal.displayName)} is the tenant's own app that stores custom attributes; customers never sign in to it`;
 		case 'appUsedElsewhere':
 			return refusal.meanwhile
 				? `it uses “${display(refusal.owner.displayName)}” now (linked meanwhile); an application can use only one user flow, so pick it again with a to move it`

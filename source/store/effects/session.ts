@@ -4,6 +4,16 @@ import { isAbort, toAppError } from '../errors.js';
 import type { SignInReason } from '../state.js';
 import type { Effect } from '../store.js';
 
+/** Says where the sign-in was remembered, so the person knows a plain start comes back here. */
+function sayRemembered(context: Parameters<Effect>[0], info: { readonly remembered?: string }) {
+	if (!info.remembered) return;
+	context.dispatch({
+		type: 'flash/shown',
+		level: 'info',
+		text: `Remembered tenant ${display(info.remembered)}: a plain \`entra-flows\` starts there next time (as \`login\` does).`,
+	});
+}
+
 /** Silent first: a cached sign-in skips the sign-in screen; otherwise start a device-code sign-in. */
 export function startSession(): Effect {
 	return async (context) => {
@@ -15,8 +25,10 @@ export function startSession(): Effect {
 			// An unreadable cache is the same as no cache: sign in again.
 			info = undefined;
 		}
-		if (info) context.dispatch({ type: 'session/signedIn', info });
-		else void context.run(signIn('start'));
+		if (info) {
+			context.dispatch({ type: 'session/signedIn', info });
+			sayRemembered(context, info);
+		} else void context.run(signIn('start'));
 	};
 }
 
@@ -44,6 +56,7 @@ export function signIn(reason: SignInReason): Effect {
 			const info = await context.waitForUser(context.deps.session.signIn(hooks, signal));
 			if (signal.aborted) return;
 			context.dispatch({ type: 'session/signedIn', info });
+			sayRemembered(context, info);
 			for (const resume of context.takeResumes()) void context.run(resume);
 		} catch (error) {
 			// Aborted means cancelled (esc) or replaced by a newer attempt (r); both already updated the state.

@@ -50,11 +50,16 @@ export function reduceDrafts(state: AppState, action: DraftAction): AppState {
 		case 'createDraft/focusMoved':
 			return {
 				...state,
-				createDraft: changeDraft(state.createDraft, (draft) => ({
-					...draft,
-					focus: action.focus,
-					itemCursor: action.itemCursor,
-				})),
+				createDraft: changeDraft(state.createDraft, (draft) => {
+					const stays = draft.focus === action.focus;
+					return {
+						...draft,
+						focus: action.focus,
+						itemCursor: action.itemCursor,
+						itemFilter: action.itemFilter ?? (stays ? draft.itemFilter : undefined),
+						filtering: action.filtering ?? (stays ? draft.filtering : false),
+					};
+				}),
 			};
 		case 'createDraft/submitStarted':
 			return {

@@ -44,7 +44,22 @@ function edited(draft: LayoutDraft, edit: LayoutEdit, field?: LayoutField): Layo
 		cursor: follow(draft.layout, layout, draft.cursor),
 		optionCursor: optionCursorAfter(draft, edit, layout),
 		field,
+		moved: movedAfter(draft.moved, edit),
 	};
+}
+
+const inputMoves: ReadonlySet<LayoutEdit['kind']> = new Set([
+	'moveUp',
+	'moveDown',
+	'moveToTop',
+	'moveToBottom',
+	'moveTo',
+]);
+
+function movedAfter(moved: readonly string[] = [], edit: LayoutEdit): readonly string[] | undefined {
+	if (!inputMoves.has(edit.kind) || moved.includes(edit.attribute))
+		return moved.length > 0 ? moved : undefined;
+	return [...moved, edit.attribute];
 }
 
 function selected(draft: LayoutDraft) {

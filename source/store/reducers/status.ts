@@ -43,10 +43,21 @@ export function reduceStatus(state: AppState, action: StatusAction | OverlayActi
 			return state.overlay?.kind === 'deleteFlow'
 				? { ...state, overlay: { ...state.overlay, text: action.text, mismatch: false } }
 				: state;
-		case 'overlay/pickerHighlighted':
-			return state.overlay?.kind === 'picker' && state.overlay.highlighted !== action.value
-				? { ...state, overlay: { ...state.overlay, highlighted: action.value } }
-				: state;
+		case 'overlay/pickerHighlighted': {
+			const overlay = state.overlay;
+			if (overlay?.kind !== 'picker') return state;
+			const next = {
+				...overlay,
+				highlighted: action.value ?? overlay.highlighted,
+				filter: action.filter ?? overlay.filter,
+				filtering: action.filtering ?? overlay.filtering,
+			};
+			const same =
+				next.highlighted === overlay.highlighted &&
+				next.filter === overlay.filter &&
+				next.filtering === overlay.filtering;
+			return same ? state : { ...state, overlay: next };
+		}
 		case 'overlay/mismatchShown':
 			return state.overlay?.kind === 'deleteFlow'
 				? { ...state, overlay: { ...state.overlay, mismatch: true } }

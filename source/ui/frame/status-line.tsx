@@ -52,6 +52,20 @@ export function statusHeight(flash: Flash | undefined, busy: boolean, width: num
 	return (busy ? 1 : 0) + flashLines(shown, width) + (shown.error?.requestId ? 1 : 0);
 }
 
+/** Seconds after which a request still running shows how long it has waited. */
+export const slowAfterSeconds = 3;
+
+/** What follows the verb while work runs: the retry countdown, else the wait of a slow request. */
+export function progressNotice(
+	retry: { readonly reason: string; readonly seconds: number } | undefined,
+	waited: number,
+	read: boolean,
+): string {
+	if (retry) return ` · ${retry.reason}, retrying in ${retry.seconds}s`;
+	if (waited < slowAfterSeconds) return '';
+	return ` · ${waited}s${read ? ' · esc goes back' : ''}`;
+}
+
 /** Props of the status line. */
 export type StatusLineProps = { readonly width: number };
 
@@ -62,7 +76,8 @@ export function StatusLine({ width }: StatusLineProps) {
 	const activity = useAppState((state) => state.activity.at(-1));
 	const retry = useAppState((state) => state.retry);
 	const flash = useAppState((state) => state.flash);
-	const now = useNow(retry !== undefined);
+	const canGoBack = useAppState((state) => state.routes.length > 1);
+	const now = useNow(retry !== undefined || activity?.startedAt !== undefined);
 
 	useEffect(() => {
 		if (!flash || urgent(flash)) return;
@@ -71,6 +86,10 @@ export function StatusLine({ width }: StatusLineProps) {
 	}, [flash, store]);
 
 	const wait = retry ? Math.max(0, Math.ceil((retry.until - now) / 1000)) : 0;
+	const waited = activity?.startedAt === undefined ? 0 : Math.floor((now - activity.startedAt) / 1000);
+	const notice = activity
+		? progressNotice(retry && { reason: retry.reason, seconds: wait }, waited, !activity.write && canGoBack)
+		: '';
 	const shown = flash && (!activity || urgent(flash)) ? flash : undefined;
 	const color =
 		shown &&
@@ -79,13 +98,22 @@ export function StatusLine({ width }: StatusLineProps) {
 	return (
 		<Box width={width} flexDirection="column">
 			{activity ? (
-				<Text wrap="truncate-end">
-					<Text color={theme.accent}>
-						<Spinner type="dots" />
-					</Text>{' '}
-					{activity.verb}…
-					<Text color={theme.warning}>{retry ? ` · ${retry.reason}, retrying in ${wait}s` : ''}</Text>
-				</Text>
+				// The notice keeps its width; a long verb (a flow's name) is what gets cut.
+				<Box width={width}>
+					<Box flexShrink={1} flexGrow={0} overflow="hidden">
+						<Text wrap="truncate-end">
+							<Text color={theme.accent}>
+								<Spinner type="dots" />
+							</Text>{' '}
+							{activity.verb}…
+						</Text>
+					</Box>
+					{notice ? (
+						<Box flexShrink={0}>
+							<Text color={retry ? theme.warning : theme.muted}>{notice}</Text>
+						</Box>
+					) : null}
+				</Box>
 			) : null}
 			{shown ? (
 				<Box height={flashLines(shown, width)} overflow="hidden">

@@ -9,6 +9,8 @@ import {
 	loadTenantAttributes,
 	loadUserFlow,
 	selectResource,
+	shortAttribute,
+	shortInputType,
 	targets,
 } from '../../store/index.js';
 import { Cell } from '../components/cell.js';
@@ -18,6 +20,9 @@ import { useTheme } from '../theme.js';
 import { SubList } from './sub-list.js';
 
 // Email is what email sign-up signs users up with, and the layout rules keep it on the page: say so before y.
+// Fits 80 columns: the attribute column keeps what is left (custom ids shortened).
+const columns = { label: 23, input: 12, required: 9 };
+
 const emailWarning =
 	' Warning: email sign-up needs the email attribute; without it new users cannot sign up with their email address (the page layout rules keep email on the page).';
 
@@ -60,13 +65,13 @@ export function AttributeListScreen({ flowId }: AttributeListScreenProps) {
 			header={
 				<Box>
 					<Cell width={2}> </Cell>
-					<Cell width={30} bold>
+					<Cell width={columns.label} bold>
 						Label
 					</Cell>
-					<Cell width={18} bold>
+					<Cell width={columns.input} bold>
 						Input
 					</Cell>
-					<Cell width={10} bold>
+					<Cell width={columns.required} bold>
 						Required
 					</Cell>
 					<Cell grow bold>
@@ -81,17 +86,17 @@ export function AttributeListScreen({ flowId }: AttributeListScreenProps) {
 					<Cell width={2} color={theme.accent}>
 						{selected ? '❯' : ' '}
 					</Cell>
-					<Cell width={30} inverse={selected}>
+					<Cell width={columns.label} inverse={selected}>
 						{row.label}
 					</Cell>
 					{verb ? (
 						<RowProgress verb={verb} />
 					) : (
 						<>
-							<Cell width={18}>{row.inputType || '—'}</Cell>
-							<Cell width={10}>{row.required ? 'yes' : 'no'}</Cell>
+							<Cell width={columns.input}>{shortInputType(row.inputType) || '—'}</Cell>
+							<Cell width={columns.required}>{row.required ? 'yes' : 'no'}</Cell>
 							<Cell grow color={theme.muted}>
-								{row.idText}
+								{shortAttribute(row.idText)}
 								{row.dataType ? ` (${row.dataType})` : ''}
 							</Cell>
 						</>

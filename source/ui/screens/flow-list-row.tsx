@@ -4,7 +4,7 @@ import { Cell } from '../components/cell.js';
 import { RowProgress } from '../components/row-progress.js';
 import { useTheme } from '../theme.js';
 
-const columns = { signUp: 9, providers: 11, attributes: 12, apps: 6 };
+const columns = { draft: 9, signUp: 9, providers: 11, attributes: 12, apps: 6 };
 
 /** Column titles of the user-flows list. */
 export function FlowListHeader() {
@@ -36,10 +36,12 @@ export type FlowListRowProps = {
 	readonly selected: boolean;
 	/** Set while a write changes this flow ("deleting"). */
 	readonly verb?: string;
+	/** The flow has unsaved sign-up page edits, kept in a draft. */
+	readonly draft?: boolean;
 };
 
-/** One user flow: name, sign-up on/off and the three counts, or inline progress while it changes. */
-export function FlowListRow({ row, selected, verb }: FlowListRowProps) {
+/** One user flow: name (✎ draft when its sign-up page has unsaved edits), sign-up on/off and the three counts, or inline progress while it changes. */
+export function FlowListRow({ row, selected, verb, draft }: FlowListRowProps) {
 	const theme = useTheme();
 	return (
 		<>
@@ -49,6 +51,11 @@ export function FlowListRow({ row, selected, verb }: FlowListRowProps) {
 			<Cell grow inverse={selected}>
 				{row.name}
 			</Cell>
+			{draft ? (
+				<Cell width={columns.draft} color={theme.warning}>
+					{' ✎ draft'}
+				</Cell>
+			) : null}
 			{verb ? (
 				<Box width={columns.signUp + columns.providers + columns.attributes + columns.apps}>
 					<RowProgress verb={verb} />

@@ -10,6 +10,7 @@ import {
 } from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
+import { isStale } from '../components/stale-note.js';
 import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { detailHeight, LayoutDetailPanel } from './layout-detail-panel.js';
@@ -27,7 +28,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 	const store = useStore();
 	const theme = useTheme();
-	const { height } = useBodySize();
+	const { height, width } = useBodySize();
 	const draft = useAppState((state) => state.layoutDrafts[flowId]);
 	const resource = useAppState((state) => selectResource(state, 'userFlow', flowId));
 	const name = useAppState((state) => flowLabel(state, flowId));
@@ -41,7 +42,6 @@ export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 	}, [store, flowId, missing, resource.status, resource.data]);
 	useLayoutKeys(flowId, view);
 	const [preview, setPreview] = useState(false);
-	const { width } = useBodySize();
 	useKeyActions(['layout'], { 'layout.preview': () => setPreview(true) }, { active: view !== undefined });
 	useKeyActions(
 		['layout-preview'],
@@ -70,7 +70,9 @@ export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 	const optionsOpen = view.optionCursor !== undefined;
 	const panel = optionsOpen ? optionsHeight(view.selected, view.field) : detailHeight(view.selected);
 	const listHeight = Math.max(2, Math.min(view.rows.length, height - 2 - panel));
+	const stale = isStale(resource);
 	const status = [
+		stale ? 'stale: reading the page again failed (ctrl+r tries again)' : undefined,
 		plural(view.rows.length, 'input'),
 		view.dirty ? `unsaved: ${plural(view.undoable, 'edit')} (u undoes)` : 'no unsaved changes',
 		view.problems.length > 0 ? `${plural(view.problems.length, 'problem')}: save refused` : undefined,
@@ -80,11 +82,14 @@ export function LayoutEditorScreen({ flowId }: LayoutEditorScreenProps) {
 		.join(' · ');
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
-			<Text wrap="truncate-end" color={view.problems.length > 0 ? theme.error : theme.muted}>
+			<Text
+				wrap="truncate-end"
+				color={view.problems.length > 0 ? theme.error : stale ? theme.warning : theme.muted}
+			>
 				{status}
 			</Text>
-			<LayoutTableHeader />
-			<LayoutTable rows={view.rows} cursor={view.cursor} height={listHeight} />
+			<LayoutTableHeader width={width} />
+			<LayoutTable rows={view.rows} cursor={view.cursor} height={listHeight} width={width} />
 			{view.selected && optionsOpen ? (
 				<LayoutOptionsPanel
 					detail={view.selected}

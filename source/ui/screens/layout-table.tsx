@@ -5,12 +5,25 @@ import { ListView } from '../components/list-view.js';
 import { useTheme } from '../theme.js';
 
 // Column widths for 80 columns; the pattern takes what is left.
-const widths = { marker: 3, position: 3, label: 19, attribute: 16, input: 11, flag: 4, options: 8 };
+const base = { marker: 3, position: 3, label: 19, attribute: 16, input: 11, flag: 4, options: 8 };
+
+/** Widths for a terminal `width` wide: past 80 columns label, attribute and options grow before the pattern. */
+export function tableWidths(width: number): typeof base {
+	const extra = Math.max(0, width - 80);
+	const share = (part: number, most: number) => Math.min(most, Math.floor(extra * part));
+	return {
+		...base,
+		label: base.label + share(0.2, 14),
+		attribute: base.attribute + share(0.2, 12),
+		options: base.options + share(0.2, 16),
+	};
+}
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /** The column titles. */
-export function LayoutTableHeader() {
+export function LayoutTableHeader({ width }: { readonly width: number }) {
+	const widths = tableWidths(width);
 	return (
 		<Box>
 			<Cell width={widths.marker}> </Cell>
@@ -50,11 +63,14 @@ export type LayoutTableProps = {
 	readonly rows: readonly LayoutRow[];
 	readonly cursor: number;
 	readonly height: number;
+	/** Columns of the body, for the widths. */
+	readonly width: number;
 };
 
 /** The page's inputs in order; `!` marks an input with a problem. */
-export function LayoutTable({ rows, cursor, height }: LayoutTableProps) {
+export function LayoutTable({ rows, cursor, height, width }: LayoutTableProps) {
 	const theme = useTheme();
+	const widths = tableWidths(width);
 	return (
 		<ListView
 			rows={rows}

@@ -1,9 +1,16 @@
 import { Box, Text } from 'ink';
 import type { RequestRow } from '../../store/index.js';
+import { cutPathMiddle } from '../../text/width.js';
 import { Cell } from '../components/cell.js';
 import { useTheme } from '../theme.js';
 
-const columns = { seq: 6, time: 9, method: 7, status: 8, ms: 6, attempt: 4, requestId: 9 };
+const columns = { seq: 6, time: 9, method: 7, status: 10, ms: 6, attempt: 4, requestId: 9 };
+
+/** Columns the path gets in a row `width` wide: what the fixed columns, the marker and a gap leave. */
+export function pathWidth(width: number): number {
+	const fixed = 2 + Object.values(columns).reduce((sum, columnWidth) => sum + columnWidth, 0) + 1;
+	return Math.max(8, width - fixed);
+}
 
 /** Column titles of the requests list. */
 export function RequestListHeader() {
@@ -39,10 +46,15 @@ export function RequestListHeader() {
 }
 
 /** Props of one request row. */
-export type RequestListRowProps = { readonly row: RequestRow; readonly selected: boolean };
+export type RequestListRowProps = {
+	readonly row: RequestRow;
+	readonly selected: boolean;
+	/** Columns of the whole row (the path takes what the others leave). */
+	readonly width: number;
+};
 
 /** One Graph call: failures marked ✗ (and red), retries with their attempt number. */
-export function RequestListRow({ row, selected }: RequestListRowProps) {
+export function RequestListRow({ row, selected, width }: RequestListRowProps) {
 	const theme = useTheme();
 	return (
 		<>
@@ -58,10 +70,10 @@ export function RequestListRow({ row, selected }: RequestListRowProps) {
 			<Cell width={columns.method} bold={row.method !== 'GET'}>
 				{row.method}
 			</Cell>
-			{/* The end of a path names the resource, so a long one is cut at the start. */}
+			{/* The start says which API, the last segment which resource: a long path is cut between them. */}
 			<Box flexGrow={1} flexShrink={1} paddingRight={1}>
-				<Text wrap="truncate-start" inverse={selected}>
-					{row.path}
+				<Text wrap="truncate-end" inverse={selected}>
+					{cutPathMiddle(row.path, pathWidth(width))}
 				</Text>
 			</Box>
 			<Cell width={columns.status} color={row.failed ? theme.error : undefined}>

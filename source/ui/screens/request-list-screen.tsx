@@ -26,7 +26,7 @@ function useFollowNewest(count: number, cursor: number) {
 export function RequestListScreen() {
 	const store = useStore();
 	const theme = useTheme();
-	const { height } = useBodySize();
+	const { height, width } = useBodySize();
 	const history = useRequestHistory();
 	const rows = useMemo(() => history.map(requestRow), [history]);
 	const entry = useAppState(currentEntry);
@@ -55,7 +55,7 @@ export function RequestListScreen() {
 				cursor={cursor}
 				height={listHeight}
 				rowKey={(row: RequestRow) => String(row.seq)}
-				renderRow={(row, isSelected) => <RequestListRow row={row} selected={isSelected} />}
+				renderRow={(row, isSelected) => <RequestListRow row={row} selected={isSelected} width={width} />}
 			/>
 		);
 	return (

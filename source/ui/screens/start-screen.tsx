@@ -58,11 +58,16 @@ export function StartScreen() {
 			<Text color={theme.muted}>Nothing is configured yet. Where do you want to work?</Text>
 			<Text> </Text>
 			{choices.map((choice) => (
-				<Text key={choice.id} wrap="truncate-end">
-					<Text color={theme.accent}>{start.choice === choice.id ? '❯ ' : '  '}</Text>
-					<Text inverse={start.choice === choice.id}>{choice.label}</Text>
-					<Text color={theme.muted}> — {choice.note}</Text>
-				</Text>
+				// The note goes under its choice, so 80 columns show it whole.
+				<Box key={choice.id} flexDirection="column">
+					<Text wrap="truncate-end">
+						<Text color={theme.accent}>{start.choice === choice.id ? '❯ ' : '  '}</Text>
+						<Text inverse={start.choice === choice.id}>{choice.label}</Text>
+					</Text>
+					<Box paddingLeft={4}>
+						<Text color={theme.muted}>{choice.note}</Text>
+					</Box>
+				</Box>
 			))}
 			{start.editing || start.tenant ? (
 				<Box marginTop={1}>

@@ -8,19 +8,28 @@ import {
 } from '../../store/index.js';
 import { useStore } from '../store-context.js';
 
-/** The ids a checklist offers, in display order. */
+/** The ids a checklist offers, in display order (as filtered). */
 export type ChoiceIds = { readonly providers: readonly string[]; readonly attributes: readonly string[] };
+
+/** Rows one page key moves in a checklist. */
+export type ChecklistPage = number;
+
+const focusOf = (draft: { readonly focus: CreateField; readonly itemCursor: number }) =>
+	({ type: 'createDraft/focusMoved', focus: draft.focus, itemCursor: draft.itemCursor }) as const;
 
 const isList = (field: CreateField): field is 'providers' | 'attributes' =>
 	field === 'providers' || field === 'attributes';
 
 /** The create form's key handlers; each reads the draft from the store at key time. */
-export function useCreateFormKeys(ids: ChoiceIds): Partial<Record<ActionId, () => void>> {
+export function useCreateFormKeys(
+	ids: ChoiceIds,
+	page: ChecklistPage,
+): Partial<Record<ActionId, () => void>> {
 	const store = useStore();
 	const draft = () => store.getState().createDraft;
 	const focus = (field: CreateField, itemCursor = 0) =>
 		store.dispatch({ type: 'createDraft/focusMoved', focus: field, itemCursor });
-	const step = (by: 1 | -1) => {
+	const stepField = (by: 1 | -1) => {
 		const current = draft();
 		if (!current) return;
 		const index = createFields.indexOf(current.focus) + by;
@@ -28,20 +37,28 @@ export function useCreateFormKeys(ids: ChoiceIds): Partial<Record<ActionId, () =
 		if (field) focus(field);
 	};
 	const submit = () => void store.run(createUserFlow());
+	// Moves within the focused checklist, clamped to its (filtered) rows.
+	const moveItem = (to: (cursor: number, last: number) => number) => {
+		const current = draft();
+		if (!current || !isList(current.focus)) return;
+		const last = Math.max(0, ids[current.focus].length - 1);
+		focus(current.focus, Math.max(0, Math.min(to(current.itemCursor, last), last)));
+	};
+	const step = Math.max(1, page - 1);
 	return {
-		'form.next': () => step(1),
-		'form.prev': () => step(-1),
+		'form.next': () => stepField(1),
+		'form.prev': () => stepField(-1),
 		'form.down': () => {
 			const current = draft();
 			if (current && isList(current.focus) && current.itemCursor < ids[current.focus].length - 1) {
 				focus(current.focus, current.itemCursor + 1);
-			} else step(1);
+			} else stepField(1);
 		},
 		'form.up': () => {
 			const current = draft();
 			if (current && isList(current.focus) && current.itemCursor > 0)
 				focus(current.focus, current.itemCursor - 1);
-			else step(-1);
+			else stepField(-1);
 		},
 		'form.toggle': () => {
 			const current = draft();
@@ -54,9 +71,22 @@ export function useCreateFormKeys(ids: ChoiceIds): Partial<Record<ActionId, () =
 				if (id) store.dispatch({ type: 'createDraft/itemToggled', field: current.focus, id });
 			}
 		},
-		'form.enter': () => (draft()?.focus === 'submit' ? submit() : step(1)),
+		'list.top': () => moveItem(() => 0),
+		'list.bottom': () => moveItem((_, last) => last),
+		'list.pageDown': () => moveItem((cursor) => cursor + step),
+		'list.pageUp': () => moveItem((cursor) => cursor - step),
+		'list.filter': () => {
+			const current = draft();
+			if (current && isList(current.focus))
+				store.dispatch({ ...focusOf(current), itemFilter: current.itemFilter ?? '', filtering: true });
+		},
+		'form.enter': () => (draft()?.focus === 'submit' ? submit() : stepField(1)),
 		'form.submit': submit,
 		'form.cancel': () => {
+			const current = draft();
+			// A kept checklist filter goes before the form does (an error on screen was dismissed first by the
+			// registry, as esc does everywhere).
+			if (current?.itemFilter) return store.dispatch({ ...focusOf(current), itemCursor: 0, itemFilter: '' });
 			if (draft()?.dirty) {
 				store.dispatch({
 					type: 'overlay/opened',

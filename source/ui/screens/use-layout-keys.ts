@@ -7,6 +7,7 @@ import {
 	type LayoutEditorView,
 	loadUserFlow,
 	saveLayout,
+	selectResource,
 } from '../../store/index.js';
 import { useTextCapture } from '../hooks/use-text-capture.js';
 import { useStore } from '../store-context.js';
@@ -69,10 +70,13 @@ export function useLayoutKeys(flowId: string, view: LayoutEditorView | undefined
 		if (current) store.dispatch({ type: 'layout/discarded', flowId });
 		store.dispatch({ type: 'route/popped' });
 	};
-	const refresh = () => {
-		// The reload starts before a clean draft goes, so the screen waits for it instead of reopening the old page.
-		void store.run(loadUserFlow(flowId, { force: true }));
-		if (draft()) store.dispatch({ type: 'layout/discarded', flowId });
+	const refresh = async () => {
+		await store.run(loadUserFlow(flowId, { force: true }));
+		// Only a read that came back replaces the page: a failed one leaves it on screen (marked stale) and the
+		// error in the status line. Going, the clean draft is opened again from the flow just read.
+		if (selectResource(store.getState(), 'userFlow', flowId).status !== 'ready') return;
+		const current = draft();
+		if (current && !isLayoutDirty(current)) store.dispatch({ type: 'layout/discarded', flowId });
 	};
 	const optionsOpen = view?.optionCursor !== undefined;
 	const typing = view?.field !== undefined;
@@ -97,7 +101,7 @@ export function useLayoutKeys(flowId: string, view: LayoutEditorView | undefined
 			'layout.undo': () => store.dispatch({ type: 'layout/undone', flowId }),
 			'layout.save': () => void store.run(saveLayout(flowId)),
 			'layout.back': leave,
-			'screen.refresh': refresh,
+			'screen.refresh': () => void refresh(),
 		},
 		{
 			active: !optionsOpen,

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { useKeyActions } from '../../keys/input-router.js';
 import {
 	attributeChoices,
+	filterChoices,
 	loadTenantAttributes,
 	loadTenantIdentityProviders,
 	providerChoices,
@@ -40,14 +41,64 @@ export function UserFlowCreateScreen() {
 	useEffect(() => {
 		if (atAttributes) void store.run(loadTenantAttributes());
 	}, [store, atAttributes]);
+	const filter = draft?.itemFilter;
+	const shownProviders = useMemo(
+		() => providers && (draft?.focus === 'providers' ? filterChoices(providers, filter) : providers),
+		[providers, draft?.focus, filter],
+	);
+	const shownAttributes = useMemo(
+		() => attributes && (draft?.focus === 'attributes' ? filterChoices(attributes, filter) : attributes),
+		[attributes, draft?.focus, filter],
+	);
 	const ids = {
-		providers: (providers ?? []).map((choice) => choice.value),
-		attributes: (attributes ?? []).map((choice) => choice.value),
+		providers: (shownProviders ?? []).map((choice) => choice.value),
+		attributes: (shownAttributes ?? []).map((choice) => choice.value),
 	};
+	// The focused list takes every row the other fields (one each), their errors and the button leave.
+	const errorRows = draft ? Object.values(draft.errors).filter(Boolean).length : 0;
+	const listHeight = Math.max(3, height - 6 - errorRows);
+	const onList = draft?.focus === 'providers' || draft?.focus === 'attributes';
 	const typing = draft?.focus === 'name' || draft?.focus === 'description';
-	useKeyActions(['form'], useCreateFormKeys(ids), {
-		disabled: { 'form.submit': draft?.submitting ? 'The flow is being created…' : undefined },
+	// 'list' brings G/g and the page keys, 'flows' the `/` filter; the form's own keys come first.
+	useKeyActions(['form', 'list', 'flows'], useCreateFormKeys(ids, listHeight - 3), {
+		disabled: {
+			'form.submit': draft?.submitting ? 'The flow is being created…' : undefined,
+			'list.filter': onList ? undefined : '',
+			'list.top': onList ? undefined : '',
+			'list.bottom': onList ? undefined : '',
+			'list.pageDown': onList ? undefined : '',
+			'list.pageUp': onList ? undefined : '',
+		},
 	});
+	const filterCapture = useTextCapture(
+		(state) => state.createDraft?.itemFilter ?? '',
+		(text) => {
+			const current = store.getState().createDraft;
+			if (current)
+				store.dispatch({
+					type: 'createDraft/focusMoved',
+					focus: current.focus,
+					itemCursor: 0,
+					itemFilter: text,
+				});
+		},
+	);
+	const closeFilter = (keep: boolean) => {
+		const current = store.getState().createDraft;
+		if (!current) return;
+		store.dispatch({
+			type: 'createDraft/focusMoved',
+			focus: current.focus,
+			itemCursor: keep ? current.itemCursor : 0,
+			itemFilter: keep ? current.itemFilter : '',
+			filtering: false,
+		});
+	};
+	useKeyActions(
+		['filter'],
+		{ 'filter.keep': () => closeFilter(true), 'filter.clear': () => closeFilter(false) },
+		{ level: 'capture', capture: filterCapture, active: onList && draft?.filtering === true },
+	);
 	const capture = useTextCapture(
 		(state) =>
 			state.createDraft?.focus === 'description'
@@ -64,7 +115,6 @@ export function UserFlowCreateScreen() {
 	useKeyActions([], {}, { level: 'capture', capture, active: typing && !draft?.submitting });
 	if (!draft) return null;
 
-	const listHeight = Math.max(3, height - 10);
 	const focus = draft.focus;
 	return (
 		<Box flexDirection="column">
@@ -89,21 +139,27 @@ export function UserFlowCreateScreen() {
 			</FieldRow>
 			<FieldRow label="Providers" focused={focus === 'providers'} error={draft.errors.providers}>
 				<Checklist
-					choices={providers}
+					choices={shownProviders}
 					selected={draft.providerIds}
 					focused={focus === 'providers'}
 					cursor={draft.itemCursor}
 					height={listHeight}
+					filter={draft.itemFilter}
+					filtering={draft.filtering}
+					total={providers?.length}
 					none="none — choose at least one"
 				/>
 			</FieldRow>
 			<FieldRow label="Attributes" focused={focus === 'attributes'} error={draft.errors.attributes}>
 				<Checklist
-					choices={attributes}
+					choices={shownAttributes}
 					selected={draft.attributeIds}
 					focused={focus === 'attributes'}
 					cursor={draft.itemCursor}
 					height={listHeight}
+					filter={draft.itemFilter}
+					filtering={draft.filtering}
+					total={attributes?.length}
 					none="none (email is collected when you choose any)"
 				/>
 			</FieldRow>

@@ -5,17 +5,19 @@ import {
 	currentEntry,
 	flowById,
 	flowOverview,
+	isLayoutDirty,
 	loadFlowExtensions,
 	loadUserFlow,
 	openDeleteFlow,
 	type Route,
 	saveEdit,
 	selectResource,
+	switchSignUp,
 	targets,
-	toggleSignUp,
 } from '../../store/index.js';
 import { display } from '../../text/sanitize.js';
 import { BodyState } from '../components/body-state.js';
+import { StaleNote } from '../components/stale-note.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { busyReason, usePending } from '../hooks/use-pending.js';
 import { useTextCapture } from '../hooks/use-text-capture.js';
@@ -55,6 +57,10 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 	const resource = useAppState((state) => selectResource(state, 'userFlow', flowId));
 	const entry = useAppState(currentEntry);
 	const edit = useAppState((state) => (state.edit?.flowId === flowId ? state.edit : undefined));
+	const drafted = useAppState((state) => {
+		const draft = state.layoutDrafts[flowId];
+		return draft !== undefined && isLayoutDirty(draft);
+	});
 	const busy = usePending().get(targets.flow(flowId));
 	const overview = useMemo(() => (flow ? flowOverview(flow) : undefined), [flow]);
 	const cursor = Math.min(entry.cursor, rows.length - 1);
@@ -87,13 +93,13 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			'detail.prev': list['list.up'],
 			'item.open': () => {
 				if (focused === 'displayName' || focused === 'description') startEdit(focused);
-				else if (focused === 'signUp') void store.run(toggleSignUp(flowId));
+				else if (focused === 'signUp') void store.run(switchSignUp(flowId));
 				else open(focused);
 			},
 			'detail.edit': () => {
 				if (focused === 'displayName' || focused === 'description') startEdit(focused);
 			},
-			'detail.signUp': () => void store.run(toggleSignUp(flowId)),
+			'detail.signUp': () => void store.run(switchSignUp(flowId)),
 			'detail.providers': () => open('providers'),
 			'detail.attributes': () => open('attributes'),
 			'detail.applications': () => open('applications'),
@@ -153,6 +159,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 	);
 	return (
 		<Box flexDirection="column">
+			<StaleNote resource={resource} />
 			<DetailRow label="Id" value={overview.idText} />
 			<DetailRow label="User type" value={overview.userType || '—'} />
 			{row('displayName', 'Name', overview.name)}
@@ -171,6 +178,9 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 					: '…',
 				'4',
 			)}
+			{drafted ? (
+				<DetailRow label="Sign-up page" value="✎ unsaved edits kept in a draft (l opens them)" />
+			) : null}
 		</Box>
 	);
 }

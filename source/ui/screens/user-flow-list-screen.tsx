@@ -11,10 +11,12 @@ import {
 	openDeleteFlow,
 	selectResource,
 	targets,
+	unsavedLayoutFlowIds,
 } from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
 import { ListView } from '../components/list-view.js';
+import { isStale } from '../components/stale-note.js';
 import { TextField } from '../components/text-field.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { busyReason, usePending } from '../hooks/use-pending.js';
@@ -31,6 +33,8 @@ export function UserFlowListScreen() {
 	const resource = useAppState((state) => selectResource(state, 'userFlows'));
 	const entry = useAppState(currentEntry);
 	const pending = usePending();
+	const drafts = useAppState(unsavedLayoutFlowIds);
+	const drafted = useMemo(() => new Set(drafts.split(' ')), [drafts]);
 	const all = useMemo(() => flowRows(resource.data ?? []), [resource.data]);
 	const rows = useMemo(() => filterRows(all, entry.filter), [all, entry.filter]);
 	const cursor = Math.min(entry.cursor, Math.max(0, rows.length - 1));
@@ -73,7 +77,12 @@ export function UserFlowListScreen() {
 	);
 
 	const renderRow = (row: FlowRow, isSelected: boolean) => (
-		<FlowListRow row={row} selected={isSelected} verb={pending.get(targets.flow(row.id))} />
+		<FlowListRow
+			row={row}
+			selected={isSelected}
+			verb={pending.get(targets.flow(row.id))}
+			draft={drafted.has(row.id)}
+		/>
 	);
 
 	let body: ReactNode;
@@ -125,6 +134,9 @@ export function UserFlowListScreen() {
 							? ` of ${all.length.toLocaleString('en-US')}`
 							: ''}
 				</Text>
+				{isStale(resource) ? (
+					<Text color={theme.warning}> · stale: reading the list again failed (ctrl+r tries again)</Text>
+				) : null}
 			</Box>
 		</Box>
 	);
