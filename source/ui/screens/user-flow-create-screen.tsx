@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { useEffect, useMemo } from 'react';
-import { useKeyActions } from '../../keys/input-router.js';
+import { hidden, useKeyActions } from '../../keys/input-router.js';
 import {
 	attributeChoices,
 	filterChoices,
@@ -63,11 +63,11 @@ export function UserFlowCreateScreen() {
 	useKeyActions(['form', 'list', 'flows'], useCreateFormKeys(ids, listHeight - 3), {
 		disabled: {
 			'form.submit': draft?.submitting ? 'The flow is being created…' : undefined,
-			'list.filter': onList ? undefined : '',
-			'list.top': onList ? undefined : '',
-			'list.bottom': onList ? undefined : '',
-			'list.pageDown': onList ? undefined : '',
-			'list.pageUp': onList ? undefined : '',
+			'list.filter': onList ? undefined : hidden,
+			'list.top': onList ? undefined : hidden,
+			'list.bottom': onList ? undefined : hidden,
+			'list.pageDown': onList ? undefined : hidden,
+			'list.pageUp': onList ? undefined : hidden,
 		},
 	});
 	const filterCapture = useTextCapture(
