@@ -50,8 +50,10 @@ export async function runExport(context: CommandContext): Promise<void> {
 		const [flow] = set.flows;
 		if (!flow) throw new Error('no flow to export');
 		// On its own, a flow file brings the custom attributes it needs along.
-		const text = documentText(flowDocument(flow, set.customAttributes), context.json ? 'json' : format);
-		return context.stdout(text);
+		const document = flowDocument(flow, set.customAttributes);
+		// As data (--json, -o yaml, --query) it goes through the shared output, escaped like every other.
+		if (context.json) return printJson(context, { $schema: schemaFileName, ...document });
+		return context.stdout(documentText(document, format));
 	}
 	const names = flowFileNames(set.flows, format);
 	const files = [

@@ -2,7 +2,24 @@ import type { FlagSpec } from './command.js';
 
 /** Flags every command accepts. */
 export const globalFlags: readonly FlagSpec[] = [
-	{ name: 'json', type: 'boolean', description: 'print the Graph objects as JSON on stdout, nothing else' },
+	{
+		name: 'json',
+		type: 'boolean',
+		description: 'print the Graph objects as JSON on stdout, nothing else (-o json)',
+	},
+	{
+		name: 'output',
+		type: 'string',
+		short: 'o',
+		value: 'FORMAT',
+		description: 'print the data as json, jsonc (coloured), yaml, table, tsv or none',
+	},
+	{
+		name: 'query',
+		type: 'string',
+		value: 'JMESPATH',
+		description: 'JMESPath applied to the data first, e.g. "[].{name: displayName, id: id}" (JSON unless -o)',
+	},
 	{
 		name: 'graph-url',
 		type: 'string',
