@@ -25,3 +25,11 @@ export class CommandFailure extends Error {
 		this.details = details;
 	}
 }
+
+/** The person stopped at a prompt (ctrl+c, ctrl+d): nothing was sent after it. Exit code 130, as a shell's. */
+export class Cancelled extends Error {
+	constructor(message = 'Cancelled at the prompt; nothing was changed.') {
+		super(message);
+		this.name = 'Cancelled';
+	}
+}

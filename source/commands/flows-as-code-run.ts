@@ -23,6 +23,7 @@ import { readTenant, type TenantSnapshot } from '../operations/snapshot.js';
 import { type CommandContext, CommandFailure, printJson, stringFlag, UsageError } from './command.js';
 import { loadFlowPath, writeFolder } from './flow-files-io.js';
 import { planLines, problemLine, resultLine } from './plan-words.js';
+import { askPerson } from './prompt.js';
 import { refusalFailure } from './refusal-words.js';
 
 function formatFlag(context: CommandContext): FileFormat {
@@ -154,8 +155,10 @@ async function confirm(context: CommandContext, plan: Plan): Promise<void> {
 	if (context.flags.yes === true || context.dryRun) return;
 	if (!context.ask) throw new UsageError('Refusing to apply without a terminal to confirm on; add --yes.');
 	const deletes = plan.steps.filter((step) => step.kind === 'deleteFlow').length;
-	const answer = await context.ask(
+	const answer = await askPerson(
+		context.ask,
 		`Apply these ${plan.steps.length} step(s)${deletes ? `, deleting ${deletes} flow(s)` : ''}? Type yes to go on: `,
+		'nothing was sent',
 	);
 	if (answer.trim().toLowerCase() !== 'yes' && answer.trim().toLowerCase() !== 'y')
 		throw new CommandFailure('Not applied: nothing was sent.', 'Answer yes to apply, or add --yes.');

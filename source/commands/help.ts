@@ -1,6 +1,7 @@
 import type { Command, FlagSpec } from './command.js';
 import { globalFlags } from './global-flags.js';
 import { commands } from './registry.js';
+import { exitCodeMeanings } from './report-error.js';
 
 function flagLine(flag: FlagSpec): string {
 	const name = `${flag.short ? `-${flag.short}, ` : '    '}--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
@@ -24,7 +25,9 @@ export function mainHelp(version: string): string {
 		...globalFlags.map(flagLine),
 		'',
 		'<flow> is a user flow id or its exact display name.',
-		'Exit codes: 0 done · 1 the service refused or failed (the message says why and how to fix it) · 2 usage error.',
+		'Exit codes',
+		...exitCodeMeanings.map(([code, meaning]) => `  ${String(code).padEnd(4)} ${meaning}`),
+		'',
 		'Run `entra-flows <command> --help` for its flags.',
 	].join('\n');
 }
