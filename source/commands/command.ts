@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { ConfigPaths } from '../config/paths.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { safeJson } from '../text/safe-json.js';
+import type { Example } from './examples.js';
 import { jsonOnStderr, renderData } from './output.js';
 
 export { CommandFailure, UsageError } from './errors.js';
@@ -63,6 +64,8 @@ export type Command = {
 	readonly flags?: readonly FlagSpec[];
 	/** Positional arguments: [min, max]. */
 	readonly arity: readonly [number, number];
+	/** Examples for --help; without them, the entry in examples.ts is used (every command has some). */
+	readonly examples?: readonly Example[];
 	run(context: CommandContext): Promise<void>;
 };
 

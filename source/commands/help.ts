@@ -1,4 +1,5 @@
 import type { Command, FlagSpec } from './command.js';
+import { type Example, examples } from './examples.js';
 import { globalFlags } from './global-flags.js';
 import { commands } from './registry.js';
 import { exitCodeMeanings } from './report-error.js';
@@ -43,7 +44,23 @@ export function commandHelp(command: Command): string {
 		'',
 		'Global flags',
 		...globalFlags.map(flagLine),
+		...exampleLines(command),
 	].join('\n');
+}
+
+/** A command's examples: the ones it carries, or its entry in examples.ts. */
+export function examplesOf(command: Command): readonly Example[] {
+	return command.examples ?? examples[command.path.join(' ')] ?? [];
+}
+
+function exampleLines(command: Command): string[] {
+	const list = examplesOf(command);
+	if (list.length === 0) return [];
+	return [
+		'',
+		'Examples',
+		...list.flatMap((example) => [`  # ${example.what}`, `  entra-flows ${example.run}`]),
+	];
 }
 
 /** The longer commands under this one (`tenant attributes` → create, update, delete), so --help shows them. */

@@ -12,7 +12,13 @@ const isObject = (value: unknown): value is Row =>
 /** The rows of a value: a list's items, or the value alone; a scalar becomes a one-field row. */
 function rowsOf(value: unknown): Row[] {
 	const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
-	return items.map((item) => (isObject(item) ? item : { Result: item }));
+	return items.map((item) => {
+		if (isObject(item)) return item;
+		// A list per row (`[].[displayName, id]`) is a row of columns in that order.
+		if (Array.isArray(item))
+			return Object.fromEntries(item.map((cell, index) => [`Column${index + 1}`, cell]));
+		return { Result: item };
+	});
 }
 
 /** The keys holding a scalar in any row, in the order they first appear. */
@@ -30,9 +36,7 @@ export function dataTable(value: unknown, maxWidth?: number): string {
 	const keys = scalarKeys(rows);
 	if (keys.length === 0) return '';
 	const columns = keys.map((key) => ({ header: header(key), value: (row: Row) => row[key] ?? '' }));
-	const [head, ...lines] = formatTable(rows, columns, maxWidth).split('\n');
-	const rule = (head ?? '').replace(/\S+/g, (word) => '-'.repeat(word.length));
-	return `${[head, rule, ...lines].join('\n')}\n`;
+	return `${formatTable(rows, columns, maxWidth, { rule: true })}\n`;
 }
 
 // A cell of tsv holds no tab or line break (they would split it), and nothing a terminal acts on.

@@ -36,7 +36,12 @@ const pad = (value: string, width: number) => value + ' '.repeat(Math.max(0, wid
  * Formats rows as aligned, sanitized columns separated by two spaces. With `maxWidth` (a terminal's columns),
  * long cells are cut with … so each row stays on one line; without it (a pipe) every value is whole.
  */
-export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[], maxWidth?: number): string {
+export function formatTable<T>(
+	rows: readonly T[],
+	columns: readonly Column<T>[],
+	maxWidth?: number,
+	options: { readonly rule?: boolean } = {},
+): string {
 	const full = rows.map((row) => columns.map((column) => display(column.value(row))));
 	const natural = columns.map((column, index) =>
 		Math.max(textWidth(column.header), ...full.map((line) => textWidth(line[index] ?? ''))),
@@ -49,7 +54,9 @@ export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[]
 			.map((value, index) => (index === values.length - 1 ? value : pad(value, widths[index] ?? 0)))
 			.join('  ')
 			.trimEnd();
-	return [line(columns.map((column) => column.header)), ...cells.map(line)].join('\n');
+	// A rule under the headers (az's table style) shows each column's width.
+	const rule = options.rule ? [line(widths.map((width) => '-'.repeat(width)))] : [];
+	return [line(columns.map((column) => column.header)), ...rule, ...cells.map(line)].join('\n');
 }
 
 /** Formats label/value pairs one per line, labels aligned. */
