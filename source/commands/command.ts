@@ -16,6 +16,8 @@ export type FlagSpec = {
 	readonly short?: string;
 	readonly value?: string;
 	readonly description: string;
+	/** The values it takes, when they are a fixed few (shell completion offers them). */
+	readonly choices?: readonly string[];
 };
 
 /** Parsed flag values, by flag name. */

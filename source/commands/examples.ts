@@ -146,6 +146,10 @@ export const examples: Readonly<Record<string, readonly Example[]>> = {
 	'profiles list': [{ what: 'the saved profiles', run: 'profiles list' }],
 	'profiles use': [{ what: 'make a profile the default', run: 'profiles use prod' }],
 	'profiles remove': [{ what: 'forget a profile', run: 'profiles remove prod' }],
+	completion: [
+		{ what: 'complete commands, flags and flow names in bash (add to ~/.bashrc)', run: 'completion bash' },
+		{ what: 'in fish', run: 'completion fish' },
+	],
 	emulator: [
 		{ what: 'an offline tenant to try commands against', run: 'emulator --port 4000' },
 		{

@@ -1,4 +1,6 @@
+import { cloudNames } from '../config/clouds.js';
 import type { FlagSpec } from './command.js';
+import { outputFormats } from './output.js';
 
 /** Flags every command accepts. */
 export const globalFlags: readonly FlagSpec[] = [
@@ -13,6 +15,7 @@ export const globalFlags: readonly FlagSpec[] = [
 		short: 'o',
 		value: 'FORMAT',
 		description: 'print the data as json, jsonc (coloured), yaml, table, tsv or none',
+		choices: outputFormats,
 	},
 	{
 		name: 'query',
@@ -32,6 +35,7 @@ export const globalFlags: readonly FlagSpec[] = [
 		type: 'string',
 		value: 'NAME',
 		description: 'global (default), china or usgov; user-flow APIs are documented for global only',
+		choices: cloudNames,
 	},
 	{
 		name: 'access-token',

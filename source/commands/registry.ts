@@ -1,6 +1,7 @@
 import { appCommands } from './apps.js';
 import { attributeCommands } from './attributes.js';
 import type { Command } from './command.js';
+import { completionCommands } from './completion.js';
 import { emulatorCommands } from './emulator.js';
 import { flowCommands } from './flows.js';
 import { flowsAsCodeCommands } from './flows-as-code.js';
@@ -24,6 +25,7 @@ export const commands: readonly Command[] = [
 	...sessionCommands,
 	...profileCommands,
 	...emulatorCommands,
+	...completionCommands,
 ];
 
 /** The command whose path is the longest prefix of the positional words. */
