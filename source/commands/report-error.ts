@@ -10,7 +10,15 @@ const notMadeWords =
 	'the answer was lost on the way, and reading back shows the change was NOT made. Nothing changed.';
 
 /** Exit codes, so scripts can branch: usage and sign-in problems apart from refusals, a cancel as a shell's. */
-export const exitCodes = { ok: 0, failed: 1, usage: 2, signIn: 3, cancelled: 130 } as const;
+export const exitCodes = {
+	ok: 0,
+	failed: 1,
+	usage: 2,
+	signIn: 3,
+	hangUp: 129,
+	cancelled: 130,
+	closedPipe: 141,
+} as const;
 
 /** Each exit code in words: `--help` and docs/commands.md show this table. */
 export const exitCodeMeanings: readonly (readonly [number, string])[] = [
@@ -24,7 +32,16 @@ export const exitCodeMeanings: readonly (readonly [number, string])[] = [
 		exitCodes.signIn,
 		'needs sign-in: none is saved, it expired, or the token was refused (run `entra-flows login`)',
 	],
+	// 129 and 141 are set where the process meets its terminal and pipes (source/wiring/lost-terminal.ts).
+	[
+		exitCodes.hangUp,
+		"the keyboard app's terminal went away (tmux kill-session, an SSH drop): it ends at once, writing nothing",
+	],
 	[exitCodes.cancelled, 'cancelled: ctrl+c or ctrl+d at a prompt, or ctrl+c while it worked'],
+	[
+		exitCodes.closedPipe,
+		'the reader of the output went away (`flows list --json | head -c 100`): the command stops quietly',
+	],
 ];
 
 // Sign-in that a person (or a pipeline's set-up) must do again; every other sign-in failure is exit 1.
