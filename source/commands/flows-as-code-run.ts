@@ -274,5 +274,6 @@ export async function runClone(context: CommandContext): Promise<void> {
 
 /** `schema`: the JSON Schema of flow files. */
 export async function runSchema(context: CommandContext): Promise<void> {
-	context.stdout(`${JSON.stringify(flowFileSchema(), null, 2)}\n`);
+	// Through the shared output: JSON by default, -o yaml or a --query when asked.
+	printJson(context, flowFileSchema());
 }
