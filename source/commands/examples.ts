@@ -149,6 +149,10 @@ export const examples: Readonly<Record<string, readonly Example[]>> = {
 	completion: [
 		{ what: 'complete commands, flags and flow names in bash (add to ~/.bashrc)', run: 'completion bash' },
 		{ what: 'in fish', run: 'completion fish' },
+		{
+			what: 'in PowerShell (pipe it to Out-String | Invoke-Expression in $PROFILE)',
+			run: 'completion powershell',
+		},
 	],
 	emulator: [
 		{ what: 'an offline tenant to try commands against', run: 'emulator --port 4000' },

@@ -97,7 +97,7 @@ zshTest('zsh loads the script through bashcompinit and completes with it', async
 });
 
 test('every command word and every flag is in each script; an unknown shell gets a guess', async (t) => {
-	for (const shell of ['bash', 'zsh', 'fish']) {
+	for (const shell of ['bash', 'zsh', 'fish', 'powershell']) {
 		const text = (await runCommand(nowhere, ['completion', shell])).stdout;
 		for (const command of commands)
 			for (const word of command.path) t.true(text.includes(`'${word}'`), `${shell}: ${word}`);
@@ -109,5 +109,5 @@ test('every command word and every flag is in each script; an unknown shell gets
 	}
 	const wrong = await runCommand(nowhere, ['completion', 'fihs']);
 	t.is(wrong.code, 2);
-	t.regex(wrong.stderr, /completion takes bash, zsh or fish; not "fihs"\. Did you mean "fish"\?/);
+	t.regex(wrong.stderr, /completion takes bash, zsh, fish or powershell; not "fihs"\. Did you mean "fish"\?/);
 });
