@@ -1,5 +1,6 @@
 import test from 'ava';
 import { parse } from 'yaml';
+import { textWidth } from '../../source/text/width.js';
 import { json, runCommand } from '../helpers/cli.js';
 import { emulatorFor, seed } from '../helpers/emulator.js';
 
@@ -134,4 +135,20 @@ test('--dry-run prints its plan in the -o form, and a write command answers --qu
 		'tsv',
 	]);
 	t.is(renamed.stdout, 'Renamed\n');
+});
+
+test('the people table of flows list keeps its columns in line with CJK and emoji names', async (t) => {
+	const emulator = await emulatorFor(t);
+	emulator.tenant.requireFlow(seed.flows.events.id).displayName = '顧客サインアップ 🎉';
+	emulator.tenant.requireFlow(seed.flows.partners.id).displayName = 'Café ✔';
+	const run = await runCommand(emulator.graphUrl, ['flows', 'list']);
+	const lines = run.stdout.trimEnd().split('\n');
+	// The ID column starts at the same terminal column on every line.
+	const idColumn = (line: string) => {
+		const id = /[0-9a-f]{8}-[0-9a-f-]{27}|\bID\b/.exec(line);
+		return id ? textWidth(line.slice(0, id.index)) : -1;
+	};
+	const columns = new Set(lines.map(idColumn));
+	t.is(columns.size, 1, run.stdout);
+	t.false(columns.has(-1));
 });
