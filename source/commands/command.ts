@@ -2,9 +2,11 @@ import type { SignInProvider } from '../auth/index.js';
 import type { Config } from '../config/config.js';
 import type { ConfigPaths } from '../config/paths.js';
 import type { GraphClient } from '../graph/graph-client.js';
-import type { GraphError } from '../graph/graph-error.js';
 import { safeJson } from '../text/safe-json.js';
-import { maskSecretText } from '../text/secrets.js';
+import type { Example } from './examples.js';
+import { jsonOnStderr, renderData } from './output.js';
+
+export { CommandFailure, UsageError } from './errors.js';
 
 /** A flag a command accepts, for parsing and for --help. */
 export type FlagSpec = {
@@ -14,6 +16,8 @@ export type FlagSpec = {
 	readonly short?: string;
 	readonly value?: string;
 	readonly description: string;
+	/** The values it takes, when they are a fixed few (shell completion offers them). */
+	readonly choices?: readonly string[];
 };
 
 /** Parsed flag values, by flag name. */
@@ -23,6 +27,7 @@ export type FlagValues = Readonly<Record<string, string | boolean | string[] | u
 export type CommandContext = {
 	readonly args: readonly string[];
 	readonly flags: FlagValues;
+	/** The command prints its data (--json, -o, --query) through printJson, not sentences for people. */
 	readonly json: boolean;
 	/**
 	 * --dry-run: the Graph client plans writes instead of sending them (run-cli prints them afterwards). Reads
@@ -61,33 +66,10 @@ export type Command = {
 	readonly flags?: readonly FlagSpec[];
 	/** Positional arguments: [min, max]. */
 	readonly arity: readonly [number, number];
+	/** Examples for --help; without them, the entry in examples.ts is used (every command has some). */
+	readonly examples?: readonly Example[];
 	run(context: CommandContext): Promise<void>;
 };
-
-/** Wrong words or flags: exit code 2, with a message that says how to call it. */
-export class UsageError extends Error {
-	constructor(message: string) {
-		// Usage errors echo what was typed: a token pasted as a word is never echoed back whole.
-		super(maskSecretText(message, '[redacted]'));
-		this.name = 'UsageError';
-	}
-}
-
-/** The operation could not be done for a reason that is not a Graph error (unknown name, refused precondition). */
-export class CommandFailure extends Error {
-	readonly hint?: string;
-	/** The service's refusal this failure explains, kept for its ids (request-id, date). */
-	readonly refusal?: GraphError;
-	/** Lines that back the message up (problems per input, a diff); `--json` carries them in the error. */
-	readonly details?: readonly string[];
-	constructor(message: string, hint?: string, refusal?: GraphError, details?: readonly string[]) {
-		super(message);
-		this.name = 'CommandFailure';
-		this.hint = hint;
-		this.refusal = refusal;
-		this.details = details;
-	}
-}
 
 /** The --dry-run flag every write command accepts. */
 export const dryRunFlag: FlagSpec = {
@@ -110,12 +92,20 @@ export function stringFlag(flags: FlagValues, name: string): string | undefined 
 	return typeof value === 'string' ? value : undefined;
 }
 
-/** Prints a value as JSON on stdout, one document (characters a terminal could act on escaped as \u). */
+/**
+ * Prints a command's data on stdout in the form -o asks (JSON by default), after --query: one document, with
+ * every character a terminal could act on escaped (the table strips them). Every command's data goes through
+ * here, so each gets -o and --query without knowing them.
+ */
 export function printJson(context: CommandContext, value: unknown): void {
-	context.stdout(`${safeJson(value, 2)}\n`);
+	context.stdout(renderData(value, context.flags, context.columns));
 }
 
 /** A warning on stderr (a JSON notice line under --json): something to know that does not stop the command. */
 export function warn(context: CommandContext, text: string): void {
-	context.stderr(context.json ? `${safeJson({ notice: 'warning', message: text })}\n` : `warning: ${text}\n`);
+	context.stderr(
+		jsonOnStderr(context.flags)
+			? `${safeJson({ notice: 'warning', message: text })}\n`
+			: `warning: ${text}\n`,
+	);
 }

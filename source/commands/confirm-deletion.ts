@@ -1,6 +1,7 @@
 import { sanitize } from '../text/sanitize.js';
 import { hasHiddenCharacters, typedNameMatches, visible } from '../text/visible.js';
 import { type CommandContext, CommandFailure, type FlagSpec, UsageError } from './command.js';
+import { askPerson } from './prompt.js';
 
 /** The --yes flag of the commands that delete something. */
 export const yesFlag: FlagSpec = {
@@ -36,7 +37,11 @@ export async function confirmDeletion(context: CommandContext, what: Deletion): 
 	const hidden = hasHiddenCharacters(shown)
 		? ` Its name holds characters you cannot see, marked here: ${visible(shown)}. Type it without them, or its id.`
 		: '';
-	const answer = await context.ask(`${what.question}${hidden} Type its name to confirm (or its id): `);
+	const answer = await askPerson(
+		context.ask,
+		`${what.question}${hidden} Type its name to confirm (or its id): `,
+		'nothing was deleted',
+	);
 	if (!typedNameMatches(answer, shown, what.id))
 		throw new CommandFailure(
 			`Not deleted: the name did not match ("${visible(sanitize(answer.trim()))}" is not "${visible(shown)}").`,

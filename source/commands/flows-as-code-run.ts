@@ -23,6 +23,7 @@ import { readTenant, type TenantSnapshot } from '../operations/snapshot.js';
 import { type CommandContext, CommandFailure, printJson, stringFlag, UsageError } from './command.js';
 import { loadFlowPath, writeFolder } from './flow-files-io.js';
 import { planLines, problemLine, resultLine } from './plan-words.js';
+import { askPerson } from './prompt.js';
 import { refusalFailure } from './refusal-words.js';
 
 function formatFlag(context: CommandContext): FileFormat {
@@ -50,8 +51,10 @@ export async function runExport(context: CommandContext): Promise<void> {
 		const [flow] = set.flows;
 		if (!flow) throw new Error('no flow to export');
 		// On its own, a flow file brings the custom attributes it needs along.
-		const text = documentText(flowDocument(flow, set.customAttributes), context.json ? 'json' : format);
-		return context.stdout(text);
+		const document = flowDocument(flow, set.customAttributes);
+		// As data (--json, -o yaml, --query) it goes through the shared output, escaped like every other.
+		if (context.json) return printJson(context, { $schema: schemaFileName, ...document });
+		return context.stdout(documentText(document, format));
 	}
 	const names = flowFileNames(set.flows, format);
 	const files = [
@@ -152,8 +155,10 @@ async function confirm(context: CommandContext, plan: Plan): Promise<void> {
 	if (context.flags.yes === true || context.dryRun) return;
 	if (!context.ask) throw new UsageError('Refusing to apply without a terminal to confirm on; add --yes.');
 	const deletes = plan.steps.filter((step) => step.kind === 'deleteFlow').length;
-	const answer = await context.ask(
+	const answer = await askPerson(
+		context.ask,
 		`Apply these ${plan.steps.length} step(s)${deletes ? `, deleting ${deletes} flow(s)` : ''}? Type yes to go on: `,
+		'nothing was sent',
 	);
 	if (answer.trim().toLowerCase() !== 'yes' && answer.trim().toLowerCase() !== 'y')
 		throw new CommandFailure('Not applied: nothing was sent.', 'Answer yes to apply, or add --yes.');
@@ -269,5 +274,6 @@ export async function runClone(context: CommandContext): Promise<void> {
 
 /** `schema`: the JSON Schema of flow files. */
 export async function runSchema(context: CommandContext): Promise<void> {
-	context.stdout(`${JSON.stringify(flowFileSchema(), null, 2)}\n`);
+	// Through the shared output: JSON by default, -o yaml or a --query when asked.
+	printJson(context, flowFileSchema());
 }

@@ -9,6 +9,7 @@ import type { Step } from '../operations/outcome.js';
 import { formatFields, formatTable } from '../text/table.js';
 import { type Command, dryRunFlag, listFlag, printJson, stringFlag, UsageError } from './command.js';
 import { confirmDeletion, yesFlag } from './confirm-deletion.js';
+import { rememberFlowNames } from './flow-names.js';
 import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
 import { readAfterWrite } from './read-after-write.js';
@@ -27,6 +28,10 @@ const list: Command = {
 	arity: [0, 0],
 	async run(context) {
 		const flows = await listUserFlows(await context.graph());
+		rememberFlowNames(
+			context,
+			flows.map((flow) => flow.displayName),
+		);
 		if (context.json) return printJson(context, flows);
 		if (flows.length === 0)
 			return context.stdout('No user flows yet. Create one with `entra-flows flows create --name NAME`.\n');

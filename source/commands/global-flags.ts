@@ -1,8 +1,28 @@
+import { cloudNames } from '../config/clouds.js';
 import type { FlagSpec } from './command.js';
+import { outputFormats } from './output.js';
 
 /** Flags every command accepts. */
 export const globalFlags: readonly FlagSpec[] = [
-	{ name: 'json', type: 'boolean', description: 'print the Graph objects as JSON on stdout, nothing else' },
+	{
+		name: 'json',
+		type: 'boolean',
+		description: 'print the Graph objects as JSON on stdout, nothing else (-o json)',
+	},
+	{
+		name: 'output',
+		type: 'string',
+		short: 'o',
+		value: 'FORMAT',
+		description: 'print the data as json, jsonc (coloured), yaml, table, tsv or none',
+		choices: outputFormats,
+	},
+	{
+		name: 'query',
+		type: 'string',
+		value: 'JMESPATH',
+		description: 'JMESPath applied to the data first, e.g. "[].{name: displayName, id: id}" (JSON unless -o)',
+	},
 	{
 		name: 'graph-url',
 		type: 'string',
@@ -15,6 +35,7 @@ export const globalFlags: readonly FlagSpec[] = [
 		type: 'string',
 		value: 'NAME',
 		description: 'global (default), china or usgov; user-flow APIs are documented for global only',
+		choices: cloudNames,
 	},
 	{
 		name: 'access-token',

@@ -1,6 +1,8 @@
 import type { Command, FlagSpec } from './command.js';
+import { type Example, examples } from './examples.js';
 import { globalFlags } from './global-flags.js';
 import { commands } from './registry.js';
+import { exitCodeMeanings } from './report-error.js';
 
 function flagLine(flag: FlagSpec): string {
 	const name = `${flag.short ? `-${flag.short}, ` : '    '}--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
@@ -24,7 +26,9 @@ export function mainHelp(version: string): string {
 		...globalFlags.map(flagLine),
 		'',
 		'<flow> is a user flow id or its exact display name.',
-		'Exit codes: 0 done · 1 the service refused or failed (the message says why and how to fix it) · 2 usage error.',
+		'Exit codes',
+		...exitCodeMeanings.map(([code, meaning]) => `  ${String(code).padEnd(4)} ${meaning}`),
+		'',
 		'Run `entra-flows <command> --help` for its flags.',
 	].join('\n');
 }
@@ -40,7 +44,23 @@ export function commandHelp(command: Command): string {
 		'',
 		'Global flags',
 		...globalFlags.map(flagLine),
+		...exampleLines(command),
 	].join('\n');
+}
+
+/** A command's examples: the ones it carries, or its entry in examples.ts. */
+export function examplesOf(command: Command): readonly Example[] {
+	return command.examples ?? examples[command.path.join(' ')] ?? [];
+}
+
+function exampleLines(command: Command): string[] {
+	const list = examplesOf(command);
+	if (list.length === 0) return [];
+	return [
+		'',
+		'Examples',
+		...list.flatMap((example) => [`  # ${example.what}`, `  entra-flows ${example.run}`]),
+	];
 }
 
 /** The longer commands under this one (`tenant attributes` → create, update, delete), so --help shows them. */

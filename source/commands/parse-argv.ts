@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { type Command, type FlagSpec, type FlagValues, UsageError } from './command.js';
 import { globalFlags } from './global-flags.js';
+import { checkOutputFlags } from './output.js';
 import { commands, findCommand } from './registry.js';
+import { didYouMean, distance, near } from './suggest.js';
 
 /** The result of reading argv once. */
 export type ParsedArgv = {
@@ -49,26 +51,31 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
 	const words = parsed.positionals;
 	const found = findCommand(words);
 	if (!found) {
-		if (words.length === 0) return { args: [], flags: parsed.values as FlagValues };
-		// `flows` alone: name the verbs it has rather than calling the group unknown.
-		const verbs = commands
-			.filter((command) => command.path[0] === words[0])
-			.map((command) => command.path.slice(1).join(' '));
-		if (verbs.length > 0 && words.length === 1) {
+		if (words.length === 0) {
+			checkOutputFlags(parsed.values);
+			return { args: [], flags: parsed.values as FlagValues };
+		}
+		const group = groupOf(words[0] ?? '');
+		// `flows --help` shows the verbs; `flows` alone names them rather than calling the group unknown.
+		if (group && words.length === 1 && parsed.values.help === true)
+			return { command: group.command, args: [], flags: parsed.values as FlagValues };
+		if (group && words.length === 1) {
 			throw new UsageError(
-				`"${words[0]}" needs one of: ${verbs.join(', ')}. E.g. \`entra-flows ${words[0]} ${verbs[0]}\`.`,
+				`"${words[0]}" needs one of: ${group.verbs.join(', ')}. E.g. \`entra-flows ${words[0]} ${group.verbs[0]}\`.`,
 			);
 		}
-		throw new UsageError(`Unknown command "${words.join(' ')}". See \`entra-flows --help\` for the list.`);
+		throw new UsageError(unknownCommand(words));
 	}
 	const allowed = new Set([...globalFlags, ...(found.command.flags ?? [])].map((spec) => spec.name));
 	for (const name of Object.keys(parsed.values)) {
 		if (!allowed.has(name)) {
+			const path = found.command.path.join(' ');
 			throw new UsageError(
-				`"${found.command.path.join(' ')}" has no --${name} flag. See \`entra-flows ${found.command.path.join(' ')} --help\`.`,
+				`"${path}" has no --${name} flag.${didYouMean(name, [...allowed], (flag) => `--${flag}`)} See \`entra-flows ${path} --help\`.`,
 			);
 		}
 	}
+	checkOutputFlags(parsed.values);
 	const [min, max] = found.command.arity;
 	if (parsed.values.help !== true && (found.args.length < min || found.args.length > max)) {
 		throw new UsageError(
@@ -76,6 +83,47 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
 		);
 	}
 	return { command: found.command, args: found.args, flags: parsed.values as FlagValues };
+}
+
+/** A first word that only groups verbs (`flows`, `tenant`): a stand-in command whose --help lists them. */
+function groupOf(word: string): { command: Command; verbs: string[] } | undefined {
+	const verbs = commands
+		.filter((command) => command.path[0] === word && command.path.length > 1)
+		.map((command) => command.path.slice(1).join(' '));
+	if (verbs.length === 0) return undefined;
+	const command: Command = {
+		path: [word],
+		usage: `${word} <${[...new Set(verbs.map((verb) => verb.split(' ')[0]))].join('|')}>`,
+		summary: `The ${word} commands; each has its own --help.`,
+		arity: [0, 0],
+		async run() {
+			throw new UsageError(`"${word}" needs one of: ${verbs.join(', ')}.`);
+		},
+	};
+	return { command, verbs };
+}
+
+/** Unknown words, with the command most likely meant: `flows lsit` → `flows list`, `flwos list` → `flows list`. */
+function unknownCommand(words: readonly string[]): string {
+	const typed = words.join(' ');
+	const known = commands.map((command) => command.path.join(' '));
+	const group = groupOf(words[0] ?? '');
+	// Compare as many words as each command has, so the arguments after the verb do not count as typos; of the
+	// commands near enough, the longest (most words) and then the nearest wins.
+	let best: { path: string; size: number; edits: number } | undefined;
+	for (const path of known) {
+		const meant = path.split(' ');
+		const said = words.slice(0, meant.length);
+		if (said.length < meant.length) continue;
+		const each = meant.map((word, index) => distance((said[index] ?? '').toLowerCase(), word));
+		if (!each.every((edits, index) => near(said[index] ?? '', edits))) continue;
+		const edits = each.reduce((sum, value) => sum + value, 0);
+		if (!best || meant.length > best.size || (meant.length === best.size && edits < best.edits))
+			best = { path, size: meant.length, edits };
+	}
+	const hint = best ? ` Did you mean \`entra-flows ${best.path}\`?` : '';
+	const verbs = group ? ` "${words[0]}" takes ${group.verbs.join(', ')}.` : '';
+	return `Unknown command "${typed}".${hint || verbs}${hint ? '' : ' See `entra-flows --help` for the list.'}`;
 }
 
 /** What is wrong with the number of words: which placeholder is missing, or which words are extra. */
@@ -157,6 +205,11 @@ function parseProblem(error: Error & { code?: string }, flags: ReadonlyMap<strin
 	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
 		const value = flags.get(flag)?.value ?? 'VALUE';
 		return `--${flag} needs a value, as in \`--${flag} ${value}\` (quote a value with spaces).`;
+	}
+	const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(error.message)?.[1];
+	if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+		const guess = didYouMean(unknown.replace(/^-+/, ''), [...flags.keys()], (name) => `--${name}`);
+		return `Unknown flag ${unknown}.${guess} See \`entra-flows --help\`.`;
 	}
 	return `${error.message.replace(/\. To specify a positional.*$/s, '.')} See \`entra-flows --help\`.`;
 }

@@ -1,6 +1,7 @@
 import { appCommands } from './apps.js';
 import { attributeCommands } from './attributes.js';
 import type { Command } from './command.js';
+import { completionCommands } from './completion.js';
 import { emulatorCommands } from './emulator.js';
 import { extensionCommands } from './extensions.js';
 import { flowExtensionCommands } from './flow-extensions.js';
@@ -30,6 +31,7 @@ export const commands: readonly Command[] = [
 	...sessionCommands,
 	...profileCommands,
 	...emulatorCommands,
+	...completionCommands,
 ];
 
 /** The command whose path is the longest prefix of the positional words. */

@@ -3,13 +3,64 @@ import { WriteNotMade } from '../operations/send-write.js';
 import { safeJson } from '../text/safe-json.js';
 import { sanitize, sanitizeLines } from '../text/sanitize.js';
 import { CommandFailure, UsageError } from './command.js';
+import { Cancelled } from './errors.js';
 
 /** A write whose answer was lost and which reading back showed was not made. */
 const notMadeWords =
 	'the answer was lost on the way, and reading back shows the change was NOT made. Nothing changed.';
 
-/** Exit codes: 0 done, 1 the service refused or failed, 2 usage error. */
-export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+/** Exit codes, so scripts can branch: usage and sign-in problems apart from refusals, a cancel as a shell's. */
+export const exitCodes = {
+	ok: 0,
+	failed: 1,
+	usage: 2,
+	signIn: 3,
+	hangUp: 129,
+	cancelled: 130,
+	closedPipe: 141,
+} as const;
+
+/** Each exit code in words: `--help` and docs/commands.md show this table. */
+export const exitCodeMeanings: readonly (readonly [number, string])[] = [
+	[exitCodes.ok, 'done'],
+	[
+		exitCodes.failed,
+		'the service refused or failed, or a check stopped it (the message says why and how to fix it)',
+	],
+	[exitCodes.usage, 'usage error: an unknown command or flag, a missing or wrong value; nothing was sent'],
+	[
+		exitCodes.signIn,
+		'needs sign-in: none is saved, it expired, or the token was refused (run `entra-flows login`)',
+	],
+	// 129 and 141 are set where the process meets its terminal and pipes (source/wiring/lost-terminal.ts).
+	[
+		exitCodes.hangUp,
+		"the keyboard app's terminal went away (tmux kill-session, an SSH drop): it ends at once, writing nothing",
+	],
+	[exitCodes.cancelled, 'cancelled: ctrl+c or ctrl+d at a prompt, or ctrl+c while it worked'],
+	[
+		exitCodes.closedPipe,
+		'the reader of the output went away (`flows list --json | head -c 100`): the command stops quietly',
+	],
+];
+
+// Sign-in that a person (or a pipeline's set-up) must do again; every other sign-in failure is exit 1.
+const needsSignIn = new Set(['not-signed-in', 'sign-in-again', 'azure-cli-not-signed-in']);
+
+/** The exit code of a failure. */
+export function exitCodeOf(error: unknown): number {
+	if (error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError'))
+		return exitCodes.usage;
+	if (error instanceof Cancelled) return exitCodes.cancelled;
+	if (error instanceof Error && error.name === 'AuthError') {
+		const code = (error as Error & { code?: string }).code ?? '';
+		if (code === 'cancelled') return exitCodes.cancelled;
+		if (needsSignIn.has(code)) return exitCodes.signIn;
+	}
+	// Graph's 401: the token was not accepted (expired, or for another tenant): signing in again is the fix.
+	if (isGraphError(error) && error.status === 401) return exitCodes.signIn;
+	return exitCodes.failed;
+}
 
 /** One error as `--json` prints it on stderr: `{"error": {kind, code, message, hint?, …}}`. */
 function jsonError(error: unknown): Record<string, unknown> {
@@ -20,6 +71,7 @@ function jsonError(error: unknown): Record<string, unknown> {
 	const hint = (error as Error & { hint?: unknown }).hint;
 	const base = { message: error.message, ...(typeof hint === 'string' && hint ? { hint } : {}) };
 	const details = (error as Error & { details?: unknown }).details;
+	if (error instanceof Cancelled) return { kind: 'cancelled', code: error.name, ...base };
 	if (error instanceof UsageError || error.name === 'ConfigError')
 		return { kind: 'usage', code: error.name, ...base, ...(Array.isArray(details) ? { details } : {}) };
 	if (error instanceof CommandFailure)
@@ -52,7 +104,11 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, js
 	if (json) {
 		// Scripts get one JSON object whatever went wrong; the exit code still tells usage (2) from failure (1).
 		write(`${safeJson({ error: jsonError(error) })}\n`);
-		return usage ? exitCodes.usage : exitCodes.failed;
+		return exitCodeOf(error);
+	}
+	if (error instanceof Cancelled) {
+		write(`entra-flows: ${error.message}\n`);
+		return exitCodes.cancelled;
 	}
 	if (usage) {
 		// A message of several lines (every problem of a set of files) keeps its lines.
@@ -76,7 +132,7 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, js
 		if (error.hint) lines.push(`  fix: ${error.hint}`);
 		if (error.correlation) lines.push(`  ${error.correlation}`);
 		write(`${lines.join('\n')}\n`);
-		return exitCodes.failed;
+		return exitCodeOf(error);
 	}
 	if (error instanceof CommandFailure) {
 		const refusal = error.refusal
@@ -90,7 +146,7 @@ export function reportError(error: unknown, writeRaw: (text: string) => void, js
 	if (error instanceof Error && error.name === 'AuthError') {
 		const hint = (error as Error & { hint?: string }).hint;
 		write(`entra-flows: ${sanitize(error.message)}\n${hint ? `  fix: ${sanitize(hint)}\n` : ''}`);
-		return exitCodes.failed;
+		return exitCodeOf(error);
 	}
 	// Anything else is a bug in entra-flows: say so briefly, without dumping objects that may hold headers.
 	const message = error instanceof Error ? error.message : String(error);

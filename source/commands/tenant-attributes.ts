@@ -66,7 +66,13 @@ const tenantCreate: Command = {
 	arity: [0, 0],
 	flags: [
 		{ name: 'name', type: 'string', value: 'NAME', description: 'display name (letters, digits, spaces, _)' },
-		{ name: 'type', type: 'string', value: 'TYPE', description: 'string, boolean or int64' },
+		{
+			name: 'type',
+			type: 'string',
+			value: 'TYPE',
+			description: 'string, boolean or int64',
+			choices: ['string', 'boolean', 'int64'],
+		},
 		{ name: 'description', type: 'string', value: 'TEXT', description: 'shown to users at sign-up' },
 		dryRunFlag,
 	],

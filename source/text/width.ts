@@ -1,34 +1,18 @@
-// Terminal columns of text: CJK and emoji take two, combining marks none. Wrapping by string length instead
-// lets a wide character spill past the edge, where the terminal (or Ink) cuts it off.
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const zeroWidth = /^(?:\p{Mn}|\p{Me}|[\u200B-\u200D]|[\uFE00-\uFE0F])+$/u;
-const pictographic = /\p{Extended_Pictographic}/u;
+import stringWidth from 'string-width';
 
-function isWideCodePoint(code: number): boolean {
-	return (
-		(code >= 0x1100 && code <= 0x115f) ||
-		(code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
-		(code >= 0xac00 && code <= 0xd7a3) ||
-		(code >= 0xf900 && code <= 0xfaff) ||
-		(code >= 0xfe30 && code <= 0xfe4f) ||
-		(code >= 0xff00 && code <= 0xff60) ||
-		(code >= 0xffe0 && code <= 0xffe6) ||
-		(code >= 0x20000 && code <= 0x3fffd)
-	);
-}
+// Terminal columns of text: CJK and emoji take two, combining marks none. Wrapping by string length instead
+// lets a wide character spill past the edge, where the terminal (or Ink) cuts it off. The measure is
+// string-width's, the one Ink lays out with, so a table and the screen around it agree on every row.
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Columns one grapheme (a user-perceived character) takes: 0, 1 or 2. */
 export function graphemeWidth(grapheme: string): number {
-	if (zeroWidth.test(grapheme)) return 0;
-	if (pictographic.test(grapheme)) return 2;
-	return isWideCodePoint(grapheme.codePointAt(0) ?? 0) ? 2 : 1;
+	return Math.min(2, stringWidth(grapheme));
 }
 
 /** Columns the text takes in a terminal. */
 export function textWidth(text: string): number {
-	let width = 0;
-	for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment);
-	return width;
+	return stringWidth(text);
 }
 
 /** Cuts text into pieces of at most `width` columns, never inside a character (URLs and JSON have no spaces). */

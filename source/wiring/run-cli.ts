@@ -5,6 +5,7 @@ import { AuthError, type SignInProvider } from '../auth/index.js';
 import { type CommandContext, type FlagValues, printJson } from '../commands/command.js';
 import { plannedJson, plannedText } from '../commands/dry-run.js';
 import { commandHelp, mainHelp } from '../commands/help.js';
+import { jsonAsked, jsonOnStderr, outputFormat } from '../commands/output.js';
 import { parseArgv } from '../commands/parse-argv.js';
 import { exitCodes, reportError } from '../commands/report-error.js';
 import {
@@ -67,10 +68,12 @@ const without = <T extends object>(values: T, names: readonly string[]): T =>
 /** Reads argv once, runs one command, and returns the exit code. */
 export async function runCli(io: CliIo): Promise<number> {
 	// Known before parsing, so even a usage error reaches a script as JSON.
-	let json = io.argv.includes('--json');
+	let json = jsonAsked(io.argv);
 	try {
 		const parsed = parseArgv(io.argv);
-		json = parsed.flags.json === true;
+		json = jsonOnStderr(parsed.flags);
+		// -o, --json or --query: the command prints data, already escaped for a terminal by its renderer.
+		const data = outputFormat(parsed.flags) !== undefined;
 		if (parsed.flags.version === true) {
 			io.stdout(json ? `${safeJson({ version: io.version }, 2)}\n` : `${io.version}\n`);
 			return exitCodes.ok;
@@ -144,10 +147,10 @@ export async function runCli(io: CliIo): Promise<number> {
 				return side;
 			},
 			flags: parsed.flags,
-			json,
+			json: data,
 			dryRun,
 			// Human output may quote names from Graph: every line is stripped of control sequences on the way out.
-			stdout: json ? io.stdout : (text) => io.stdout(sanitizeLines(text)),
+			stdout: data ? io.stdout : (text) => io.stdout(sanitizeLines(text)),
 			stderr: (text) => io.stderr(sanitizeLines(text)),
 			columns: io.columns,
 			// The question quotes names from Graph: it is cleaned like every other line a terminal shows.
@@ -165,7 +168,7 @@ export async function runCli(io: CliIo): Promise<number> {
 		};
 		await parsed.command.run(context);
 		if (dryRun) {
-			if (json) printJson(context, plannedJson(planned));
+			if (data) printJson(context, plannedJson(planned));
 			// The curl lines trust the same CA file the command did, so they run as printed.
 			else {
 				const caFile = getConfig().caFile;
@@ -188,7 +191,7 @@ function commandSignIn(
 	// A managed identity or the Azure CLI knows its own tenant; every other sign-in must be told.
 	if (!config.accessToken && !config.tenant && !config.managedIdentity && !config.useAzureCli) {
 		throw new AuthError(
-			'config',
+			'not-signed-in',
 			'No tenant is configured.',
 			'Run `entra-flows login --tenant <tenant id or domain>` (or set AZURE_TENANT_ID); to try the tool offline run `entra-flows --demo`.',
 		);

@@ -62,7 +62,7 @@ test('--verbose prints one line per request and never the token', async (t) => {
 	t.false(`${failed.stdout}${failed.stderr}`.includes(token));
 });
 
-test('usage errors exit 2 and name the fix; no token exits 1 with how to sign in', async (t) => {
+test('usage errors exit 2 and name the fix; no token exits 3 (needs sign-in) with how to sign in', async (t) => {
 	const unknown = await runBuilt(['flows', 'frobnicate']);
 	t.is(unknown.code, 2);
 	t.regex(unknown.stderr, /Unknown command "flows frobnicate"/);
@@ -75,6 +75,6 @@ test('usage errors exit 2 and name the fix; no token exits 1 with how to sign in
 	const anonymous = await runBuilt(['flows', 'list', '--graph-url', info.graphUrl], {
 		ENTRA_FLOWS_ACCESS_TOKEN: '',
 	});
-	t.is(anonymous.code, 1);
+	t.is(anonymous.code, 3, 'needs sign-in');
 	t.regex(anonymous.stderr, /login|access-token/);
 });

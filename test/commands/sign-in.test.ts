@@ -44,7 +44,7 @@ async function served(t: ExecutionContext, identity: Parameters<typeof serveEmul
 test('login by device code, then commands sign in silently; logout forgets it', async (t) => {
 	const { run, signInFlags, assertNoSecrets } = await served(t);
 	const before = await run(['flows', 'list', ...signInFlags]);
-	t.is(before.code, 1);
+	t.is(before.code, 3, 'needs sign-in: a distinct exit code scripts can branch on');
 	t.regex(before.stderr, /entra-flows login/);
 	const login = await run(['login', ...signInFlags]);
 	t.is(login.code, 0, login.stderr);
@@ -64,7 +64,7 @@ test('login by device code, then commands sign in silently; logout forgets it', 
 	t.true(Date.parse(who.expiresAt) > Date.now());
 	t.is((await run(['logout'])).code, 0);
 	const after = await run(['flows', 'list']);
-	t.is(after.code, 1);
+	t.is(after.code, 3);
 	t.regex(after.stderr, /login/);
 	assertNoSecrets();
 });

@@ -114,7 +114,7 @@ test('az not signed in, or not installed, is said plainly with the command that 
 	const emulator = await served(t);
 	const stub = await stubAz(t, { fail: "ERROR: Please run 'az login' to setup account.\n" });
 	const notSignedIn = await useAz(emulator, stub, ['whoami'], ['--tenant', 'contoso.onmicrosoft.com']);
-	t.is(notSignedIn.code, 1);
+	t.is(notSignedIn.code, 3, 'needs sign-in (in the Azure CLI)');
 	t.regex(notSignedIn.stderr, /The Azure CLI has no usable sign-in for tenant contoso\.onmicrosoft\.com/);
 	t.regex(notSignedIn.stderr, /az login --tenant contoso\.onmicrosoft\.com --allow-no-subscriptions/);
 	const empty = await mkdtemp(join(tmpdir(), 'entra-flows-no-az-'));

@@ -16,3 +16,12 @@ test('wrapping by columns keeps every character and never exceeds the width', (t
 	for (const piece of pieces) t.true(textWidth(piece) <= 10, piece);
 	t.deepEqual(wrapToWidth('abcdef', 4), ['abcd', 'ef']);
 });
+
+test('one measure with Ink: flags and keycaps are two columns, text-style symbols one, soft hyphens none', (t) => {
+	t.is(textWidth('🇯🇵'), 2);
+	t.is(textWidth('1️⃣'), 2);
+	t.is(textWidth('✔ done'), 6);
+	t.is(textWidth('© Contoso'), 9);
+	t.is(textWidth('co\u00ADop'), 4);
+	t.is(textWidth('한국어 ｱ'), 8);
+});
