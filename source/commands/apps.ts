@@ -4,6 +4,7 @@ import { getUserFlow, listUserFlowSummaries } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import { linkApp, unlinkApp } from '../operations/apps.js';
+import { appOwner } from '../operations/tenant-reads.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { readAfterWrite } from './read-after-write.js';
@@ -28,7 +29,10 @@ const list: Command = {
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const linked = await listFlowApplications(client, flow.id);
+		// The flow carries its apps inline: resolving it read them already.
+		const linked = (flow.conditions?.applications?.includeApplications ?? []).map((app) => ({
+			appId: app.appId,
+		}));
 		if (context.json) return printJson(context, linked);
 		if (linked.length === 0) return context.stdout(`No applications use "${flow.displayName}".\n`);
 		const names = await namesByAppId(client);
@@ -57,9 +61,20 @@ const link: Command = {
 	],
 	async run(context) {
 		const client = await context.graph();
+		// The flow and the app's current flow are independent lookups: side by side, one round trip.
+		const app = resolveAppId(client, context.args[1] ?? '').then(async (appId) => ({
+			appId,
+			owner: (await appOwner(client, appId)) ?? null,
+		}));
+		app.catch(() => undefined);
 		const flow = await resolveFlowOf(client, context.args, 'apps link <flow> <app>');
-		const appId = await resolveAppId(client, context.args[1] ?? '');
-		const outcome = await linkApp(client, { flowId: flow.id, appId, move: context.flags.move === true });
+		const { appId, owner } = await app;
+		const outcome = await linkApp(client, {
+			flowId: flow.id,
+			appId,
+			move: context.flags.move === true,
+			owner,
+		});
 		noteLostAnswer(context, outcome);
 		const scene = { flow: flow.displayName };
 		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);

@@ -51,8 +51,8 @@ const get: Command = {
 	arity: [1, 1],
 	async run(context) {
 		const client = await context.graph();
-		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const full = await getUserFlow(client, flow.id);
+		// Resolving read the whole flow (by id, or by the service's name filter): nothing to read again.
+		const full = await resolveFlow(client, context.args[0] ?? '');
 		if (context.json) return printJson(context, full);
 		const summary = summarizeFlow(full);
 		const providers = (full.onAuthenticationMethodLoadStart?.identityProviders ?? []).map(
@@ -114,7 +114,7 @@ const create: Command = {
 		if (!name?.trim()) throw new UsageError('flows create needs --name NAME.');
 		const appIds = listFlag(context.flags, 'app');
 		const client = await context.graph();
-		const flow = await buildNewFlow(client, {
+		const { flow, known } = await buildNewFlow(client, {
 			displayName: name.trim(),
 			description: stringFlag(context.flags, 'description'),
 			isSignUpAllowed: context.flags['no-sign-up'] !== true,
@@ -123,7 +123,8 @@ const create: Command = {
 			appIds,
 		});
 		if (bothLocalAccounts(flow.identityProviderIds)) warnBothLocalAccounts(context);
-		const outcome = await createFlow(client, flow);
+		// Only --json prints the whole flow; the sentence needs no more than the create's answer.
+		const outcome = await createFlow(client, flow, known, { readBack: context.json });
 		noteLostAnswer(context, outcome);
 		if (outcome.kind === 'refused')
 			throw refusalFailure(outcome.refusal, { flow: flow.displayName, creating: true }, outcome.error);
@@ -172,10 +173,12 @@ const update: Command = {
 		if (outcome.kind === 'unchanged' && !context.json) {
 			return context.stdout(`"${flow.displayName}" is already as asked; nothing to do.\n`);
 		}
-		const full = await readAfterWrite(context, () => getUserFlow(client, flow.id), `flows get ${flow.id}`);
-		if (context.json)
+		if (context.json) {
+			const full = await readAfterWrite(context, () => getUserFlow(client, flow.id), `flows get ${flow.id}`);
 			return printJson(context, full ?? { id: flow.id, ...(outcome.kind === 'done' ? outcome.value : {}) });
-		context.stdout(`Updated user flow "${full?.displayName ?? flow.displayName}" (${flow.id}).\n`);
+		}
+		// The write's answer is the sentence: the name is the one sent, or the one the flow had.
+		context.stdout(`Updated user flow "${displayName ?? flow.displayName}" (${flow.id}).\n`);
 	},
 };
 
@@ -191,7 +194,10 @@ const remove: Command = {
 		const linked = (flow.conditions?.applications?.includeApplications ?? [])
 			.map((app) => app.appId ?? '')
 			.filter(Boolean);
-		const names = linked.length > 0 ? await appNames(client) : new Map<string, string>();
+		const asking = context.flags.yes !== true && !context.dryRun;
+		// Names word the question, or else only the closing sentence: then they are read beside the writes.
+		const reading = linked.length > 0 ? appNames(client) : Promise.resolve(new Map<string, string>());
+		let names = asking ? await reading : new Map<string, string>();
 		const label = (appId: string) => (names.get(appId) ? `${names.get(appId)} (${appId})` : appId);
 		const warning =
 			linked.length > 0
@@ -203,10 +209,12 @@ const remove: Command = {
 			id: flow.id,
 			question: `Delete user flow "${flow.displayName}"?${warning}`,
 		});
-		// Asked about `linked`: an app linked since is not unlinked without asking again.
-		const confirmedApps = context.flags.yes === true || context.dryRun ? undefined : linked;
-		const outcome = await deleteFlow(client, { flowId: flow.id, confirmedApps });
+		// Asked about `linked`: an app linked since is not unlinked without asking again. Not asked, no time
+		// passed since resolving read them: they are used as they are.
+		const confirmedApps = asking ? linked : undefined;
+		const outcome = await deleteFlow(client, { flowId: flow.id, confirmedApps, linked });
 		noteLostAnswer(context, outcome);
+		names = await reading;
 		const scene = { flow: flow.displayName };
 		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);
 		if (outcome.kind === 'partial') {
