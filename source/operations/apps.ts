@@ -7,7 +7,7 @@ import type { FlowRef, RefusalOf } from './refusals.js';
 import { sendWrite } from './send-write.js';
 import { appOwner, noSuchApp } from './tenant-reads.js';
 
-type LinkRefusal = RefusalOf<'noSuchApp' | 'appUsedElsewhere' | 'appMovedMeanwhile'>;
+export type LinkRefusal = RefusalOf<'noSuchApp' | 'appUsedElsewhere' | 'appMovedMeanwhile'>;
 
 /** What linking an app did. */
 export type Linked = {
