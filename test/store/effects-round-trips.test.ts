@@ -3,8 +3,10 @@ import {
 	addIdentityProvider,
 	createUserFlow,
 	linkApplication,
+	loadApplications,
 	loadAttributes,
 	loadIdentityProviders,
+	loadTenantIdentityProviders,
 	loadUserFlow,
 	loadUserFlows,
 	moveApplication,
@@ -12,6 +14,7 @@ import {
 	selectResource,
 } from '../../source/store/index.js';
 import { seed } from '../helpers/emulator.js';
+import { heldFaults, roundTrips } from '../helpers/round-trips.js';
 import { storeFor } from '../helpers/ui-store.js';
 
 // What the app sends is counted from the emulator's log: at thousands of flows, a refusal explained by
@@ -144,4 +147,15 @@ test('a provider added is one write and one read of the flow', async (t) => {
 		selectResource(store.getState(), 'identityProviders', partners.id).data?.map((provider) => provider.id),
 		['EmailPassword-OAUTH', 'Google-OAUTH'],
 	);
+});
+
+test.serial('the catalogues are read beside the first list: one round trip for all four', async (t) => {
+	const { store, emulator } = await storeFor(t, { emulator: { faults: heldFaults } });
+	await store.run(loadUserFlows());
+	t.is(emulator.log.length, 4);
+	t.is(roundTrips(emulator), 1);
+	const since = emulator.log.length;
+	await store.run(loadTenantIdentityProviders());
+	await store.run(loadApplications());
+	t.is(emulator.log.length, since, 'opening a picker later costs nothing');
 });
