@@ -1,6 +1,6 @@
 import { listApplications } from '../graph/applications.js';
 import { pageInputs } from '../graph/flow-attributes.js';
-import { getUserFlow, listUserFlows } from '../graph/flows.js';
+import { getUserFlow, listUserFlows, userFlowPages } from '../graph/flows.js';
 import { deleteFlow } from '../operations/delete-flow.js';
 import { createFlow, updateFlow } from '../operations/flows.js';
 import { bothLocalAccounts } from '../operations/local-accounts.js';
@@ -8,6 +8,7 @@ import type { Step } from '../operations/outcome.js';
 import { formatFields, formatTable } from '../text/table.js';
 import { type Command, dryRunFlag, listFlag, printJson, stringFlag, UsageError } from './command.js';
 import { confirmDeletion, yesFlag } from './confirm-deletion.js';
+import { printJsonPages } from './json-stream.js';
 import { summarizeFlow } from './flow-summary.js';
 import { buildNewFlow } from './new-flow.js';
 import { readAfterWrite } from './read-after-write.js';
@@ -23,8 +24,10 @@ const list: Command = {
 	summary: 'List every user flow with sign-up on/off and its numbers of providers, attributes and apps.',
 	arity: [0, 0],
 	async run(context) {
-		const flows = await listUserFlows(await context.graph());
-		if (context.json) return printJson(context, flows);
+		const client = await context.graph();
+		// Streamed: each page is printed as it arrives and let go, so memory stays flat at any tenant size.
+		if (context.json) return printJsonPages(context, userFlowPages(client));
+		const flows = await listUserFlows(client);
 		if (flows.length === 0)
 			return context.stdout('No user flows yet. Create one with `entra-flows flows create --name NAME`.\n');
 		context.stdout(

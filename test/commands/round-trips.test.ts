@@ -143,3 +143,14 @@ test.serial(
 		t.regex(moved.stdout, /moved from "Contoso customers/);
 	},
 );
+
+test('flows list --json streams the pages out as one JSON document, the same text as printed whole', async (t) => {
+	const emulator = await emulatorFor(t, { extraFlows: 1_200 });
+	const listed = await run(emulator, ['flows', 'list', '--json']);
+	t.is(listed.requests.length, 2, 'two pages of 999');
+	const flowsRead = json<{ id: string }[]>(listed);
+	t.is(flowsRead.length, 1_204);
+	t.is(listed.stdout, `${JSON.stringify(flowsRead, null, 2)}\n`);
+	const empty = await emulatorFor(t, { seed: 'fabrikam' });
+	t.is((await runCommand(empty.graphUrl, ['flows', 'list', '--json'])).stdout, '[]\n');
+});
