@@ -5,6 +5,7 @@ import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import type { Application } from '../graph/types.js';
 import { linkApp, unlinkApp } from '../operations/apps.js';
+import { appOwner } from '../operations/tenant-reads.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
 import { readAfterWrite } from './read-after-write.js';
@@ -33,7 +34,10 @@ const list: Command = {
 	async run(context) {
 		const client = await context.graph();
 		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const linked = await listFlowApplications(client, flow.id);
+		// The flow carries its apps inline: resolving it read them already.
+		const linked = (flow.conditions?.applications?.includeApplications ?? []).map((app) => ({
+			appId: app.appId,
+		}));
 		if (context.json) return printJson(context, linked);
 		if (linked.length === 0) return context.stdout(`No applications use "${flow.displayName}".\n`);
 		const names = await namesByAppId(client);
@@ -62,15 +66,22 @@ const link: Command = {
 	],
 	async run(context) {
 		const client = await context.graph();
+		// The flow and the app's current flow are independent lookups: side by side, one round trip.
+		const wanted = context.args[1] ?? '';
+		const app = resolveApp(client, wanted).then(async (found) => {
+			const appId = found.appId ?? wanted;
+			return { found, appId, owner: (await appOwner(client, appId)) ?? null };
+		});
+		app.catch(() => undefined);
 		const flow = await resolveFlowOf(client, context.args, 'apps link <flow> <app>');
-		const app = await resolveApp(client, context.args[1] ?? '');
-		const appId = app.appId ?? context.args[1] ?? '';
-		const named = appWords(app, appId);
+		const { found, appId, owner } = await app;
+		const named = appWords(found, appId);
 		const outcome = await linkApp(client, {
 			flowId: flow.id,
 			appId,
 			move: context.flags.move === true,
-			...(app.displayName ? { app } : {}),
+			owner,
+			...(found.displayName ? { app: found } : {}),
 		});
 		noteLostAnswer(context, outcome);
 		const scene = { flow: flow.displayName };

@@ -1,17 +1,20 @@
 import { listApplications } from '../graph/applications.js';
 import { pageInputs } from '../graph/flow-attributes.js';
-import { getUserFlow, listUserFlows } from '../graph/flows.js';
+import { getUserFlow, listUserFlows, userFlowPages } from '../graph/flows.js';
 import { deleteFlow } from '../operations/delete-flow.js';
 import { readFlowExtensions } from '../operations/extensions.js';
 import { createFlow, signUpLostBy, updateFlow } from '../operations/flows.js';
 import { bothLocalAccounts } from '../operations/local-accounts.js';
 import type { Step } from '../operations/outcome.js';
+import { isGuid } from '../operations/resolve.js';
 import { formatFields, formatTable } from '../text/table.js';
 import { type Command, dryRunFlag, listFlag, printJson, stringFlag, UsageError } from './command.js';
 import { confirmDeletion, yesFlag } from './confirm-deletion.js';
 import { rememberFlowNames } from './flow-names.js';
 import { summarizeFlow } from './flow-summary.js';
+import { printJsonPages } from './json-stream.js';
 import { buildNewFlow } from './new-flow.js';
+import { streamsAsJson } from './output.js';
 import { readAfterWrite } from './read-after-write.js';
 import { noteLostAnswer, partialFailure, refusalFailure, settle } from './refusal-words.js';
 import { resolveFlow } from './resolve.js';
@@ -21,13 +24,31 @@ const yesNo = (value: boolean) => (value ? 'on' : 'off');
 const extensionName = (extension: { displayName?: string; id?: string } | undefined) =>
 	extension ? `"${extension.displayName ?? ''}" (${extension.id ?? ''})` : 'none';
 
+/** The pages as they pass, with each flow's name noted on the way (for shell completion). */
+async function* namesOf<T extends { readonly displayName?: string }>(
+	pages: AsyncIterable<{ readonly items: readonly T[] }>,
+	names: (string | undefined)[],
+): AsyncIterable<{ readonly items: readonly T[] }> {
+	for await (const page of pages) {
+		for (const item of page.items) names.push(item.displayName);
+		yield page;
+	}
+}
+
 const list: Command = {
 	path: ['flows', 'list'],
 	usage: 'flows list',
 	summary: 'List every user flow with sign-up on/off and its numbers of providers, attributes and apps.',
 	arity: [0, 0],
 	async run(context) {
-		const flows = await listUserFlows(await context.graph());
+		const client = await context.graph();
+		if (context.json && streamsAsJson(context.flags)) {
+			// Streamed: each page is printed as it arrives and let go, so memory stays flat at any tenant size.
+			const names: (string | undefined)[] = [];
+			await printJsonPages(context, namesOf(userFlowPages(client), names));
+			return rememberFlowNames(context, names);
+		}
+		const flows = await listUserFlows(client);
 		rememberFlowNames(
 			context,
 			flows.map((flow) => flow.displayName),
@@ -59,11 +80,15 @@ const get: Command = {
 	arity: [1, 1],
 	async run(context) {
 		const client = await context.graph();
-		const flow = await resolveFlow(client, context.args[0] ?? '');
-		const [full, extensions] = await Promise.all([
-			getUserFlow(client, flow.id),
-			readFlowExtensions(client, flow.id),
+		// Resolving read the whole flow (by id, or by the service's name filter): nothing to read again. Its
+		// extensions are read beside it when the id is known, after it when the flow was named.
+		const wanted = context.args[0] ?? '';
+		const [resolved, early] = await Promise.all([
+			resolveFlow(client, wanted),
+			isGuid(wanted) ? readFlowExtensions(client, wanted) : undefined,
 		]);
+		const full = resolved;
+		const extensions = early ?? (await readFlowExtensions(client, full.id));
 		if (context.json) return printJson(context, { ...full, customExtensions: extensions });
 		const summary = summarizeFlow(full);
 		const providers = (full.onAuthenticationMethodLoadStart?.identityProviders ?? []).map(
@@ -132,7 +157,7 @@ const create: Command = {
 		if (!name?.trim()) throw new UsageError('flows create needs --name NAME.');
 		const appIds = listFlag(context.flags, 'app');
 		const client = await context.graph();
-		const flow = await buildNewFlow(client, {
+		const { flow, known } = await buildNewFlow(client, {
 			displayName: name.trim(),
 			description: stringFlag(context.flags, 'description'),
 			isSignUpAllowed: context.flags['no-sign-up'] !== true,
@@ -141,7 +166,8 @@ const create: Command = {
 			appIds,
 		});
 		if (bothLocalAccounts(flow.identityProviderIds)) warnBothLocalAccounts(context);
-		const outcome = await createFlow(client, flow);
+		// Only --json prints the whole flow; the sentence needs no more than the create's answer.
+		const outcome = await createFlow(client, flow, known, { readBack: context.json });
 		noteLostAnswer(context, outcome);
 		if (outcome.kind === 'refused')
 			throw refusalFailure(outcome.refusal, { flow: flow.displayName, creating: true }, outcome.error);
@@ -184,10 +210,12 @@ const update: Command = {
 		if (outcome.kind === 'unchanged' && !context.json) {
 			return context.stdout(`"${flow.displayName}" is already as asked; nothing to do.\n`);
 		}
-		const full = await readAfterWrite(context, () => getUserFlow(client, flow.id), `flows get ${flow.id}`);
-		if (context.json)
+		if (context.json) {
+			const full = await readAfterWrite(context, () => getUserFlow(client, flow.id), `flows get ${flow.id}`);
 			return printJson(context, full ?? { id: flow.id, ...(outcome.kind === 'done' ? outcome.value : {}) });
-		context.stdout(`Updated user flow "${full?.displayName ?? flow.displayName}" (${flow.id}).\n`);
+		}
+		// The write's answer is the sentence: the name is the one sent, or the one the flow had.
+		context.stdout(`Updated user flow "${displayName ?? flow.displayName}" (${flow.id}).\n`);
 		if (losing.length > 0) {
 			context.stdout(
 				`New customers of the ${losing.length === 1 ? 'app' : `${losing.length} apps`} that use it (${losing.join(', ')}) can no longer sign up; existing accounts still sign in.\n`,
@@ -208,7 +236,10 @@ const remove: Command = {
 		const linked = (flow.conditions?.applications?.includeApplications ?? [])
 			.map((app) => app.appId ?? '')
 			.filter(Boolean);
-		const names = linked.length > 0 ? await appNames(client) : new Map<string, string>();
+		const asking = context.flags.yes !== true && !context.dryRun;
+		// Names word the question, or else only the closing sentence: then they are read beside the writes.
+		const reading = linked.length > 0 ? appNames(client) : Promise.resolve(new Map<string, string>());
+		let names = asking ? await reading : new Map<string, string>();
 		const label = (appId: string) => (names.get(appId) ? `${names.get(appId)} (${appId})` : appId);
 		const warning =
 			linked.length > 0
@@ -220,10 +251,12 @@ const remove: Command = {
 			id: flow.id,
 			question: `Delete user flow "${flow.displayName}"?${warning}`,
 		});
-		// Asked about `linked`: an app linked since is not unlinked without asking again.
-		const confirmedApps = context.flags.yes === true || context.dryRun ? undefined : linked;
-		const outcome = await deleteFlow(client, { flowId: flow.id, confirmedApps });
+		// Asked about `linked`: an app linked since is not unlinked without asking again. Not asked, no time
+		// passed since resolving read them: they are used as they are.
+		const confirmedApps = asking ? linked : undefined;
+		const outcome = await deleteFlow(client, { flowId: flow.id, confirmedApps, linked });
 		noteLostAnswer(context, outcome);
+		names = await reading;
 		const scene = { flow: flow.displayName };
 		if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal, scene, outcome.error);
 		if (outcome.kind === 'partial') {

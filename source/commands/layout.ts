@@ -1,4 +1,3 @@
-import { getUserFlow } from '../graph/flows.js';
 import type { UserFlow } from '../graph/types.js';
 import { diffLayouts, formatLayoutDiff } from '../layout/diff.js';
 import {
@@ -30,13 +29,12 @@ import { resolveFlow } from './resolve.js';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
-/** The flow, read fresh (a name lookup may come from the list), with its layout. */
+/** The flow as resolving it read it (whole: by id or by the service's filter), with its layout. */
 async function readFlow(
 	context: CommandContext,
 ): Promise<{ flow: UserFlow & { id: string }; layout: Layout }> {
 	const client = await context.graph();
-	const resolved = await resolveFlow(client, context.args[0] ?? '');
-	const flow = { ...(await getUserFlow(client, resolved.id)), id: resolved.id };
+	const flow = await resolveFlow(client, context.args[0] ?? '');
 	return { flow, layout: layoutFromFlow(flow) };
 }
 

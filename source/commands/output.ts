@@ -73,6 +73,11 @@ function applyQuery(value: unknown, query: string | undefined): unknown {
 	}
 }
 
+/** True when the data goes out as plain JSON, untouched by a query: it can then be printed as it arrives. */
+export function streamsAsJson(flags: Flags): boolean {
+	return (outputFormat(flags) ?? 'json') === 'json' && typeof flags.query !== 'string';
+}
+
 /** The data as -o and --query ask, ready for stdout (ends with a line break unless it is empty). */
 export function renderData(value: unknown, flags: Flags, columns?: number): string {
 	const format = outputFormat(flags) ?? 'json';

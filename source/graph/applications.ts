@@ -1,4 +1,5 @@
 import type { GraphClient } from './graph-client.js';
+import { largestPage } from './paging.js';
 import { odataString } from './paths.js';
 import { applicationRegistrationShape, applicationShape, fits } from './shapes.js';
 import type { Application, ApplicationRegistration } from './types.js';
@@ -9,6 +10,7 @@ export function listApplications(
 	options: { signal?: AbortSignal; appId?: string } = {},
 ): Promise<Application[]> {
 	return client.list<Application>('/applications', {
+		top: largestPage,
 		permission: 'Application.Read.All',
 		query: {
 			$select: 'id,appId,displayName',

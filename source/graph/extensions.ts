@@ -1,5 +1,6 @@
 import type { GraphClient } from './graph-client.js';
 import { isGraphError } from './graph-error.js';
+import { largestPage } from './paging.js';
 import { flowPath, flowType, segment } from './paths.js';
 import type { ConfigurationValidation, CustomAuthenticationExtension } from './types.js';
 
@@ -98,6 +99,7 @@ export function listCustomExtensions(
 	options: { signal?: AbortSignal } = {},
 ): Promise<CustomAuthenticationExtension[]> {
 	return client.list<CustomAuthenticationExtension>(extensionsPath, {
+		top: largestPage,
 		permission: read,
 		signal: options.signal,
 	});

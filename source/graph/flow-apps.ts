@@ -1,4 +1,5 @@
 import type { GraphClient } from './graph-client.js';
+import { largestPage } from './paging.js';
 import { flowAppsPath, segment } from './paths.js';
 import { fits, flowApplicationShape } from './shapes.js';
 import type { FlowApplication } from './types.js';
@@ -14,6 +15,7 @@ export function listFlowApplications(
 	options: { signal?: AbortSignal } = {},
 ): Promise<FlowApplication[]> {
 	return client.list<FlowApplication>(flowAppsPath(flowId), {
+		top: largestPage,
 		permission: read,
 		signal: options.signal,
 		checkItem: checkApp,

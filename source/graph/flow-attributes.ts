@@ -21,6 +21,8 @@ export async function listFlowAttributes(
 	options: { signal?: AbortSignal } = {},
 ): Promise<UserFlowAttribute[]> {
 	try {
+		// No $top: the v1.0 page lists the query options this takes and $top is not among them (beta adds it);
+		// a flow's attributes are a handful, one page at any size.
 		return await client.list<UserFlowAttribute>(flowAttributesPath(flowId), {
 			permission: read,
 			signal: options.signal,

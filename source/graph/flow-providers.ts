@@ -1,5 +1,6 @@
 import type { GraphClient } from './graph-client.js';
 import { isGraphError } from './graph-error.js';
+import { largestPage } from './paging.js';
 import { flowProvidersPath, segment } from './paths.js';
 import { fits, identityProviderShape } from './shapes.js';
 import type { IdentityProvider } from './types.js';
@@ -14,6 +15,7 @@ export function listFlowIdentityProviders(
 	options: { signal?: AbortSignal } = {},
 ): Promise<IdentityProvider[]> {
 	return client.list<IdentityProvider>(flowProvidersPath(flowId), {
+		top: largestPage,
 		permission: read,
 		signal: options.signal,
 		checkItem: fits(identityProviderShape),

@@ -1,5 +1,6 @@
 import { newPools, userFlowSummary } from './flow-summary.js';
 import type { GraphClient, ListOptions, ListPage, ShapeCheck } from './graph-client.js';
+import { largestPage } from './paging.js';
 import {
 	flowByAppFilter,
 	flowByAttributeFilter,
@@ -61,8 +62,8 @@ const userCreateType = '#microsoft.graph.onUserCreateStartExternalUsersSelfServi
 /** How a list of flows is read: cancelled by `signal`, each page handed to `onPage` as it arrives. */
 export type FlowListOptions = Pick<ListOptions<UserFlow, UserFlow>, 'signal' | 'onPage'>;
 
-// The list-flows page documents $top; 999 is the directory's largest page, so 50,000 flows take 51 requests.
-export const flowPageSize = 999;
+// The list-flows page documents $top; the directory's largest page, so 50,000 flows take 51 requests.
+export const flowPageSize = largestPage;
 
 /** What every read of the flows collection sends. */
 const flowList = { permission: read, checkItem: checkFlow, top: flowPageSize } as const;

@@ -4,6 +4,12 @@ import { type CallFacts, callFailure } from './failure.js';
 import { type SendDeps, sendCall } from './send-call.js';
 import { shapeProblem } from './shapes.js';
 
+/**
+ * The page size every collection asks for: the directory's largest, so a list of 50,000 takes 51 round trips
+ * rather than 500 at its default of 100. Nextlinks carry it on.
+ */
+export const largestPage = 999;
+
 /** A guard against a service that never stops handing out nextLinks. */
 export const maxPages = 10_000;
 

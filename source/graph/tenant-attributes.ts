@@ -1,4 +1,5 @@
 import type { GraphClient } from './graph-client.js';
+import { largestPage } from './paging.js';
 import { segment } from './paths.js';
 import { fits, userFlowAttributeShape } from './shapes.js';
 import type { UserFlowAttribute } from './types.js';
@@ -13,6 +14,7 @@ export function listTenantAttributes(
 	options: { signal?: AbortSignal } = {},
 ): Promise<UserFlowAttribute[]> {
 	return client.list<UserFlowAttribute>(attributesPath, {
+		top: largestPage,
 		permission: 'IdentityUserFlow.Read.All',
 		signal: options.signal,
 		checkItem: checkAttribute,

@@ -1,4 +1,5 @@
 import type { GraphClient } from './graph-client.js';
+import { largestPage } from './paging.js';
 import { fits, identityProviderShape } from './shapes.js';
 import type { IdentityProvider } from './types.js';
 
@@ -8,6 +9,7 @@ export function listTenantIdentityProviders(
 	options: { signal?: AbortSignal } = {},
 ): Promise<IdentityProvider[]> {
 	return client.list<IdentityProvider>('/identity/identityProviders', {
+		top: largestPage,
 		permission: 'IdentityProvider.Read.All',
 		signal: options.signal,
 		checkItem: fits(identityProviderShape),

@@ -11,7 +11,7 @@ import { sendWrite } from './send-write.js';
 import { isSystemApp } from './system-apps.js';
 import { appOwner, noSuchApp } from './tenant-reads.js';
 
-type LinkRefusal = RefusalOf<'noSuchApp' | 'systemApp' | 'appUsedElsewhere' | 'appMovedMeanwhile'>;
+export type LinkRefusal = RefusalOf<'noSuchApp' | 'systemApp' | 'appUsedElsewhere' | 'appMovedMeanwhile'>;
 
 /** What linking an app did. */
 export type Linked = {

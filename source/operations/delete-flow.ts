@@ -21,15 +21,21 @@ export async function linkedAppIds(client: GraphClient, flowId: string): Promise
 
 /**
  * Unlinks the flow's apps, then deletes it. `confirmedApps` are the apps the person was shown when asked: an
- * app linked since is not unlinked without asking again (refused, nothing done). A stop half way is partly
- * done, with the unlinks that were made.
+ * app linked since is not unlinked without asking again (refused, nothing done). `linked` are the flow's apps
+ * as the caller read them a moment ago (no one was asked meanwhile): used instead of reading them again; an
+ * app linked since then makes the service refuse the delete, which is explained by reading again. A stop half
+ * way is partly done, with the unlinks that were made.
  */
 export async function deleteFlow(
 	client: GraphClient,
-	request: { readonly flowId: string; readonly confirmedApps?: readonly string[] },
+	request: {
+		readonly flowId: string;
+		readonly confirmedApps?: readonly string[];
+		readonly linked?: readonly string[];
+	},
 ): Promise<Outcome<DeletedFlow, DeleteRefusal>> {
 	const { flowId, confirmedApps } = request;
-	const linked = await linkedAppIds(client, flowId);
+	const linked = confirmedApps || !request.linked ? await linkedAppIds(client, flowId) : request.linked;
 	const unnamed = confirmedApps
 		? linked.filter((appId) => !confirmedApps.some((named) => sameId(named, appId)))
 		: [];

@@ -23,13 +23,12 @@ export async function createRefusal(
 	known: TenantKnown = {},
 ): Promise<CreateRefusal | undefined> {
 	const appChecks = (flow.appIds ?? []).map(async (appId) => {
-		const missing = await noSuchApp(client, appId);
+		const [missing, owner] = await Promise.all([noSuchApp(client, appId), appOwner(client, appId)]);
 		if (missing) return missing;
-		const owner = await appOwner(client, appId);
 		return owner ? ({ rule: 'appUsedElsewhere', appId, owner, meanwhile: false } as const) : undefined;
 	});
 	const found = await Promise.all([
-		nameTaken(client, flow.displayName),
+		known.nameTaken ?? nameTaken(client, flow.displayName),
 		providerNotInTenant(client, flow.identityProviderIds, known.providers),
 		attributeNotInTenant(
 			client,
@@ -48,6 +47,8 @@ export async function createRefusal(
 export type TenantKnown = {
 	readonly providers?: readonly IdentityProvider[];
 	readonly attributes?: readonly UserFlowAttribute[];
+	/** The name check, started by the caller beside its own reads (nameTaken of the same name). */
+	readonly nameTaken?: Promise<RefusalOf<'nameTaken'> | undefined>;
 };
 
 /** What creating a flow gave. */
@@ -58,11 +59,16 @@ export type CreatedFlow = {
 	readonly readBack: boolean;
 };
 
-/** Creates a user flow; in a dry run every rule is checked first, since nothing is sent to refuse it. */
+/**
+ * Creates a user flow; in a dry run every rule is checked first, since nothing is sent to refuse it. The flow
+ * is read back for its expanded sections unless `readBack` is false (a caller that shows only the answer's
+ * id and name saves the round trip).
+ */
 export async function createFlow(
 	client: GraphClient,
 	flow: NewUserFlow,
 	known: TenantKnown = {},
+	options: { readonly readBack?: boolean } = {},
 ): Promise<Outcome<CreatedFlow, CreateRefusal>> {
 	if (client.dryRun) {
 		const refusal = await createRefusal(client, flow, known);
@@ -90,7 +96,8 @@ export async function createFlow(
 		created: UserFlow,
 		answerLost: boolean,
 	): Promise<Outcome<CreatedFlow, CreateRefusal>> {
-		if (!created.id) return done({ flow: created, readBack: false }, [], answerLost);
+		if (!created.id || options.readBack === false)
+			return done({ flow: created, readBack: false }, [], answerLost);
 		const id = created.id;
 		try {
 			return done(

@@ -92,8 +92,8 @@ export function isGuid(text: string): boolean {
 const flowNaming: Naming<UserFlow> = (flow) => ({ id: flow.id, names: [flow.displayName] });
 
 /**
- * A flow by id (one GET) or by name (the service's filter); when nothing matches, the whole list is read to
- * find look-alikes and near misses.
+ * A flow by id (one GET) or by name (the service's filter), whole as the service keeps it, so callers use it
+ * without reading it again; when nothing matches, the whole list is read to find look-alikes and near misses.
  */
 export async function resolveFlowReference(
 	client: GraphClient,
@@ -112,7 +112,10 @@ export async function resolveFlowReference(
 		flows.filter((flow): flow is UserFlow & { id: string } => Boolean(flow.id));
 	const named = resolveAmong(withIds(await flowsNamed(client, reference)), reference, flowNaming);
 	if (named.kind !== 'none') return named;
-	return resolveAmong(withIds(await listUserFlowSummaries(client)), reference, flowNaming);
+	const listed = resolveAmong(withIds(await listUserFlowSummaries(client)), reference, flowNaming);
+	if (listed.kind !== 'found') return listed;
+	// A summary leaves out the sign-up page and provider details: a flow found only in the list is read whole.
+	return { kind: 'found', item: { ...(await getUserFlow(client, listed.item.id)), id: listed.item.id } };
 }
 
 /** A tenant identity provider by id or display name (`Google` → `Google-OAUTH`). */

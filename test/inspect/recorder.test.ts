@@ -40,7 +40,7 @@ test('every call through the client is recorded: method, URL, status, ms, reques
 		sent: true,
 		attempt: 1,
 	});
-	t.is(list.url, `${emulator.graphUrl}/identity/identityProviders`);
+	t.is(list.url, `${emulator.graphUrl}/identity/identityProviders?%24top=999`);
 	t.true(list.ms >= 0);
 	t.is(list.requestId, emulator.log[0]?.requestId);
 	const google = (list.responseBody as { value: { id: string; clientSecret?: string }[] }).value.find(

@@ -1,5 +1,6 @@
 import { listApplications } from '../../graph/applications.js';
-import { linkApp, unlinkApp } from '../../operations/apps.js';
+import { sameId } from '../../graph/ids.js';
+import { type LinkRefusal, linkApp, unlinkApp } from '../../operations/apps.js';
 import type { Outcome } from '../../operations/outcome.js';
 import type { FlowRef } from '../../operations/refusals.js';
 import { display } from '../../text/sanitize.js';
@@ -9,7 +10,7 @@ import type { AppState } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
 import { appOwners, linkedAppIds } from '../views.js';
 import { type LoadOptions, load, operate } from './common.js';
-import { loadUserFlow, loadUserFlows } from './flows.js';
+import { loadUserFlow } from './flows.js';
 import { refusalText } from './refusal-text.js';
 
 /** The tenant's applications: display names for linked appIds, and what the link-picker offers. */
@@ -34,14 +35,29 @@ function ownerOf(state: AppState, appId: string): FlowRef | null {
 	return owner ? { id: owner.flowId, displayName: owner.name } : null;
 }
 
-/** After a refusal the app is somewhere else than the list showed: read the list again, so the picker is right. */
-function rereadAfter(context: EffectContext, flowIds: readonly string[]) {
-	return async (outcome: Outcome<unknown, unknown>) => {
+/** The flows a refusal names: where the app turned out to be, and where it was taken from. */
+function namedFlows(outcome: Outcome<unknown, LinkRefusal>): string[] {
+	if (outcome.kind !== 'refused') return [];
+	const refusal = outcome.refusal;
+	if (refusal.rule === 'appUsedElsewhere') return [refusal.owner.id];
+	if (refusal.rule === 'appMovedMeanwhile')
+		return [refusal.from.id, ...(refusal.now ? [refusal.now.id] : [])];
+	return [];
+}
+
+/**
+ * After a write, the flows it touched are read again (each one GET; their rows follow). After a refusal the app
+ * is somewhere else than the list showed: the flows the refusal names and the one the list showed it on are
+ * read too, so the picker is right, and never the whole list (thousands of flows, a round trip per page).
+ */
+function rereadAfter(context: EffectContext, flowIds: readonly string[], listedOwner?: string) {
+	return async (outcome: Outcome<unknown, LinkRefusal>) => {
 		const stale = outcome.kind === 'refused' || (outcome.kind === 'unchanged' && outcome.why === 'meanwhile');
-		await Promise.all([
-			...flowIds.map((flowId) => reread(context, flowId)),
-			stale ? context.run(loadUserFlows({ force: true })) : undefined,
-		]);
+		const touched = [...flowIds, ...(stale ? [...namedFlows(outcome), listedOwner ?? ''] : [])];
+		const unique = touched.filter(
+			(id, index) => id && touched.findIndex((other) => sameId(other, id)) === index,
+		);
+		await Promise.all(unique.map((flowId) => reread(context, flowId)));
 	};
 }
 
@@ -76,7 +92,7 @@ export function linkApplication(flowId: string, appId: string): Effect {
 						: `${name} uses “${flow}” already`,
 				refused: (refusal) => refusalText(refusal, { flow }),
 			},
-			rereadAfter(context, [flowId]),
+			rereadAfter(context, [flowId], ownerOf(state, appId)?.id),
 		);
 	};
 	return self;

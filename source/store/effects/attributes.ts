@@ -6,12 +6,12 @@ import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
 import type { Effect } from '../store.js';
 import { type LoadOptions, load, operate } from './common.js';
-import { loadUserFlow } from './flows.js';
+import { loadSection } from './flow-sections.js';
 import { refusalText } from './refusal-text.js';
 
-/** A flow's attributes (page order and labels come from the flow itself). */
+/** A flow's attributes, from the flow (held: no request; forced: the flow read again, with page order and labels). */
 export function loadAttributes(flowId: string, options?: LoadOptions): Effect {
-	return load(
+	return loadSection(
 		'attributes',
 		flowId,
 		'Loading attributes',
@@ -38,11 +38,9 @@ function attributeName(state: AppState, flowId: string, attributeId: string): st
 	return display(known?.displayName ?? attributeId);
 }
 
+/** Re-reads what an attribute change touched: the flow, once, which carries the sub-list and the page. */
 async function reread(context: Parameters<Effect>[0], flowId: string) {
-	await Promise.all([
-		context.run(loadAttributes(flowId, { force: true })),
-		context.run(loadUserFlow(flowId, { force: true })),
-	]);
+	await context.run(loadAttributes(flowId, { force: true }));
 }
 
 /** The flow's attributes as last read. */

@@ -5,12 +5,28 @@ import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
 import { type LoadOptions, load, operate } from './common.js';
+import { prefetchCatalogues } from './prefetch.js';
 import { refuseWithoutPermission } from './preflight.js';
 import { refusalText } from './refusal-text.js';
 
-/** The flows list: one request (paged), every count read from it; rows keep only what the list shows. */
+/**
+ * The flows list: one request (paged), every count read from it; rows keep only what the list shows. The
+ * first time, the catalogues the pickers and the create form offer are read beside it, so opening them later
+ * costs no round trip.
+ */
 export function loadUserFlows(options?: LoadOptions): Effect {
-	return load('userFlows', '', 'Loading user flows', (graph) => api.listUserFlowSummaries(graph), options);
+	const list = load(
+		'userFlows',
+		'',
+		'Loading user flows',
+		(graph) => api.listUserFlowSummaries(graph),
+		options,
+	);
+	if (options?.force) return list;
+	return async (context) => {
+		const first = context.getState().resources.userFlows[''] === undefined;
+		await Promise.all([list(context), first ? context.run(prefetchCatalogues()) : undefined]);
+	};
 }
 
 /** One flow (overview and the sections' counts). */

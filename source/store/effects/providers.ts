@@ -6,12 +6,12 @@ import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState } from '../state.js';
 import type { Effect } from '../store.js';
 import { type LoadOptions, load, operate } from './common.js';
-import { loadUserFlow } from './flows.js';
+import { loadSection } from './flow-sections.js';
 import { refusalText } from './refusal-text.js';
 
-/** A flow's identity providers. */
+/** A flow's identity providers, from the flow (held: no request; forced: the flow read again). */
 export function loadIdentityProviders(flowId: string, options?: LoadOptions): Effect {
-	return load(
+	return loadSection(
 		'identityProviders',
 		flowId,
 		'Loading identity providers',
@@ -38,12 +38,9 @@ function providerName(state: AppState, flowId: string, providerId: string): stri
 	return display(known?.displayName ?? providerId);
 }
 
-/** Re-reads what a provider change touched: the sub-list and the flow (its counts). */
+/** Re-reads what a provider change touched: the flow, once, which carries the sub-list and the counts. */
 async function reread(context: Parameters<Effect>[0], flowId: string) {
-	await Promise.all([
-		context.run(loadIdentityProviders(flowId, { force: true })),
-		context.run(loadUserFlow(flowId, { force: true })),
-	]);
+	await context.run(loadIdentityProviders(flowId, { force: true }));
 }
 
 /** The flow's providers as last read: its sub-list, else the flow's own. */

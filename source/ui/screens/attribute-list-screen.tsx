@@ -117,10 +117,8 @@ export function AttributeListScreen({ flowId }: AttributeListScreenProps) {
 					},
 				})
 			}
-			onRefresh={() => {
-				void store.run(loadAttributes(flowId, { force: true }));
-				void store.run(loadUserFlow(flowId, { force: true }));
-			}}
+			// Reads the flow again, once: it carries the attributes, their page order and labels.
+			onRefresh={() => void store.run(loadAttributes(flowId, { force: true }))}
 		/>
 	);
 }
