@@ -5,6 +5,7 @@ import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import type { Application } from '../graph/types.js';
 import { linkApp, unlinkApp } from '../operations/apps.js';
+import { isGuid } from '../operations/resolve.js';
 import { appOwner } from '../operations/tenant-reads.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
@@ -68,10 +69,17 @@ const link: Command = {
 		const client = await context.graph();
 		// The flow and the app's current flow are independent lookups: side by side, one round trip.
 		const wanted = context.args[1] ?? '';
-		const app = resolveApp(client, wanted).then(async (found) => {
-			const appId = found.appId ?? wanted;
-			return { found, appId, owner: (await appOwner(client, appId)) ?? null };
-		});
+		// An appId is known at once, so where the app is now is looked up beside its name; a name first.
+		const app = isGuid(wanted)
+			? Promise.all([resolveApp(client, wanted), appOwner(client, wanted)]).then(([found, owner]) => ({
+					found,
+					appId: wanted,
+					owner: owner ?? null,
+				}))
+			: resolveApp(client, wanted).then(async (found) => {
+					const appId = found.appId ?? wanted;
+					return { found, appId, owner: (await appOwner(client, appId)) ?? null };
+				});
 		app.catch(() => undefined);
 		const flow = await resolveFlowOf(client, context.args, 'apps link <flow> <app>');
 		const { found, appId, owner } = await app;
