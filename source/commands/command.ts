@@ -50,6 +50,8 @@ export type CommandContext = {
 	readonly columns?: number;
 	/** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
 	readonly ask?: (question: string) => Promise<string>;
+	/** Reads all of stdin, at most the bytes given (for a secret given as `-`); undefined when there is none. */
+	readonly readStdin?: (maxBytes: number) => string;
 };
 
 /** One scriptable verb. */

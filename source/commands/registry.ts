@@ -12,17 +12,18 @@ import { providerCommands } from './providers.js';
 import { runFlowCommands } from './run-flow.js';
 import { sessionCommands } from './session.js';
 import { tenantAttributeCommands } from './tenant-attributes.js';
+import { tenantProviderCommands } from './tenant-providers.js';
 
 /** Every scriptable verb, in the order --help lists them. */
 export const commands: readonly Command[] = [
 	...flowCommands,
 	...flowExtensionCommands,
 	...runFlowCommands,
-	...providerCommands.filter((command) => command.path[0] === 'providers'),
+	...providerCommands,
 	...attributeCommands,
 	...layoutCommands,
 	...appCommands.filter((command) => command.path[0] === 'apps'),
-	...providerCommands.filter((command) => command.path[0] === 'tenant'),
+	...tenantProviderCommands,
 	...tenantAttributeCommands,
 	...extensionCommands,
 	...appCommands.filter((command) => command.path[0] === 'tenant'),

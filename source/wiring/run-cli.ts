@@ -151,6 +151,7 @@ export async function runCli(io: CliIo): Promise<number> {
 			columns: io.columns,
 			// The question quotes names from Graph: it is cleaned like every other line a terminal shows.
 			ask: io.ask ? (question) => io.ask?.(sanitizeLines(question)) ?? Promise.resolve('') : undefined,
+			...(io.readStdin ? { readStdin: io.readStdin } : {}),
 			config: getConfig,
 			signIn,
 			async graph() {
