@@ -7,6 +7,7 @@ import { flowExtensionCommands } from './flow-extensions.js';
 import { flowCommands } from './flows.js';
 import { flowsAsCodeCommands } from './flows-as-code.js';
 import { layoutCommands } from './layout.js';
+import { passwordResetCommands } from './password-reset.js';
 import { profileCommands } from './profiles.js';
 import { providerCommands } from './providers.js';
 import { runFlowCommands } from './run-flow.js';
@@ -26,6 +27,7 @@ export const commands: readonly Command[] = [
 	...tenantProviderCommands,
 	...tenantAttributeCommands,
 	...extensionCommands,
+	...passwordResetCommands,
 	...appCommands.filter((command) => command.path[0] === 'tenant'),
 	...flowsAsCodeCommands,
 	...sessionCommands,
