@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 import { emulatorCommands } from './emulator.js';
 import { extensionCommands } from './extensions.js';
 import { flowExtensionCommands } from './flow-extensions.js';
+import { flowHistoryCommands } from './flow-history.js';
 import { flowCommands } from './flows.js';
 import { flowsAsCodeCommands } from './flows-as-code.js';
 import { layoutCommands } from './layout.js';
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
 	...flowCommands,
 	...flowExtensionCommands,
 	...runFlowCommands,
+	...flowHistoryCommands,
 	...providerCommands,
 	...attributeCommands,
 	...layoutCommands,

@@ -37,13 +37,16 @@ export type DirectoryAudit = {
 	}[];
 };
 
-/** The `$filter` for entries about `targetId` whose activity starts with one of `activities`. */
-export function auditFilter(targetId: string, activities: readonly string[], since?: Date): string {
+/** The `$filter` for entries whose activity starts with one of `activities`, about `targetId` when given. */
+export function auditFilter(
+	activities: readonly string[],
+	options: { readonly targetId?: string; readonly since?: Date } = {},
+): string {
 	const names = activities.map((name) => `startswith(activityDisplayName,${odataString(name)})`);
 	const parts = [
-		`targetResources/any(t:t/id eq ${odataString(targetId)})`,
+		options.targetId ? `targetResources/any(t:t/id eq ${odataString(options.targetId)})` : '',
 		names.length > 1 ? `(${names.join(' or ')})` : (names[0] ?? ''),
-		since ? `activityDateTime ge ${since.toISOString()}` : '',
+		options.since ? `activityDateTime ge ${options.since.toISOString()}` : '',
 	];
 	return parts.filter((part) => part !== '').join(' and ');
 }
