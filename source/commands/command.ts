@@ -63,7 +63,9 @@ export type Command = {
 	readonly flags?: readonly FlagSpec[];
 	/** Positional arguments: [min, max]. */
 	readonly arity: readonly [number, number];
-	run(context: CommandContext): Promise<void>;
+	/** Resolves to an exit code when success is not 0 (a lint with findings); nothing means 0. */
+	// biome-ignore lint/suspicious/noConfusingVoidType: most commands end with `return printJson(…)`, a void.
+	run(context: CommandContext): Promise<void | number>;
 };
 
 /** Wrong words or flags: exit code 2, with a message that says how to call it. */

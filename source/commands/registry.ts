@@ -8,6 +8,7 @@ import { flowHistoryCommands } from './flow-history.js';
 import { flowCommands } from './flows.js';
 import { flowsAsCodeCommands } from './flows-as-code.js';
 import { layoutCommands } from './layout.js';
+import { lintCommands } from './lint.js';
 import { passwordResetCommands } from './password-reset.js';
 import { profileCommands } from './profiles.js';
 import { providerCommands } from './providers.js';
@@ -32,6 +33,7 @@ export const commands: readonly Command[] = [
 	...passwordResetCommands,
 	...appCommands.filter((command) => command.path[0] === 'tenant'),
 	...flowsAsCodeCommands,
+	...lintCommands,
 	...sessionCommands,
 	...profileCommands,
 	...emulatorCommands,

@@ -163,7 +163,7 @@ export async function runCli(io: CliIo): Promise<number> {
 				return client;
 			},
 		};
-		await parsed.command.run(context);
+		const code = await parsed.command.run(context);
 		if (dryRun) {
 			if (json) printJson(context, plannedJson(planned));
 			// The curl lines trust the same CA file the command did, so they run as printed.
@@ -172,7 +172,7 @@ export async function runCli(io: CliIo): Promise<number> {
 				io.stdout(sanitizeLines(plannedText(planned, { caFile: caFile ? resolvePath(caFile) : undefined })));
 			}
 		}
-		return exitCodes.ok;
+		return code ?? exitCodes.ok;
 	} catch (error) {
 		return reportError(error, io.stderr, json);
 	}
