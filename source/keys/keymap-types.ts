@@ -25,6 +25,7 @@ export type Scope =
 	| 'extensions'
 	| 'extension-choice'
 	| 'layout-preview';
+	| 'tenant';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

@@ -21,6 +21,7 @@ import { busyReason, usePending } from '../hooks/use-pending.js';
 import { useTextCapture } from '../hooks/use-text-capture.js';
 import { useAppState, useStore } from '../store-context.js';
 import { DetailRow } from './detail-row.js';
+import { FlowHistorySection } from './flow-history-section.js';
 
 const rows = [
 	'displayName',
@@ -171,6 +172,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 					: '…',
 				'4',
 			)}
+			<FlowHistorySection flowId={flowId} />
 		</Box>
 	);
 }
