@@ -27,6 +27,7 @@ const where: Record<Scope, string> = {
 	'extension-choice': 'extension list',
 	'layout-preview': 'layout preview',
 	tenant: 'tenant',
+	'new-attribute': 'new attribute dialog',
 };
 
 /** The keymap as a Markdown table, for docs/keyboard-app.md (generated, never hand-edited). */

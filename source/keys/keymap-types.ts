@@ -26,6 +26,8 @@ export type Scope =
 	| 'extension-choice'
 	| 'layout-preview';
 	| 'tenant';
+	| 'tenant'
+	| 'new-attribute';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

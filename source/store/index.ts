@@ -43,6 +43,11 @@ export {
 export { loadRunLink, runRefusalText } from './effects/run-link.js';
 export { cancelSignIn, connect, expireSignInCode, signIn, startSession } from './effects/session.js';
 export { loadFlowHistory, loadTenantOverview, switchPasswordReset } from './effects/tenant.js';
+export {
+	attributeNameProblem,
+	createAttributeFromDialog,
+	openNewAttribute,
+} from './effects/tenant-attributes.js';
 export { describeError } from './errors.js';
 export * from './layout-preview.js';
 export * from './layout-state.js';

@@ -147,6 +147,7 @@ export type Overlay =
 			/** The row the cursor is on, so the picker comes back there (after the request inspector). */
 			readonly highlighted?: string;
 	  }
+	| NewAttributeOverlay
 	| {
 			readonly kind: 'deleteFlow';
 			readonly flowId: string;
@@ -154,6 +155,19 @@ export type Overlay =
 			readonly mismatch: boolean;
 	  }
 	| LayoutOverlay;
+
+/** Creating a custom attribute from a dialog: and, with a flow, collecting it there in the same go. */
+export type NewAttributeOverlay = {
+	readonly kind: 'newAttribute';
+	/** The flow whose attribute picker it came from; undefined from the tenant screen. */
+	readonly flowId?: string;
+	readonly name: string;
+	readonly dataType: 'string' | 'boolean' | 'int64';
+	readonly description: string;
+	readonly focus: 'name' | 'dataType' | 'description';
+	/** Why the last create was not sent (a bad name), shown in the dialog. */
+	readonly error?: string;
+};
 
 /** One operation in flight; `target` names the row it changes, `write` marks changes to the tenant. */
 export type Activity = {

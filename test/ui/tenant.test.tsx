@@ -85,3 +85,61 @@ test.serial('without AuditLog.Read.All the History section says what it needs; t
 	t.regex(frame, /Sections/);
 	t.false(app.emulator.log.some((entry) => entry.path.includes('auditLogs')));
 });
+
+const shoeSize = 'extension_6ea3bc85aec24b1c92ff4a117afb6621_Shoesize';
+
+test.serial(
+	'“New attribute…” in a flow’s attribute picker creates the attribute and collects it there',
+	async (t) => {
+		const app = await renderApp(t, { rows: 40, columns: 120 });
+		await app.waitFor('Events registration');
+		for (const _ of [1, 2]) await app.press('j');
+		await app.press('enter');
+		await app.waitFor('Sections');
+		await app.press('2');
+		await app.waitFor('Job Title');
+		await app.press('a');
+		let frame = await app.waitFor('New attribute…');
+		while (!/❯ New attribute…/.test(app.frame())) await app.press('down');
+		await app.press('enter');
+		frame = await app.waitFor('The data type can never change');
+		t.regex(frame, /New attribute, collected on “Support desk/);
+		await app.type('Shoe size');
+		await app.press('tab');
+		await app.press('space');
+		await app.press('space');
+		frame = await app.waitFor('[int64]');
+		await app.press('tab');
+		await app.type('EU sizes');
+		await app.press('enter');
+		frame = await app.waitFor(/Shoe size/);
+		await app.waitFor(() =>
+			app.emulator.tenant
+				.findFlow(seed.flows.support.id)
+				?.attributeCollection?.attributeIds.includes(shoeSize),
+		);
+		t.like(app.emulator.tenant.findAttribute(shoeSize), { dataType: 'int64', description: 'EU sizes' });
+	},
+);
+
+test.serial(
+	'n on the tenant screen creates an attribute; a bad name is refused in the dialog, nothing sent',
+	async (t) => {
+		const app = await renderApp(t, { rows: 60, columns: 140 });
+		await app.waitFor('Events registration');
+		await app.press('t');
+		await app.waitFor('Policies');
+		await app.press('n');
+		await app.waitFor('New custom attribute');
+		await app.type('9 lives');
+		await app.press('enter');
+		await app.waitFor('Use letters, digits, spaces and _, starting with a letter.');
+		t.false(app.emulator.log.some((entry) => entry.method === 'POST'));
+		for (const _ of '9 lives') await app.press('backspace');
+		await app.type('Hobby');
+		await app.press('enter');
+		const frame = await app.waitFor(/Created the attribute Hobby/);
+		t.regex(frame, /Hobby +custom, string +collected by no flow/);
+		t.truthy(app.emulator.tenant.findAttribute('extension_6ea3bc85aec24b1c92ff4a117afb6621_Hobby'));
+	},
+);

@@ -6,6 +6,7 @@ import {
 	findingLine,
 	loadTenantOverview,
 	oneFlowTypeLines,
+	openNewAttribute,
 	passwordResetLine,
 	selectResource,
 	switchPasswordReset,
@@ -77,6 +78,7 @@ export function TenantScreen() {
 		{
 			...useListKeys(Math.max(1, count - page + 1), page),
 			'tenant.passwordReset': () => void store.run(switchPasswordReset()),
+			'tenant.newAttribute': () => void store.run(openNewAttribute()),
 			'screen.refresh': () => void store.run(loadTenantOverview({ force: true })),
 		},
 		{
