@@ -1,10 +1,10 @@
 import type { KeyAction } from './keymap-types.js';
 
-/** The tenant screen (policies, health, attributes, providers) and the key that opens it. */
+/** The tenant screen (policies, health, attributes, providers) and the key that opens it (T rather than t, which names typed ahead of the create form hold more often). */
 export const tenantActions = [
 	{
 		id: 'tenant.open',
-		keys: ['t'],
+		keys: ['T'],
 		scopes: ['flows'],
 		label: 'tenant',
 		description: 'Tenant: password reset, health, attributes, providers',

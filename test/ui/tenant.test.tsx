@@ -7,11 +7,11 @@ import { renderApp } from '../helpers/ui-render.js';
 // The tenant screen (policies, health, attributes, providers) and a flow's History section.
 
 test.serial(
-	't opens the tenant: the one flow type, password reset off, findings, who uses what',
+	'T opens the tenant: the one flow type, password reset off, findings, who uses what',
 	async (t) => {
 		const app = await renderApp(t, { rows: 60, columns: 140 });
 		await app.waitFor('Events registration');
-		await app.press('t');
+		await app.press('T');
 		const frame = await app.waitFor('Policies');
 		t.regex(frame, /one user flow type: sign-up and sign-in/);
 		t.regex(frame, /Password reset is not a flow/);
@@ -29,7 +29,7 @@ test.serial(
 test.serial('p switches password reset on, and the tenant screen reads it back', async (t) => {
 	const app = await renderApp(t, { rows: 60, columns: 140 });
 	await app.waitFor('Events registration');
-	await app.press('t');
+	await app.press('T');
 	await app.waitFor('Policies');
 	await app.press('p');
 	const frame = await app.waitFor(/Password reset is on for all users/);
@@ -51,7 +51,7 @@ test.serial(
 		});
 		const app = await renderApp(t, { rows: 60, columns: 140, tokenProvider: staticTokenProvider(token) });
 		await app.waitFor('Events registration');
-		await app.press('t');
+		await app.press('T');
 		await app.waitFor('Policies');
 		await app.press('p');
 		const frame = await app.waitFor(/nothing was sent/);
@@ -127,7 +127,7 @@ test.serial(
 	async (t) => {
 		const app = await renderApp(t, { rows: 60, columns: 140 });
 		await app.waitFor('Events registration');
-		await app.press('t');
+		await app.press('T');
 		await app.waitFor('Policies');
 		await app.press('n');
 		await app.waitFor('New custom attribute');
