@@ -24,8 +24,7 @@ export type Scope =
 	| 'run'
 	| 'extensions'
 	| 'extension-choice'
-	| 'layout-preview';
-	| 'tenant';
+	| 'layout-preview'
 	| 'tenant'
 	| 'new-attribute';
 

@@ -1,8 +1,8 @@
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import type { FlowExtensions, SavedExtension, ValidationResult } from '../operations/extensions.js';
+import type { FlowHistory } from '../operations/flow-history.js';
 import type { RunPrepared } from '../operations/run-flow.js';
 import type { RunLinkRefused } from '../operations/run-link.js';
-import type { FlowHistory } from '../operations/flow-history.js';
 import type { TenantOverview } from '../operations/tenant-overview.js';
 import type { SessionInfo } from './deps.js';
 import type { LayoutDraft, LayoutOverlay } from './layout-state.js';

@@ -99,7 +99,6 @@ test.serial(
 	'enter shows one request in full; c, a and p copy curl, az rest and PowerShell with OSC 52; esc goes back',
 	async (t) => {
 		// The newest request may be a flow's extension read, whose long path wraps curl over more lines.
-		// Tall enough for the newest request, the flow's history read, whose filter makes a long URL.
 		const { app, recorder } = await renderRecorded(t, { rows: 40 });
 		await app.waitFor('Events registration');
 		await app.press('enter');
