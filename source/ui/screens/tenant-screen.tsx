@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
-import { useKeyActions } from '../../keys/input-router.js';
+import { hidden, useKeyActions } from '../../keys/input-router.js';
 import {
 	currentEntry,
 	findingLine,
@@ -83,8 +83,8 @@ export function TenantScreen() {
 		},
 		{
 			disabled: {
-				'tenant.passwordReset': !resource.data?.passwordReset ? '' : busy ? busyReason : undefined,
-				'item.open': '',
+				'tenant.passwordReset': !resource.data?.passwordReset ? hidden : busy ? busyReason : undefined,
+				'item.open': hidden,
 			},
 		},
 	);
