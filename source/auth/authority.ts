@@ -26,13 +26,17 @@ export const delegatedPermissions = {
 		'IdentityUserFlow.Read.All',
 		'Application.Read.All',
 		'CustomAuthenticationExtension.Read.All',
+		'Policy.Read.AuthenticationMethod',
+		'AuditLog.Read.All',
 	],
 	readWrite: [
 		'EventListener.ReadWrite.All',
-		'IdentityProvider.Read.All',
+		'IdentityProvider.ReadWrite.All',
 		'IdentityUserFlow.ReadWrite.All',
 		'Application.Read.All',
 		'CustomAuthenticationExtension.ReadWrite.All',
+		'Policy.ReadWrite.AuthenticationMethod',
+		'AuditLog.Read.All',
 	],
 } as const;
 

@@ -55,6 +55,8 @@ export type CommandContext = {
 	readonly columns?: number;
 	/** Asks a yes/no question on the terminal; undefined when there is no terminal to ask on. */
 	readonly ask?: (question: string) => Promise<string>;
+	/** Reads all of stdin, at most the bytes given (for a secret given as `-`); undefined when there is none. */
+	readonly readStdin?: (maxBytes: number) => string;
 };
 
 /** One scriptable verb. */
@@ -68,7 +70,9 @@ export type Command = {
 	readonly arity: readonly [number, number];
 	/** Examples for --help; without them, the entry in examples.ts is used (every command has some). */
 	readonly examples?: readonly Example[];
-	run(context: CommandContext): Promise<void>;
+	/** Resolves to an exit code when success is not 0 (a lint with findings); nothing means 0. */
+	// biome-ignore lint/suspicious/noConfusingVoidType: most commands end with `return printJson(…)`, a void.
+	run(context: CommandContext): Promise<void | number>;
 };
 
 /** The --dry-run flag every write command accepts. */

@@ -1,5 +1,4 @@
 import { listFlowIdentityProviders } from '../graph/flow-providers.js';
-import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
 import type { IdentityProvider } from '../graph/types.js';
 import { addsSecondLocalAccount } from '../operations/local-accounts.js';
 import { addProvider, removeProvider } from '../operations/providers.js';
@@ -103,14 +102,4 @@ const remove: Command = {
 	run: (context) => changeProvider(context, removeProvider),
 };
 
-const tenant: Command = {
-	path: ['tenant', 'providers'],
-	usage: 'tenant providers',
-	summary: 'List the identity providers configured in the tenant (what flows can offer).',
-	arity: [0, 0],
-	async run(context) {
-		printProviders(context, await listTenantIdentityProviders(await context.graph()));
-	},
-};
-
-export const providerCommands: readonly Command[] = [list, add, remove, tenant];
+export const providerCommands: readonly Command[] = [list, add, remove];

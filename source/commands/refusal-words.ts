@@ -96,6 +96,29 @@ function refusalWords(refusal: Refusal, scene: RefusalScene): [string, string?] 
 					.map((owner) => `entra-flows attributes remove ${owner.id} ${refusal.attributeId}`)
 					.join('; ')}.`,
 			];
+		case 'providerExists':
+			return [
+				`The tenant already has the identity provider "${refusal.taken.displayName}" (${refusal.taken.id}); it can have one of each type, and OIDC names are unique.`,
+				`Change it with \`entra-flows tenant providers update ${refusal.taken.id}\`, or choose another name.`,
+			];
+		case 'providerBuiltIn':
+			return [
+				`${refusal.providerId} is a built-in identity provider: a flow offers it or not, but it cannot be changed or deleted.`,
+				`Offer it or not per flow: \`entra-flows providers add|remove <flow> ${refusal.providerId}\`.`,
+			];
+		case 'providerInUse':
+			return [
+				`${refusal.providerId} is still offered by ${refusal.flows.length} user flow(s): ${refusal.flows
+					.map((owner) => `"${owner.displayName}"`)
+					.join(', ')}. Nothing was deleted.`,
+				`Remove it from each first: ${refusal.flows
+					.map((owner) => `entra-flows providers remove ${owner.id} ${refusal.providerId}`)
+					.join('; ')}${
+					refusal.onlyProvider.length > 0
+						? ` (${refusal.onlyProvider.map((owner) => `"${owner.displayName}"`).join(', ')} must get another provider first: a flow needs one)`
+						: ''
+				}.`,
+			];
 		case 'layoutInputsDiffer':
 		case 'layoutInvalid':
 		case 'layoutChangedSinceBase':

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { auditBefore, recordAudit } from './audit-trail.js';
 import type { Authorize } from './authorize.js';
 import { type ErrorIds, errorBody, GraphError } from './errors.js';
 import type { FaultInjector } from './fault-injector.js';
@@ -82,7 +83,8 @@ function run(
 	ids: ErrorIds,
 ): Answer {
 	try {
-		const { route, params } = resolveRoute(deps.routes, splitPath(target.rawPath));
+		const segments = splitPath(target.rawPath);
+		const { route, params } = resolveRoute(deps.routes, segments);
 		const spec = pickMethod(route, request.method ?? 'GET');
 		const verdict = deps.authorize(request.headers.authorization, {
 			permission: spec.permission,
@@ -101,8 +103,12 @@ function run(
 			maxPageSize: deps.maxPageSize,
 		};
 		const before = deps.tenant.revision;
+		const audit = spec.write ? auditBefore(context, segments) : undefined;
 		const reply = spec.handler(context);
-		if (deps.tenant.revision !== before) deps.saved();
+		if (deps.tenant.revision !== before) {
+			if (audit) recordAudit(audit, reply, context, request.headers.authorization);
+			deps.saved();
+		}
 		return { status: reply.status, headers: reply.headers ?? {}, json: reply.body };
 	} catch (error) {
 		if (error instanceof GraphError) return errorAnswer(worded(error, deps.quirks), ids);

@@ -5,7 +5,13 @@ import type { Json, JsonObject } from './types.js';
 export type FilterCollection = { paths: string[][]; key: string; properties: string[] };
 
 /** What a collection can be filtered on. Property names match case-insensitively. */
-export type FilterSchema = { typeName: string; properties: string[]; collections: FilterCollection[] };
+export type FilterSchema = {
+	typeName: string;
+	properties: string[];
+	collections: FilterCollection[];
+	/** Properties that also take ge, gt, le and lt (directory objects mostly take eq and ne only). */
+	ordered?: string[];
+};
 
 /** A compiled filter over a view object. */
 export type Predicate = (view: JsonObject) => boolean;
@@ -51,6 +57,13 @@ function tokenize(text: string): Token[] {
 			at = end + 1;
 			continue;
 		}
+		// OData writes DateTimeOffset literals unquoted: activityDateTime ge 2026-01-01T00:00:00Z.
+		const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/.exec(text.slice(at));
+		if (instant) {
+			tokens.push({ kind: 'string', text: instant[0], value: instant[0], at });
+			at += instant[0].length;
+			continue;
+		}
 		const number = /^-?\d+(\.\d+)?/.exec(text.slice(at));
 		if (number) {
 			tokens.push({ kind: 'number', text: number[0], value: Number(number[0]), at });
@@ -76,6 +89,22 @@ function equal(left: Json | undefined, right: Json): boolean {
 	// Directory-style string comparison is case-insensitive.
 	if (typeof left === 'string' && typeof right === 'string') return lower(left) === lower(right);
 	return (left ?? null) === right;
+}
+
+const ordering: Readonly<Record<string, (sign: number | undefined) => boolean>> = {
+	ge: (sign) => sign !== undefined && sign >= 0,
+	gt: (sign) => sign !== undefined && sign > 0,
+	le: (sign) => sign !== undefined && sign <= 0,
+	lt: (sign) => sign !== undefined && sign < 0,
+};
+
+// Numbers by value, instants by time (any offset), other strings not at all: undefined matches nothing.
+function compare(left: Json | undefined, right: Json): number | undefined {
+	if (typeof left === 'number' && typeof right === 'number') return Math.sign(left - right);
+	if (typeof left !== 'string' || typeof right !== 'string') return undefined;
+	const a = Date.parse(left);
+	const b = Date.parse(right);
+	return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.sign(a - b);
 }
 
 class Parser {
@@ -164,10 +193,18 @@ class Parser {
 		const read = this.#property(segments, scope);
 		const op = this.#next();
 		const opName = lower(op.text);
-		if (op.kind !== 'word' || (opName !== 'eq' && opName !== 'ne')) {
-			throw syntax(`expected 'eq' or 'ne' at position ${op.at}`);
+		const orderable = (this.schema.ordered ?? []).some((name) => lower(name) === lower(token.text));
+		const operators = orderable ? ['eq', 'ne', ...Object.keys(ordering)] : ['eq', 'ne'];
+		if (op.kind !== 'word' || !operators.includes(opName)) {
+			throw syntax(
+				orderable
+					? `expected 'eq', 'ne', 'ge', 'gt', 'le' or 'lt' at position ${op.at}`
+					: `expected 'eq' or 'ne' at position ${op.at}`,
+			);
 		}
 		const value = this.#literal();
+		const order = ordering[opName];
+		if (order) return (root, item) => order(compare(read(root, item), value));
 		return opName === 'eq'
 			? (root, item) => equal(read(root, item), value)
 			: (root, item) => !equal(read(root, item), value);

@@ -40,6 +40,8 @@
 // |                              |                          |          | works here does not depend on a retry the service might not make.        |
 // | empty-options                | refuse / accept          | refuse   | whether Graph refuses a radio/checkbox input without options is unknown;  |
 // |                              |                          |          | `accept` stores it, and the hosted sign-up page then never finishes.     |
+// | delete-provider-in-use       | refuse / detach          | refuse   | undocumented: deleting a tenant identity provider that flows offer.      |
+// |                              |                          |          | Refusing makes a client take it off the flows first, which works either way.|
 
 /** The quirk switches, in option-object form. */
 export type Quirks = {
@@ -60,6 +62,7 @@ export type Quirks = {
 	extensionActionCase: 'exact' | 'insensitive';
 	extensionDefaultRetries: 0 | 1;
 	emptyOptions: 'refuse' | 'accept';
+	deleteProviderInUse: 'refuse' | 'detach';
 };
 
 /** The defaults described in the table above. */
@@ -81,6 +84,7 @@ export const defaultQuirks: Readonly<Quirks> = {
 	extensionActionCase: 'exact',
 	extensionDefaultRetries: 0,
 	emptyOptions: 'refuse',
+	deleteProviderInUse: 'refuse',
 };
 
 type QuirkKey = keyof Quirks;
@@ -116,6 +120,7 @@ const table: Record<string, { key: QuirkKey; values: Record<string, Quirks[Quirk
 	},
 	'extension-default-retries': { key: 'extensionDefaultRetries', values: { '0': 0, '1': 1 } },
 	'empty-options': { key: 'emptyOptions', values: { refuse: 'refuse', accept: 'accept' } },
+	'delete-provider-in-use': { key: 'deleteProviderInUse', values: { refuse: 'refuse', detach: 'detach' } },
 };
 
 /** Parses a quirk spec string; throws an Error naming the bad pair. */

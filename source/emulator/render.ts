@@ -1,5 +1,6 @@
 import { metadata } from './odata.js';
 import { odataTypes } from './paths.js';
+import { renderConfiguredProvider } from './render-provider.js';
 import type { RouteContext } from './router.js';
 import type { TenantStore } from './tenant.js';
 import type {
@@ -17,6 +18,8 @@ type View = Pick<RouteContext, 'origin' | 'version'>;
 
 /** A tenant or flow identity provider; secrets always read back masked. */
 export function renderProvider(provider: ProviderRecord, view: View): JsonObject {
+	const configured = renderConfiguredProvider(provider);
+	if (configured) return configured;
 	if (provider.kind === 'social') {
 		return {
 			'@odata.type': odataTypes.socialProvider,

@@ -70,6 +70,8 @@ const allPermissions = [
 	'IdentityUserFlow.ReadWrite.All',
 	'Application.Read.All',
 	'CustomAuthenticationExtension.ReadWrite.All',
+	'Policy.ReadWrite.AuthenticationMethod',
+	'AuditLog.Read.All',
 	'User.Read',
 ];
 

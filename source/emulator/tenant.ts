@@ -2,7 +2,9 @@ import { notFound } from './errors.js';
 import type {
 	ApplicationRecord,
 	AttributeRecord,
+	AuditRecord,
 	CustomerRecord,
+	EmailMethodRecord,
 	ExtensionRecord,
 	FlowRecord,
 	ProviderRecord,
@@ -54,6 +56,23 @@ export class TenantStore {
 	/** Sign-ins through the customer pages, oldest first. */
 	get signInLogs(): SignInLogRecord[] {
 		return this.#state.signInLogs;
+	}
+
+	/** The email OTP method configuration; the documented GET example until something writes it. */
+	get emailMethod(): EmailMethodRecord {
+		this.#state.emailMethod ??= {
+			state: 'enabled',
+			allowExternalIdToUseEmailOtp: 'default',
+			includeTargets: [],
+			excludeTargets: [],
+		};
+		return this.#state.emailMethod;
+	}
+
+	/** The directory audit log, oldest first. */
+	get directoryAudits(): AuditRecord[] {
+		this.#state.directoryAudits ??= [];
+		return this.#state.directoryAudits;
 	}
 
 	/** An extension by id (case-insensitive). */

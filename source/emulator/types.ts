@@ -11,12 +11,38 @@ export type ApiVersion = 'v1.0' | 'beta';
 export type ProviderRecord = {
 	id: string;
 	displayName: string;
-	kind: 'builtIn' | 'social';
+	kind: 'builtIn' | 'social' | 'apple' | 'oidc';
 	identityProviderType: string;
 	clientId?: string;
 	/** Stored for realism; Graph never returns it (always "******"). */
 	clientSecret?: string;
+	/** appleManagedIdentityProvider; `certificateData` reads back masked. */
+	apple?: { developerId: string; serviceId: string; keyId: string; certificateData: string };
+	/** oidcIdentityProvider; a client secret in `clientAuthentication` reads back masked. */
+	oidc?: OidcProviderRecord;
 };
+
+/** The oidcIdentityProvider properties beside clientId and displayName. */
+export type OidcProviderRecord = {
+	issuer: string;
+	wellKnownEndpoint: string;
+	responseType: string;
+	scope: string;
+	/** `oidcClientSecretAuthentication` (with its secret) or `oidcPrivateJwtKeyClientAuthentication`. */
+	clientAuthentication: { kind: 'clientSecret'; clientSecret: string } | { kind: 'privateKeyJwt' };
+	inboundClaimMapping: JsonObject | null;
+};
+
+/** The email one-time passcode authentication method configuration (the tenant's switch for password reset). */
+export type EmailMethodRecord = {
+	state: 'enabled' | 'disabled';
+	allowExternalIdToUseEmailOtp: string;
+	includeTargets: { targetType: string; id: string; isRegistrationRequired: boolean }[];
+	excludeTargets: { targetType: string; id: string }[];
+};
+
+/** One directoryAudit entry, stored as it is served. */
+export type AuditRecord = JsonObject & { id: string; activityDateTime: string };
 
 /** A tenant user-flow attribute (built-in or custom). */
 export type AttributeRecord = {
@@ -180,4 +206,8 @@ export type TenantState = {
 	customAuthenticationExtensions: ExtensionRecord[];
 	customers: CustomerRecord[];
 	signInLogs: SignInLogRecord[];
+	/** Absent in seeds and older state files: the documented example configuration is assumed. */
+	emailMethod?: EmailMethodRecord;
+	/** Absent in seeds and older state files: an empty log. */
+	directoryAudits?: AuditRecord[];
 };

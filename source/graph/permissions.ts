@@ -18,6 +18,8 @@ const alsoSatisfiedBy: Readonly<Record<string, readonly string[]>> = {
 	'application.read.all': ['Directory.Read.All', 'Directory.ReadWrite.All'],
 	// Any signed-in user may read the organization (User.Read is the delegated least); app-only needs Organization.
 	'organization.read.all': ['User.Read', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+	'policy.read.authenticationmethod': ['Policy.ReadWrite.AuthenticationMethod', 'Policy.Read.All'],
+	'auditlog.read.all': ['Directory.Read.All', 'Directory.ReadWrite.All'],
 };
 
 // The least-privileged directory role a signed-in admin needs for each permission family (per the API pages).
@@ -26,6 +28,13 @@ const roles: Readonly<Record<string, string>> = {
 	identityuserflow: 'External ID User Flow Attribute Administrator',
 	identityprovider: 'External Identity Provider Administrator',
 	customauthenticationextension: 'Authentication Extensibility Administrator',
+	auditlog: 'Reports Reader',
+};
+
+// Permissions scoped other than `.All`, and the least role the Graph pages name for them.
+const scopedRoles: Readonly<Record<string, string>> = {
+	'policy.read.authenticationmethod': 'Authentication Policy Administrator',
+	'policy.readwrite.authenticationmethod': 'Authentication Policy Administrator',
 };
 
 const shortName = (permission: string) => permission.slice(permission.lastIndexOf('/') + 1);
@@ -51,6 +60,8 @@ export function permissionSatisfied(granted: readonly string[], permission: stri
 
 /** The directory role a delegated call with this permission also needs, when the docs name one. */
 export function directoryRoleFor(permission: string): string | undefined {
+	const scoped = scopedRoles[permission.toLowerCase()];
+	if (scoped) return scoped;
 	const family = levelPattern.exec(permission)?.[1]?.toLowerCase();
 	return family ? roles[family] : undefined;
 }

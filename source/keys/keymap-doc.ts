@@ -26,6 +26,8 @@ const where: Record<Scope, string> = {
 	extensions: 'custom extensions',
 	'extension-choice': 'extension list',
 	'layout-preview': 'layout preview',
+	tenant: 'tenant',
+	'new-attribute': 'new attribute dialog',
 };
 
 /** The keymap as a Markdown table, for docs/keyboard-app.md (generated, never hand-edited). */

@@ -24,7 +24,9 @@ export type Scope =
 	| 'run'
 	| 'extensions'
 	| 'extension-choice'
-	| 'layout-preview';
+	| 'layout-preview'
+	| 'tenant'
+	| 'new-attribute';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

@@ -3,6 +3,7 @@ import { layoutActions } from './keymap-layout.js';
 import { requestActions } from './keymap-requests.js';
 import { runActions } from './keymap-run.js';
 import { screenActions } from './keymap-screens.js';
+import { tenantActions } from './keymap-tenant.js';
 import type { KeyAction } from './keymap-types.js';
 
 export type { KeyAction, Scope } from './keymap-types.js';
@@ -118,6 +119,7 @@ export const keymap = [
 	...layoutActions,
 	...requestActions,
 	...runActions,
+	...tenantActions,
 ] as const;
 
 /** The keymap widened to plain rows, for code that searches it. */

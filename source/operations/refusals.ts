@@ -63,6 +63,21 @@ export type Refusal =
 			readonly current: Layout;
 			readonly fingerprint: string;
 	  }
+	/** The tenant has a provider of this type (one per social type, Apple) or of this name (OIDC) already. */
+	| {
+			readonly rule: 'providerExists';
+			readonly wanted: string;
+			readonly taken: { readonly id: string; readonly displayName: string };
+	  }
+	/** Built-in providers (local accounts) belong to the service: flows offer them or not, nothing else. */
+	| { readonly rule: 'providerBuiltIn'; readonly providerId: string }
+	/** A provider that flows still offer is not deleted; `onlyProvider`: flows it is the last provider of. */
+	| {
+			readonly rule: 'providerInUse';
+			readonly providerId: string;
+			readonly flows: readonly FlowRef[];
+			readonly onlyProvider: readonly FlowRef[];
+	  }
 	/** The layout breaks the page's rules (input type for the data type, options, patterns, email). */
 	| { readonly rule: 'layoutInvalid'; readonly problems: readonly LayoutProblem[] };
 

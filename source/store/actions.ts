@@ -8,6 +8,7 @@ import type {
 	DeviceCode,
 	EditDraft,
 	Flash,
+	NewAttributeOverlay,
 	Overlay,
 	ResourceData,
 	ResourceName,
@@ -93,6 +94,10 @@ export type OverlayAction =
 	  }
 	| { readonly type: 'overlay/textChanged'; readonly text: string }
 	| { readonly type: 'overlay/mismatchShown' }
+	| {
+			readonly type: 'overlay/newAttributeChanged';
+			readonly patch: Partial<Pick<NewAttributeOverlay, 'focus' | 'dataType' | 'error'>>;
+	  }
 	| { readonly type: 'help/toggled' };
 
 /** Drafts: the create form, an in-place edit, the Start screen. */

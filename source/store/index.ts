@@ -42,6 +42,12 @@ export {
 } from './effects/providers.js';
 export { loadRunLink, runRefusalText } from './effects/run-link.js';
 export { cancelSignIn, connect, expireSignInCode, signIn, startSession } from './effects/session.js';
+export { loadFlowHistory, loadTenantOverview, switchPasswordReset } from './effects/tenant.js';
+export {
+	attributeNameProblem,
+	createAttributeFromDialog,
+	openNewAttribute,
+} from './effects/tenant-attributes.js';
 export { describeError } from './errors.js';
 export * from './layout-preview.js';
 export * from './layout-state.js';
@@ -51,4 +57,5 @@ export * from './run-view.js';
 export * from './selectors.js';
 export * from './state.js';
 export { createStore, type Effect, type EffectContext, type Store } from './store.js';
+export * from './tenant-views.js';
 export * from './views.js';

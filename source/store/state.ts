@@ -1,7 +1,9 @@
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import type { FlowExtensions, SavedExtension, ValidationResult } from '../operations/extensions.js';
+import type { FlowHistory } from '../operations/flow-history.js';
 import type { RunPrepared } from '../operations/run-flow.js';
 import type { RunLinkRefused } from '../operations/run-link.js';
+import type { TenantOverview } from '../operations/tenant-overview.js';
 import type { SessionInfo } from './deps.js';
 import type { LayoutDraft, LayoutOverlay } from './layout-state.js';
 
@@ -12,6 +14,8 @@ export type {
 	UserFlow,
 	UserFlowAttribute,
 } from '../graph/types.js';
+export type { FlowHistory } from '../operations/flow-history.js';
+export type { TenantOverview } from '../operations/tenant-overview.js';
 
 /** A failed call in plain data: what the status line and forms show. Strings are already sanitized. */
 export type AppError = {
@@ -48,6 +52,10 @@ export type ResourceData = {
 	readonly extensionValidation: ValidationResult;
 	/** The Run screen's link (or why there is none), by flow id. */
 	readonly runLink: RunPrepared | RunLinkRefused;
+	/** The tenant screen: password reset, lint findings, attributes and providers with their flows. */
+	readonly tenantOverview: TenantOverview;
+	/** A flow's changes from the audit log, by flow id. */
+	readonly flowHistory: FlowHistory;
 };
 
 /** The kinds of resource the store caches. */
@@ -72,6 +80,8 @@ export type Route =
 	| { readonly id: 'user-flow/extensions'; readonly flowId: string }
 	/** The sign-up page layout editor of a flow. */
 	| { readonly id: 'user-flow/layout'; readonly flowId: string }
+	/** The tenant around the flows: policies (password reset), health, attributes, providers. */
+	| { readonly id: 'tenant' }
 	/** The request inspector: every Graph call of this session; its entry's cursor is the selected row. */
 	| { readonly id: 'requests' }
 	/** One recorded call in full; its entry's cursor is the scroll offset. */
@@ -141,6 +151,7 @@ export type Overlay =
 			readonly filter?: string;
 			readonly filtering?: boolean;
 	  }
+	| NewAttributeOverlay
 	| {
 			readonly kind: 'deleteFlow';
 			readonly flowId: string;
@@ -148,6 +159,19 @@ export type Overlay =
 			readonly mismatch: boolean;
 	  }
 	| LayoutOverlay;
+
+/** Creating a custom attribute from a dialog: and, with a flow, collecting it there in the same go. */
+export type NewAttributeOverlay = {
+	readonly kind: 'newAttribute';
+	/** The flow whose attribute picker it came from; undefined from the tenant screen. */
+	readonly flowId?: string;
+	readonly name: string;
+	readonly dataType: 'string' | 'boolean' | 'int64';
+	readonly description: string;
+	readonly focus: 'name' | 'dataType' | 'description';
+	/** Why the last create was not sent (a bad name), shown in the dialog. */
+	readonly error?: string;
+};
 
 /** One operation in flight; `target` names the row it changes, `write` marks changes to the tenant. */
 export type Activity = {
@@ -250,6 +274,8 @@ export function initialState(configured: boolean): AppState {
 			customExtensions: {},
 			runLink: {},
 			extensionValidation: {},
+			tenantOverview: {},
+			flowHistory: {},
 		},
 		activity: [],
 		helpOpen: false,

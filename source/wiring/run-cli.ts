@@ -155,6 +155,7 @@ export async function runCli(io: CliIo): Promise<number> {
 			columns: io.columns,
 			// The question quotes names from Graph: it is cleaned like every other line a terminal shows.
 			ask: io.ask ? (question) => io.ask?.(sanitizeLines(question)) ?? Promise.resolve('') : undefined,
+			...(io.readStdin ? { readStdin: io.readStdin } : {}),
 			config: getConfig,
 			signIn,
 			async graph() {
@@ -166,7 +167,7 @@ export async function runCli(io: CliIo): Promise<number> {
 				return client;
 			},
 		};
-		await parsed.command.run(context);
+		const code = await parsed.command.run(context);
 		if (dryRun) {
 			if (data) printJson(context, plannedJson(planned));
 			// The curl lines trust the same CA file the command did, so they run as printed.
@@ -175,7 +176,7 @@ export async function runCli(io: CliIo): Promise<number> {
 				io.stdout(sanitizeLines(plannedText(planned, { caFile: caFile ? resolvePath(caFile) : undefined })));
 			}
 		}
-		return exitCodes.ok;
+		return code ?? exitCodes.ok;
 	} catch (error) {
 		return reportError(error, io.stderr, json);
 	}

@@ -68,13 +68,17 @@ test('least-privileged delegated scopes on the cloud Graph host; app-only uses .
 		'https://graph.microsoft.com/IdentityUserFlow.Read.All',
 		'https://graph.microsoft.com/Application.Read.All',
 		'https://graph.microsoft.com/CustomAuthenticationExtension.Read.All',
+		'https://graph.microsoft.com/Policy.Read.AuthenticationMethod',
+		'https://graph.microsoft.com/AuditLog.Read.All',
 	]);
 	t.deepEqual(delegatedScopes('china', false), [
 		'https://microsoftgraph.chinacloudapi.cn/EventListener.ReadWrite.All',
-		'https://microsoftgraph.chinacloudapi.cn/IdentityProvider.Read.All',
+		'https://microsoftgraph.chinacloudapi.cn/IdentityProvider.ReadWrite.All',
 		'https://microsoftgraph.chinacloudapi.cn/IdentityUserFlow.ReadWrite.All',
 		'https://microsoftgraph.chinacloudapi.cn/Application.Read.All',
 		'https://microsoftgraph.chinacloudapi.cn/CustomAuthenticationExtension.ReadWrite.All',
+		'https://microsoftgraph.chinacloudapi.cn/Policy.ReadWrite.AuthenticationMethod',
+		'https://microsoftgraph.chinacloudapi.cn/AuditLog.Read.All',
 	]);
 	t.deepEqual(appOnlyScopes('usgov'), ['https://graph.microsoft.us/.default']);
 	const auth = createTokenProvider({ cloud: 'global', tenant: 'contoso.com', readOnly: true, noCache: true });

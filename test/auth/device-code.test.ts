@@ -29,10 +29,12 @@ test('device code: pending, then a token once approved (auto)', async (t) => {
 	t.is(claims?.username, identity.user.username);
 	t.deepEqual([...(claims?.scopes ?? [])].sort(), [
 		'Application.Read.All',
+		'AuditLog.Read.All',
 		'CustomAuthenticationExtension.ReadWrite.All',
 		'EventListener.ReadWrite.All',
-		'IdentityProvider.Read.All',
+		'IdentityProvider.ReadWrite.All',
 		'IdentityUserFlow.ReadWrite.All',
+		'Policy.ReadWrite.AuthenticationMethod',
 	]);
 	const account = await auth.account();
 	t.like(account, { kind: 'user', username: identity.user.username, tenantId: identity.tenantId });
@@ -58,10 +60,12 @@ test('device code approved on the verification page, token accepted by the Graph
 	const token = await auth.getToken();
 	t.deepEqual([...(decodeTokenClaims(token)?.scopes ?? [])].sort(), [
 		'Application.Read.All',
+		'AuditLog.Read.All',
 		'CustomAuthenticationExtension.Read.All',
 		'EventListener.Read.All',
 		'IdentityProvider.Read.All',
 		'IdentityUserFlow.Read.All',
+		'Policy.Read.AuthenticationMethod',
 	]);
 	const flows = await send(`${graphUrl}/identity/authenticationEventsFlows`, {
 		ca: caPem,
@@ -223,10 +227,12 @@ test('scopes the app lacks consent for are left out of the token: Graph refuses 
 	const { identity, config } = await identityFor(t, {
 		autoApprove: true,
 		pollIntervalSeconds: 0,
-		publicClient: { consentedScopes: ['EventListener.Read.All', 'IdentityProvider.Read.All', 'User.Read'] },
+		publicClient: {
+			consentedScopes: ['EventListener.Read.All', 'IdentityProvider.ReadWrite.All', 'User.Read'],
+		},
 	});
 	const token = await createTokenProvider(config(), capture().hooks).getToken();
-	t.deepEqual(decodeTokenClaims(token)?.scopes, ['IdentityProvider.Read.All']);
+	t.deepEqual(decodeTokenClaims(token)?.scopes, ['IdentityProvider.ReadWrite.All']);
 	const bearer = `Bearer ${token}`;
 	t.like(identity.authorize(bearer, { permission: 'IdentityProvider.Read.All', write: false }), { ok: true });
 	t.like(identity.authorize(bearer, { permission: 'EventListener.ReadWrite.All', write: true }), {

@@ -133,7 +133,7 @@ test('a wrong method on a known route is 405 with Allow', async (t) => {
 	const response = await call<ErrorBody>(emulator, 'PUT', paths.flows, { body: {} });
 	t.is(response.status, 405);
 	t.is(response.headers.get('allow'), 'GET, POST');
-	t.is((await call(emulator, 'DELETE', '/identity/identityProviders/Google-OAUTH')).status, 405);
+	t.is((await call(emulator, 'PUT', '/identity/identityProviders/Google-OAUTH')).status, 405);
 });
 
 test('malformed JSON is 400 BadRequest', async (t) => {

@@ -141,6 +141,7 @@ test('defaults are the safe readings', (t) => {
 		extensionActionCase: 'exact',
 		extensionDefaultRetries: 0,
 		emptyOptions: 'refuse',
+		deleteProviderInUse: 'refuse',
 	});
 	t.deepEqual(resolveQuirks(''), defaultQuirks);
 	t.is(resolveQuirks({ duplicateStatus: 409 }).duplicateStatus, 409);

@@ -6,8 +6,8 @@ export function fakeJwt(claims: Record<string, unknown>): string {
 
 /** What `login --read-only` asks for. */
 export const readOnlyScopes =
-	'EventListener.Read.All IdentityProvider.Read.All IdentityUserFlow.Read.All Application.Read.All';
+	'EventListener.Read.All IdentityProvider.Read.All IdentityUserFlow.Read.All Application.Read.All Policy.Read.AuthenticationMethod AuditLog.Read.All';
 
 /** What `login` asks for. */
 export const readWriteScopes =
-	'EventListener.ReadWrite.All IdentityProvider.Read.All IdentityUserFlow.ReadWrite.All Application.Read.All';
+	'EventListener.ReadWrite.All IdentityProvider.ReadWrite.All IdentityUserFlow.ReadWrite.All Application.Read.All Policy.ReadWrite.AuthenticationMethod AuditLog.Read.All';

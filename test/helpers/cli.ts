@@ -16,7 +16,7 @@ export type CliRun = { readonly code: number; readonly stdout: string; readonly 
 export async function runCommand(
 	graphUrl: string,
 	argv: readonly string[],
-	options: { token?: string; answers?: readonly string[]; env?: NodeJS.ProcessEnv } = {},
+	options: { token?: string; answers?: readonly string[]; env?: NodeJS.ProcessEnv; stdin?: string } = {},
 ): Promise<CliRun> {
 	let stdout = '';
 	let stderr = '';
@@ -25,6 +25,7 @@ export async function runCommand(
 		argv: ['--graph-url', graphUrl, ...argv],
 		env: { ...freshDirs(), ENTRA_FLOWS_ACCESS_TOKEN: options.token ?? 'test-token', ...options.env },
 		version: '0.0.0-test',
+		...(options.stdin === undefined ? {} : { readStdin: () => options.stdin ?? '' }),
 		stdout: (text) => {
 			stdout += text;
 		},

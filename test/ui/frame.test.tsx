@@ -8,7 +8,8 @@ import { fakeSession } from '../helpers/ui-session.js';
 import { storeFor } from '../helpers/ui-store.js';
 
 test.serial('? lists every key of the current screen; esc closes it', async (t) => {
-	const app = await renderApp(t);
+	// Tall enough for every key of the flows list without scrolling.
+	const app = await renderApp(t, { rows: 30 });
 	await app.waitFor('Events registration');
 	await app.press('?');
 	let frame = await app.waitFor('Keys on this screen');

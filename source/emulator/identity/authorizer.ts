@@ -20,26 +20,36 @@ const unauthenticated = (message: string): AuthorizeResult => ({
 	message,
 });
 
-/** `EventListener.ReadWrite.All` / `EventListener.Read.All` / `EventListener` → `eventlistener`. */
-const family = (permission: string) =>
-	permission
-		.replace(/\.(Read|ReadWrite)(\.All)?$/i, '')
-		.trim()
-		.toLowerCase();
+/**
+ * `EventListener.ReadWrite.All` / `EventListener.Read.All` / `EventListener` → `eventlistener`; permissions
+ * scoped other than `.All` keep their scope: `Policy.ReadWrite.AuthenticationMethod` → `policy.authenticationmethod`.
+ */
+function parsePermission(permission: string): { family: string; level?: 'read' | 'readwrite' } {
+	const match = /^(.+?)\.(Read|ReadWrite)(?:\.(.+))?$/i.exec(permission.trim());
+	if (!match) return { family: permission.trim().toLowerCase() };
+	const scope = match[3] && match[3].toLowerCase() !== 'all' ? `.${match[3]}` : '';
+	return {
+		family: `${match[1]}${scope}`.toLowerCase(),
+		level: match[2]!.toLowerCase() as 'read' | 'readwrite',
+	};
+}
 
-// Reading the organization is allowed to any signed-in user (User.Read) and to directory readers.
+// Reads that higher permissions also allow: the organization for any signed-in user (User.Read) and directory
+// readers; the audit log for directory readers; the authentication method policy for Policy.Read.All.
 const readAlternatives: Readonly<Record<string, readonly string[]>> = {
 	organization: ['user.read', 'directory.read.all', 'directory.readwrite.all'],
+	auditlog: ['directory.read.all', 'directory.readwrite.all'],
+	'policy.authenticationmethod': ['policy.read.all'],
 };
 
 function allows(granted: readonly string[], need: PermissionNeed): boolean {
-	const wanted = family(need.permission);
+	const wanted = parsePermission(need.permission).family;
 	const alternatives = need.write ? [] : (readAlternatives[wanted] ?? []);
 	if (granted.some((name) => alternatives.includes(name.toLowerCase()))) return true;
 	return granted.some((name) => {
-		const match = /^(.+)\.(Read|ReadWrite)(\.All)?$/i.exec(name);
-		if (!match || match[1]!.toLowerCase() !== wanted) return false;
-		return !need.write || match[2]!.toLowerCase() === 'readwrite';
+		const have = parsePermission(name);
+		if (!have.level || have.family !== wanted) return false;
+		return !need.write || have.level === 'readwrite';
 	});
 }
 

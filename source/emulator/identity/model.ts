@@ -112,6 +112,10 @@ export const defaults = {
 		'Application.Read.All',
 		'CustomAuthenticationExtension.Read.All',
 		'CustomAuthenticationExtension.ReadWrite.All',
+		'IdentityProvider.ReadWrite.All',
+		'Policy.Read.AuthenticationMethod',
+		'Policy.ReadWrite.AuthenticationMethod',
+		'AuditLog.Read.All',
 		'User.Read',
 	],
 	roles: [

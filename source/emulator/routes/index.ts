@@ -1,5 +1,7 @@
 import type { Route } from '../router.js';
 import { applicationRoutes } from './applications.js';
+import { auditLogRoutes } from './audit-logs.js';
+import { authMethodRoutes } from './auth-methods.js';
 import { extensionRoutes } from './extensions.js';
 import { flowAppRoutes } from './flow-apps.js';
 import { flowAttributeRoutes } from './flow-attributes.js';
@@ -20,4 +22,6 @@ export const graphRoutes: Route[] = [
 	...organizationRoutes,
 	...tenantRoutes,
 	...applicationRoutes,
+	...authMethodRoutes,
+	...auditLogRoutes,
 ];

@@ -23,6 +23,13 @@ export const providerRead = (handler: Handler): MethodSpec => ({
 	handler,
 });
 
+/** A tenant identity-provider write. */
+export const providerWrite = (handler: Handler): MethodSpec => ({
+	permission: 'IdentityProvider.ReadWrite.All',
+	write: true,
+	handler,
+});
+
 /** A tenant user-flow attribute read. */
 export const attributeRead = (handler: Handler): MethodSpec => ({
 	permission: 'IdentityUserFlow.Read.All',

@@ -7,7 +7,13 @@ import type { Reply, Route, RouteContext } from '../router.js';
 import type { AttributeRecord, FlowRecord, JsonObject } from '../types.js';
 import { attributeSelectable } from './flow-attributes.js';
 import { providerSelectable } from './flow-providers.js';
-import { attributeRead, attributeWrite, providerRead } from './permissions.js';
+import { attributeRead, attributeWrite, providerRead, providerWrite } from './permissions.js';
+import {
+	availableProviderTypes,
+	createProvider,
+	deleteProvider,
+	updateProvider,
+} from './tenant-provider-writes.js';
 
 const attributeType = 'microsoft.graph.identityUserFlowAttribute';
 const attributeFilter: FilterSchema = {
@@ -177,10 +183,24 @@ function deleteAttribute(context: RouteContext): Reply {
 	return { status: 204 };
 }
 
-/** Tenant identity providers (list, get) and user-flow attributes (list, get, create, update, delete). */
+/** Tenant identity providers (list, get, create, update, delete) and user-flow attributes (list, get, create, update, delete). */
 export const tenantRoutes: Route[] = [
-	{ pattern: ['identity', 'identityProviders'], methods: { GET: providerRead(listProviders) } },
-	{ pattern: ['identity', 'identityProviders', ':pid'], methods: { GET: providerRead(getProvider) } },
+	{
+		pattern: ['identity', 'identityProviders'],
+		methods: { GET: providerRead(listProviders), POST: providerWrite(createProvider) },
+	},
+	{
+		pattern: ['identity', 'identityProviders', 'availableProviderTypes'],
+		methods: { GET: providerRead(availableProviderTypes) },
+	},
+	{
+		pattern: ['identity', 'identityProviders', ':pid'],
+		methods: {
+			GET: providerRead(getProvider),
+			PATCH: providerWrite(updateProvider),
+			DELETE: providerWrite(deleteProvider),
+		},
+	},
 	{
 		pattern: ['identity', 'userFlowAttributes'],
 		methods: { GET: attributeRead(listAttributes), POST: attributeWrite(createAttribute) },

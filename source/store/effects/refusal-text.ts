@@ -47,6 +47,12 @@ export function refusalText(refusal: Refusal, scene: RefusalScene): string {
 			return `the tenant already has an attribute named “${display(refusal.taken.displayName)}”`;
 		case 'attributeInUse':
 			return `${refusal.flows.length} user flow(s) still collect it: ${refusal.flows.map((owner) => `“${display(owner.displayName)}”`).join(', ')}`;
+		case 'providerExists':
+			return `the tenant already has ${display(refusal.taken.displayName)} (${display(refusal.taken.id)})`;
+		case 'providerBuiltIn':
+			return `${display(refusal.providerId)} is built in; flows offer it or not, it cannot be changed`;
+		case 'providerInUse':
+			return `${refusal.flows.length} user flow(s) still offer it: ${refusal.flows.map((owner) => `“${display(owner.displayName)}”`).join(', ')}`;
 		case 'layoutInputsDiffer':
 			return 'your draft’s inputs are not the flow’s attributes; press s to check the page again';
 		case 'layoutInvalid':

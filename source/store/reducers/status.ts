@@ -40,8 +40,18 @@ export function reduceStatus(state: AppState, action: StatusAction | OverlayActi
 		case 'overlay/closed':
 			return { ...state, overlay: undefined };
 		case 'overlay/textChanged':
+			if (state.overlay?.kind === 'newAttribute' && state.overlay.focus !== 'dataType') {
+				return {
+					...state,
+					overlay: { ...state.overlay, [state.overlay.focus]: action.text, error: undefined },
+				};
+			}
 			return state.overlay?.kind === 'deleteFlow'
 				? { ...state, overlay: { ...state.overlay, text: action.text, mismatch: false } }
+				: state;
+		case 'overlay/newAttributeChanged':
+			return state.overlay?.kind === 'newAttribute'
+				? { ...state, overlay: { ...state.overlay, ...action.patch } }
 				: state;
 		case 'overlay/pickerHighlighted': {
 			const overlay = state.overlay;

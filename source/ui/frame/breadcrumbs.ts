@@ -20,6 +20,8 @@ function crumb(state: AppState, route: Route): string {
 			return 'Run';
 		case 'user-flow/extensions':
 			return 'Custom extensions';
+		case 'tenant':
+			return 'Tenant';
 		case 'requests':
 			return 'Requests';
 		case 'requests/entry':

@@ -4,6 +4,7 @@ import { DeleteFlowDialog } from './delete-flow-dialog.js';
 import { LayoutConflictDialog } from './layout-conflict-dialog.js';
 import { LayoutLeaveDialog } from './layout-leave-dialog.js';
 import { LayoutSaveDialog } from './layout-save-dialog.js';
+import { NewAttributeDialog } from './new-attribute-dialog.js';
 import { PickerOverlay } from './picker-overlay.js';
 
 /** Props of the overlay host. */
@@ -29,6 +30,8 @@ export function OverlayHost({ overlay, focused }: OverlayHostProps) {
 			return <LayoutSaveDialog flowId={overlay.flowId} lines={overlay.lines} loud={overlay.loud} />;
 		case 'layoutConflict':
 			return <LayoutConflictDialog {...overlay} />;
+		case 'newAttribute':
+			return <NewAttributeDialog overlay={overlay} />;
 		case 'layoutLeave':
 			return <LayoutLeaveDialog flowId={overlay.flowId} />;
 		default: {

@@ -8,6 +8,7 @@ import {
 	appOwners,
 	filterChoices,
 	linkApplication,
+	openNewAttribute,
 	type PickerKind,
 	selectResource,
 } from '../../store/index.js';
@@ -20,6 +21,9 @@ import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { DialogBox } from './dialog-box.js';
 import { choicesFor, PickerIndicator, PickerItem } from './picker-choices.js';
+
+// Not an attribute id: ids never start with a space.
+const newAttributeChoice = ' new attribute';
 
 const titles: Record<PickerKind, string> = {
 	identityProviders: 'Add an identity provider',
@@ -126,6 +130,7 @@ export function PickerOverlay({ picker, flowId, focused, highlighted }: PickerOv
 
 	const choose = (value: string) => {
 		store.dispatch({ type: 'overlay/closed' });
+		if (value === newAttributeChoice) return void store.run(openNewAttribute(flowId));
 		if (picker === 'identityProviders') return void store.run(addIdentityProvider(flowId, value));
 		if (picker === 'attributes') return void store.run(addAttribute(flowId, value));
 		const owner = appOwners(selectResource(store.getState(), 'userFlows').data ?? []).get(value);
@@ -152,16 +157,22 @@ export function PickerOverlay({ picker, flowId, focused, highlighted }: PickerOv
 			);
 	} else if (choices.length === 0 && filter) {
 		body = <BodyState kind="empty" text={`Nothing matches “${filter}”.`} />;
-	} else if (choices.length === 0) {
+	} else if (choices.length === 0 && picker !== 'attributes') {
 		body = (
 			<BodyState kind="empty" text="Nothing to add: the flow already has everything the tenant offers." />
 		);
 	} else {
-		const items = choices.map((choice) => ({
-			key: choice.value,
-			value: choice.value,
-			label: choice.note ? `${choice.label} — ${choice.note}` : choice.label,
-		}));
+		const items = [
+			...choices.map((choice) => ({
+				key: choice.value,
+				value: choice.value,
+				label: choice.note ? `${choice.label} — ${choice.note}` : choice.label,
+			})),
+			// Create and pick in one go: the new attribute is collected on this flow once it exists.
+			...(picker === 'attributes'
+				? [{ key: newAttributeChoice, value: newAttributeChoice, label: 'New attribute…' }]
+				: []),
+		];
 		body = (
 			<SelectInput
 				key={`${filter}|${mount}`}

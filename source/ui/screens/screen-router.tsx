@@ -8,6 +8,7 @@ import { LayoutEditorScreen } from './layout-editor-screen.js';
 import { RequestDetailScreen } from './request-detail-screen.js';
 import { RequestListScreen } from './request-list-screen.js';
 import { RunFlowScreen } from './run-flow-screen.js';
+import { TenantScreen } from './tenant-screen.js';
 import { UserFlowCreateScreen } from './user-flow-create-screen.js';
 import { UserFlowDetailScreen } from './user-flow-detail-screen.js';
 import { UserFlowListScreen } from './user-flow-list-screen.js';
@@ -34,6 +35,8 @@ export function ScreenRouter() {
 			return <RunFlowScreen key={route.flowId} flowId={route.flowId} />;
 		case 'user-flow/extensions':
 			return <FlowExtensionsScreen key={route.flowId} flowId={route.flowId} />;
+		case 'tenant':
+			return <TenantScreen />;
 		case 'requests':
 			return <RequestListScreen />;
 		case 'requests/entry':

@@ -23,6 +23,7 @@ import { busyReason, usePending } from '../hooks/use-pending.js';
 import { useTextCapture } from '../hooks/use-text-capture.js';
 import { useAppState, useStore } from '../store-context.js';
 import { DetailRow } from './detail-row.js';
+import { FlowHistorySection } from './flow-history-section.js';
 
 const rows = [
 	'displayName',
@@ -181,6 +182,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 			{drafted ? (
 				<DetailRow label="Sign-up page" value="✎ unsaved edits kept in a draft (l opens them)" />
 			) : null}
+			<FlowHistorySection flowId={flowId} />
 		</Box>
 	);
 }

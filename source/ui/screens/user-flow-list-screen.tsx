@@ -53,6 +53,7 @@ export function UserFlowListScreen() {
 				selected && store.dispatch({ type: 'route/pushed', route: { id: 'user-flow', flowId: selected.id } }),
 			'list.filter': () => store.dispatch({ type: 'route/filterOpened' }),
 			'flow.new': () => void store.run(openCreateForm()),
+			'tenant.open': () => store.dispatch({ type: 'route/pushed', route: { id: 'tenant' } }),
 			'flow.delete': () => selected && void store.run(openDeleteFlow(selected.id)),
 			'screen.refresh': () => void store.run(loadUserFlows({ force: true })),
 		},
