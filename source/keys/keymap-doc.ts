@@ -21,6 +21,8 @@ const where: Record<Scope, string> = {
 	'layout-conflict': 'layout conflict dialog',
 	'layout-leave': 'leave-editor dialog',
 	request: 'one request (requests)',
+	'apply-file': 'apply file',
+	'tenant-switch': 'tenant switcher',
 };
 
 /** The keymap as a Markdown table, for docs/keyboard-app.md (generated, never hand-edited). */

@@ -18,7 +18,9 @@ export type Scope =
 	| 'layout-options'
 	| 'layout-conflict'
 	| 'layout-leave'
-	| 'request';
+	| 'request'
+	| 'apply-file'
+	| 'tenant-switch';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

@@ -1,4 +1,5 @@
 import { dialogActions } from './keymap-dialogs.js';
+import { flowCodeActions } from './keymap-flow-code.js';
 import { layoutActions } from './keymap-layout.js';
 import { requestActions } from './keymap-requests.js';
 import { screenActions } from './keymap-screens.js';
@@ -111,6 +112,7 @@ export const keymap = [
 	...dialogActions,
 	...layoutActions,
 	...requestActions,
+	...flowCodeActions,
 ] as const;
 
 /** The keymap widened to plain rows, for code that searches it. */

@@ -8,6 +8,7 @@ export type {
 	RetryRelay,
 	SessionInfo,
 	SessionService,
+	TenantSwitch,
 } from './deps.js';
 export { createRetryRelay } from './deps.js';
 export {
@@ -19,6 +20,15 @@ export {
 export { addAttribute, loadAttributes, loadTenantAttributes, removeAttribute } from './effects/attributes.js';
 export { createUserFlow, openCreateForm } from './effects/create-flow.js';
 export { deleteUserFlow, openDeleteFlow } from './effects/delete-flow.js';
+export {
+	applyFilePlan,
+	cloneUserFlow,
+	exportFlow,
+	openApplyFile,
+	openClone,
+	openExport,
+	planApplyFile,
+} from './effects/flow-code.js';
 export { loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';
 export { commitLayout, flowLayout, openLayoutDraft, reloadLayoutDraft } from './effects/layout.js';
@@ -31,7 +41,9 @@ export {
 	removeIdentityProvider,
 } from './effects/providers.js';
 export { cancelSignIn, connect, expireSignInCode, signIn, startSession } from './effects/session.js';
+export { openTenantSwitch, switchTenant } from './effects/tenants.js';
 export { describeError } from './errors.js';
+export * from './flow-code-state.js';
 export * from './layout-state.js';
 export * from './layout-views.js';
 export * from './requests.js';

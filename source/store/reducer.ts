@@ -1,5 +1,6 @@
 import type { Action } from './actions.js';
 import { reduceDrafts } from './reducers/drafts.js';
+import { reduceFlowCode } from './reducers/flow-code.js';
 import { reduceLayoutDrafts } from './reducers/layout.js';
 import { followRefusal } from './reducers/layout-refusal.js';
 import { assertNever } from './reducers/never.js';
@@ -94,6 +95,24 @@ export function reducer(state: AppState, action: Action): AppState {
 			if (layoutDrafts === state.layoutDrafts) return state;
 			return followRefusal({ ...state, layoutDrafts }, action.flowId);
 		}
+		case 'flowCode/dialogOpened':
+		case 'flowCode/textChanged':
+		case 'flowCode/dialogBusy':
+		case 'flowCode/dialogRejected':
+		case 'flowCode/overwriteAsked':
+		case 'flowCode/tenantCursorMoved':
+		case 'flowCode/exported':
+		case 'applyFile/opened':
+		case 'applyFile/pathChanged':
+		case 'applyFile/editing':
+		case 'applyFile/planStarted':
+		case 'applyFile/planned':
+		case 'applyFile/notPlanned':
+		case 'applyFile/applyStarted':
+		case 'applyFile/stepMarked':
+		case 'applyFile/applyEnded':
+		case 'tenant/switched':
+			return reduceFlowCode(state, action);
 		default:
 			return assertNever(action);
 	}

@@ -1,5 +1,6 @@
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import type { SessionInfo } from './deps.js';
+import type { ApplyFileState, FlowCodeOverlay, TenantChoice } from './flow-code-state.js';
 import type { LayoutDraft, LayoutOverlay } from './layout-state.js';
 
 export type {
@@ -60,7 +61,9 @@ export type Route =
 	/** The request inspector: every Graph call of this session; its entry's cursor is the selected row. */
 	| { readonly id: 'requests' }
 	/** One recorded call in full; its entry's cursor is the scroll offset. */
-	| { readonly id: 'requests/entry'; readonly seq: number };
+	| { readonly id: 'requests/entry'; readonly seq: number }
+	/** Flow files planned against the tenant and applied step by step. */
+	| { readonly id: 'apply-file' };
 
 /** A route plus the cursor and filter it had, so going back restores them. */
 export type RouteEntry = {
@@ -128,7 +131,8 @@ export type Overlay =
 			readonly text: string;
 			readonly mismatch: boolean;
 	  }
-	| LayoutOverlay;
+	| LayoutOverlay
+	| FlowCodeOverlay;
 
 /** One operation in flight; `target` names the row it changes, `write` marks changes to the tenant. */
 export type Activity = {
@@ -200,6 +204,11 @@ export type AppState = {
 	readonly layoutDrafts: Readonly<Record<string, LayoutDraft>>;
 	readonly start: StartDraft;
 	readonly seq: number;
+	/** The profile in use, when the app was given profiles to switch between. */
+	readonly tenant?: TenantChoice;
+	readonly applyFile?: ApplyFileState;
+	/** Where the last export wrote, which the Apply file screen offers first. */
+	readonly lastExport?: string;
 };
 
 /** A fresh route entry. */

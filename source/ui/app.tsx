@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { InputRouter } from '../keys/input-router.js';
 import { type Store, startSession } from '../store/index.js';
 import { BodyState } from './components/body-state.js';
+import { TenantKey } from './flow-code-keys.js';
 import { Frame } from './frame/frame.js';
 import { GlobalKeys } from './global-keys.js';
 import { HelpOverlay } from './overlays/help-overlay.js';
@@ -69,6 +70,7 @@ export function App({ store, theme }: AppProps) {
 				>
 					<GlobalKeys />
 					<RequestsKey />
+					<TenantKey />
 					<Frame>
 						<Body />
 					</Frame>

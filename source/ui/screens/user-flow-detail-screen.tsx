@@ -14,6 +14,7 @@ import {
 	toggleSignUp,
 } from '../../store/index.js';
 import { BodyState } from '../components/body-state.js';
+import { FlowCodeKeys } from '../flow-code-keys.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { busyReason, usePending } from '../hooks/use-pending.js';
 import { useTextCapture } from '../hooks/use-text-capture.js';
@@ -141,6 +142,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 	);
 	return (
 		<Box flexDirection="column">
+			<FlowCodeKeys on="detail" flowId={flowId} />
 			<DetailRow label="Id" value={overview.idText} />
 			<DetailRow label="User type" value={overview.userType || '—'} />
 			{row('displayName', 'Name', overview.name)}
