@@ -1,6 +1,7 @@
 // A plan and an apply in the keyboard app's words: each line with a marker that reads without colour
 // (+ add, - remove, ~ change, > move) and a tone the screen colours; page changes as the layout diff says them.
 // Names come from files and from Graph, so every one is sanitized here.
+import { isGraphError } from '../graph/graph-error.js';
 import { formatFieldValue, formatLayoutDiff } from '../layout/index.js';
 import type { StepResult, StepStatus } from '../operations/apply.js';
 import type { FileProblem, LocatedProblem } from '../operations/flow-code.js';
@@ -139,7 +140,11 @@ export function causeText(result: StepResult): string {
 	if (result.refusal) return refusalText(result.refusal, { flow: display(flow ?? '') });
 	const error = toAppError(result.error);
 	const lost = error.status === 504 || (error.status === 0 && error.kind !== 'cancelled');
-	return `${describeError(error)}${lost ? ' (the answer was lost: it may have taken effect; apply again to finish either way)' : ''}`;
+	// Which request failed, as the request inspector (ctrl+g) lists it.
+	const call = isGraphError(result.error)
+		? `${result.error.method} ${display(result.error.path)}: ${result.error.status ? `${result.error.status} ` : ''}`
+		: '';
+	return `${call}${describeError(error)}${lost ? ' (the answer was lost: it may have taken effect; apply again to finish either way)' : ''}`;
 }
 
 /** What a stopped or finished apply came to: counts, the failed step with its cause, and what of it was made. */

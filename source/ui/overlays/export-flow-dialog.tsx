@@ -48,7 +48,9 @@ export function ExportFlowDialog({ overlay }: { readonly overlay: ExportOverlay 
 			{asking ? (
 				<>
 					<Text> </Text>
-					<Text color={theme.warning}>{`${overlay.overwrite} exists. Overwrite it?`}</Text>
+					<Text color={theme.warning}>This file exists already:</Text>
+					<Text wrap="truncate-start">{overlay.overwrite}</Text>
+					<Text color={theme.warning}>Overwrite it?</Text>
 					<Text>
 						<Text bold>y</Text> overwrite · <Text bold>n</Text> keep it and change the path
 					</Text>

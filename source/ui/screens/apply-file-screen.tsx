@@ -55,7 +55,12 @@ function planRow(theme: Theme, line: PlanLine, key: string): Row {
 	return {
 		key,
 		node: (
-			<Text key={key} wrap="truncate-end" bold={line.tone === 'heading'} color={toneColor(theme, line.tone)}>
+			<Text
+				key={key}
+				wrap={line.tone === 'problem' ? 'wrap' : 'truncate-end'}
+				bold={line.tone === 'heading'}
+				color={toneColor(theme, line.tone)}
+			>
 				{line.mark} {line.text}
 			</Text>
 		),
