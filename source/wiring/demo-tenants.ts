@@ -2,6 +2,7 @@
 // flows (fabrikam), each an in-process emulator with its own sign-in, so export in one and apply in the other can
 // be tried offline. The keyboard app's tenant switcher builds on this.
 
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { resolveConfig } from '../config/config.js';
@@ -40,6 +41,7 @@ export async function startDemoTenants(
 		{ profile: 'contoso', label: 'Contoso Customers (demo)', seed: 'default' },
 		{ profile: 'fabrikam', label: 'Fabrikam Customers (demo, no user flows yet)', seed: 'fabrikam' },
 	] as const;
+	if (options.stateDir) mkdirSync(options.stateDir, { recursive: true });
 	const served = await Promise.all(
 		seeds.map((entry) =>
 			serveEmulator({
