@@ -7,7 +7,7 @@ export const flowCodeActions = [
 		keys: ['x'],
 		scopes: ['flows', 'detail'],
 		label: 'export',
-		description: 'Export the flow to a file (asks the path; never overwrites a file without asking)',
+		description: 'Export the flow to a file; asks where, never overwrites',
 		showInFooter: true,
 	},
 	{
@@ -15,14 +15,14 @@ export const flowCodeActions = [
 		keys: ['c'],
 		scopes: ['flows', 'detail'],
 		label: 'clone',
-		description: 'Clone the flow inside the tenant under a new name (without its apps)',
+		description: 'Clone the flow under a new name (without its apps)',
 	},
 	{
 		id: 'applyFile.open',
 		keys: ['A'],
 		scopes: ['flows'],
 		label: 'apply file',
-		description: 'Apply flow files: choose a file or folder, see the plan, y to carry it out',
+		description: 'Apply flow files: see the plan, then y carries it out',
 	},
 	{
 		id: 'tenant.switch',
