@@ -49,6 +49,15 @@ export const flowCodeActions = [
 		showInFooter: true,
 	},
 	{
+		id: 'applyFile.complete',
+		keys: ['tab'],
+		scopes: ['apply-file'],
+		label: 'complete',
+		description: 'Complete the file or folder name; the choices show when there are several',
+		showInFooter: true,
+		whileTyping: true,
+	},
+	{
 		id: 'applyFile.scrollDown',
 		keys: ['j', 'down'],
 		scopes: ['apply-file'],

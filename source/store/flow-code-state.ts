@@ -44,6 +44,8 @@ export type StepRow = { readonly text: string; readonly mark: StepMark; readonly
 export type ApplyFileState = {
 	readonly path: string;
 	readonly editing: boolean;
+	/** What tab found to complete the path with, when there was more than one (or none). */
+	readonly choices?: { readonly items: readonly string[]; readonly more: number };
 	readonly phase: 'choose' | 'planning' | 'planned' | 'cannot' | 'applying' | 'applied' | 'stopped';
 	/** The plan (or what is wrong) in words. */
 	readonly lines: readonly PlanLine[];
@@ -66,6 +68,11 @@ export type FlowCodeAction =
 	| { readonly type: 'flowCode/exported'; readonly path: string }
 	| { readonly type: 'applyFile/opened'; readonly path: string }
 	| { readonly type: 'applyFile/pathChanged'; readonly text: string }
+	| {
+			readonly type: 'applyFile/completed';
+			readonly text: string;
+			readonly choices?: { readonly items: readonly string[]; readonly more: number };
+	  }
 	| { readonly type: 'applyFile/editing'; readonly editing: boolean }
 	| { readonly type: 'applyFile/planStarted' }
 	| {

@@ -23,6 +23,7 @@ export { deleteUserFlow, openDeleteFlow } from './effects/delete-flow.js';
 export {
 	applyFilePlan,
 	cloneUserFlow,
+	completeApplyPath,
 	exportFlow,
 	openApplyFile,
 	openClone,

@@ -104,6 +104,7 @@ export function reducer(state: AppState, action: Action): AppState {
 		case 'flowCode/exported':
 		case 'applyFile/opened':
 		case 'applyFile/pathChanged':
+		case 'applyFile/completed':
 		case 'applyFile/editing':
 		case 'applyFile/planStarted':
 		case 'applyFile/planned':

@@ -248,3 +248,27 @@ test.serial('bad files are named with file, line and field, and nothing is read 
 	t.regex(frame, /bad\.yaml:\d+: /);
 	t.is(app.emulator.log.length, reads);
 });
+
+test.serial('tab completes the path from the folder: a unique match whole, several to what they share, with the choices', async (t) => {
+	const cwd = folder();
+	mkdirSync(join(cwd, 'flows'));
+	writeFileSync(join(cwd, 'flows', 'shop-sign-in.yaml'), '');
+	writeFileSync(join(cwd, 'flows', 'shop-sign-up.yaml'), '');
+	writeFileSync(join(cwd, 'flows', 'notes.txt'), '');
+	const app = await renderApp(t, { deps: { cwd } });
+	await app.waitFor(events.name);
+	await app.press('A');
+	await app.waitFor('Apply flow files');
+	await clear(app, `${cwd}/`.length);
+	await app.type('fl');
+	await app.press('tab');
+	let frame = await app.waitFor('› flows/');
+	await app.press('tab');
+	frame = await app.waitFor('shop-sign-in.yaml  shop-sign-up.yaml');
+	t.regex(frame, /› flows\/shop-sign-/, 'completed as far as both agree');
+	t.notRegex(frame, /notes\.txt/, 'only flow files and folders are offered');
+	await app.type('u');
+	await app.press('tab');
+	frame = await app.waitFor('› flows/shop-sign-up.yaml');
+	t.notRegex(frame, /shop-sign-in\.yaml {2}/, 'the choices go once it is unique');
+});

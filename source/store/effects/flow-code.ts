@@ -220,6 +220,50 @@ function sourcesOf(path: string): SourceFile[] | string {
 	}
 }
 
+const shownChoices = 6;
+
+/** The longest start every name shares. */
+function commonStart(names: readonly string[]): string {
+	return names.reduce((shared, name) => {
+		let length = 0;
+		while (length < shared.length && shared[length] === name[length]) length++;
+		return shared.slice(0, length);
+	});
+}
+
+/** Tab on the path: completes it as far as the folder's flow files and folders agree, like a shell. */
+export function completeApplyPath(): Effect {
+	return async (context) => {
+		const typed = context.getState().applyFile?.path ?? '';
+		const cut = typed.lastIndexOf('/') + 1;
+		const [head, prefix] = [typed.slice(0, cut), typed.slice(cut)];
+		let names: string[];
+		try {
+			names = readdirSync(within(context, head || '.'), { withFileTypes: true })
+				.filter(
+					(item) => item.name.startsWith(prefix) && (prefix.startsWith('.') || !item.name.startsWith('.')),
+				)
+				.filter((item) => item.isDirectory() || (flowFile.test(item.name) && item.name !== schemaFile))
+				.map((item) => (item.isDirectory() ? `${item.name}/` : item.name))
+				.sort();
+		} catch {
+			names = [];
+		}
+		const [only] = names;
+		if (names.length === 1 && only)
+			return context.dispatch({ type: 'applyFile/completed', text: `${head}${only}` });
+		const common = names.length > 0 ? commonStart(names) : prefix;
+		context.dispatch({
+			type: 'applyFile/completed',
+			text: `${head}${common}`,
+			choices: {
+				items: names.slice(0, shownChoices).map(display),
+				more: Math.max(0, names.length - shownChoices),
+			},
+		});
+	};
+}
+
 /** Opens the Apply file screen, offering the last exported file, else the current folder. */
 export function openApplyFile(): Effect {
 	return async (context) => {

@@ -58,8 +58,19 @@ export function reduceFlowCode(state: AppState, action: FlowCodeAction): AppStat
 					? { ...state.applyFile, editing: state.applyFile.phase !== 'applying' }
 					: freshApply(action.path),
 			};
+		case 'applyFile/completed':
+			return patchApply(state, {
+				path: action.text,
+				choices: action.choices,
+				phase: 'choose',
+				lines: [],
+				steps: [],
+				report: [],
+				prepared: undefined,
+			});
 		case 'applyFile/pathChanged':
 			return patchApply(state, {
+				choices: undefined,
 				path: action.text,
 				phase: 'choose',
 				lines: [],

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useKeyActions } from '../../keys/input-router.js';
 import {
 	applyFilePlan,
+	completeApplyPath,
 	currentEntry,
 	type PlanLine,
 	type PlanTone,
@@ -100,7 +101,7 @@ export function ApplyFileScreen() {
 			: []),
 		...(screen?.report ?? []).map((line, index) => planRow(theme, line, `report${index}`)),
 	];
-	const view = Math.max(1, height - 5);
+	const view = Math.max(1, height - 5 - (screen?.choices ? 1 : 0));
 	const lastTop = Math.max(0, rows.length - view);
 	const top = Math.min(Math.max(0, entry.cursor), lastTop);
 	const scroll = (by: number) =>
@@ -115,6 +116,10 @@ export function ApplyFileScreen() {
 		{
 			'applyFile.apply': () => void store.run(applyFilePlan()),
 			'applyFile.edit': () => store.dispatch({ type: 'applyFile/editing', editing: true }),
+			'applyFile.complete': () => {
+				if (!editing) store.dispatch({ type: 'applyFile/editing', editing: true });
+				void store.run(completeApplyPath());
+			},
 			'applyFile.scrollDown': () => scroll(1),
 			'applyFile.scrollUp': () => scroll(-1),
 			'screen.refresh': () => void store.run(planApplyFile()),
@@ -127,6 +132,7 @@ export function ApplyFileScreen() {
 						? 'The apply is under way.'
 						: 'Nothing to apply: plan first (enter on the path, or ctrl+r).',
 				'applyFile.edit': phase === 'applying' ? 'The apply is under way.' : undefined,
+				'applyFile.complete': phase === 'applying' ? 'The apply is under way.' : undefined,
 			},
 		},
 	);
@@ -147,6 +153,13 @@ export function ApplyFileScreen() {
 				<Text color={theme.accent}>› </Text>
 				<TextField value={screen?.path ?? ''} focused={editing} width={60} />
 			</Box>
+			{screen?.choices ? (
+				<Text wrap="truncate-end" color={theme.muted}>
+					{screen.choices.items.length === 0
+						? 'No flow file or folder starts so.'
+						: `${screen.choices.items.join('  ')}${screen.choices.more ? `  …and ${screen.choices.more} more` : ''}`}
+				</Text>
+			) : null}
 			<Text color={theme.muted}>
 				{phase === 'planning'
 					? 'Reading the files and the tenant…'
