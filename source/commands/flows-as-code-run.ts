@@ -1,8 +1,8 @@
 // The flows-as-code verbs, loaded only when one of them runs (the YAML reader stays out of every other command).
 
-import { exportFlowSet, flowSpecFrom } from '../flow-files/export.js';
+import { exportFlowSet } from '../flow-files/export.js';
 import type { LoadedFiles } from '../flow-files/load.js';
-import { type FlowSet, nameKey } from '../flow-files/model.js';
+import type { FlowSet } from '../flow-files/model.js';
 import { flowFileSchema } from '../flow-files/schema.js';
 import {
 	definitionsDocument,
@@ -16,6 +16,7 @@ import type { FileFormat } from '../flow-files/source-text.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import { type ApplyReport, applyPlan, type StepResult } from '../operations/apply.js';
+import { cloneFlow } from '../operations/flow-code.js';
 import { type Plan, planChanges } from '../operations/plan.js';
 import { filesSide, tenantSide } from '../operations/plan-side.js';
 import { resolveAmong } from '../operations/resolve.js';
@@ -251,21 +252,14 @@ export async function runClone(context: CommandContext): Promise<void> {
 	const client = await context.graph();
 	const snapshot = await readTenant(client);
 	const source = pickFlow(snapshot, context.args[0] ?? '');
-	const taken = snapshot.flows.find((flow) => nameKey(flow.displayName ?? '') === nameKey(name));
-	if (taken)
-		throw refusalFailure({
-			rule: 'nameTaken',
-			name,
-			taken: { id: taken.id, displayName: taken.displayName ?? taken.id },
-		});
-	// An app uses one flow: the copy starts with none.
-	const copy = { ...flowSpecFrom(source, snapshot), name, applications: [] };
-	const plan = planChanges(tenantSide(snapshot), { customAttributes: [], flows: [copy] });
-	if (plan.problems.length > 0) throw cannotBeDone(plan);
-	const report = await applyPlan(client, plan, snapshot);
-	if (report.stopped) throw stoppedFailure(report);
+	const outcome = await cloneFlow(client, { snapshot, flowId: source.id }, name);
+	if (outcome.kind === 'noSuchFlow')
+		throw new CommandFailure(`The user flow "${source.displayName}" is gone.`);
+	if (outcome.kind === 'refused') throw refusalFailure(outcome.refusal);
+	if (outcome.kind === 'cannot') throw cannotBeDone({ steps: [], unchanged: [], problems: outcome.problems });
+	if (outcome.report.stopped) throw stoppedFailure(outcome.report);
 	if (context.dryRun) return;
-	const created = report.results.find((result) => result.step.kind === 'createFlow')?.flowId;
+	const created = outcome.flowId;
 	if (context.json) return printJson(context, { cloned: source.id, id: created ?? null, displayName: name });
 	context.stdout(
 		`Cloned "${source.displayName}" as "${name}"${created ? ` (${created})` : ''}; it has no apps yet.\n`,

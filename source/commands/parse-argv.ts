@@ -28,7 +28,11 @@ function optionsFor(specs: readonly FlagSpec[]): ParseArgsOptions {
 
 /** Extra flags only the keyboard app reads (no command). */
 export const appFlags: readonly FlagSpec[] = [
-	{ name: 'demo', type: 'boolean', description: 'run against the built-in offline demo tenant' },
+	{
+		name: 'demo',
+		type: 'boolean',
+		description: 'run against the built-in offline demo tenants (contoso and fabrikam, @ switches)',
+	},
 ];
 
 /** Reads argv: finds the command, checks its flags and the number of its arguments. */

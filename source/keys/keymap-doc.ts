@@ -28,6 +28,8 @@ const where: Record<Scope, string> = {
 	'layout-preview': 'layout preview',
 	tenant: 'tenant',
 	'new-attribute': 'new attribute dialog',
+	'apply-file': 'apply file',
+	'tenant-switch': 'tenant switcher',
 };
 
 /** The keymap as a Markdown table, for docs/keyboard-app.md (generated, never hand-edited). */

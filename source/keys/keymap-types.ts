@@ -26,7 +26,9 @@ export type Scope =
 	| 'extension-choice'
 	| 'layout-preview'
 	| 'tenant'
-	| 'new-attribute';
+	| 'new-attribute'
+	| 'apply-file'
+	| 'tenant-switch';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

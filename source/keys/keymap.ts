@@ -1,4 +1,5 @@
 import { dialogActions } from './keymap-dialogs.js';
+import { flowCodeActions } from './keymap-flow-code.js';
 import { layoutActions } from './keymap-layout.js';
 import { requestActions } from './keymap-requests.js';
 import { runActions } from './keymap-run.js';
@@ -120,6 +121,7 @@ export const keymap = [
 	...requestActions,
 	...runActions,
 	...tenantActions,
+	...flowCodeActions,
 ] as const;
 
 /** The keymap widened to plain rows, for code that searches it. */

@@ -1,4 +1,5 @@
 import type { SessionInfo } from './deps.js';
+import type { FlowCodeAction } from './flow-code-state.js';
 import type { LayoutAction } from './layout-state.js';
 import type {
 	Activity,
@@ -143,7 +144,8 @@ export type Action =
 	| StatusAction
 	| OverlayAction
 	| DraftAction
-	| LayoutAction;
+	| LayoutAction
+	| FlowCodeAction;
 
 /** Load-action creators; the resource kind and its data type travel together. */
 export const loadActions = {

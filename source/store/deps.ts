@@ -38,6 +38,13 @@ export type RetryRelay = {
 /** The session's recorded Graph calls, as the request inspector reads them (secrets already masked). */
 export type RequestHistory = Pick<RequestRecorder, 'entries' | 'subscribe'>;
 
+/** The profiles the tenant switcher offers, and how to get the app's deps for one of them. */
+export type TenantSwitch = {
+	readonly choices: readonly { readonly profile: string; readonly label: string }[];
+	/** Deps for that profile, with its own sign-in and token cache; the same object each time for one profile. */
+	switchTo(profile: string): Promise<AppDeps>;
+};
+
 /** Everything the keyboard app needs from the composition root. */
 export type AppDeps = {
 	/** From createGraphClient, with the token provider already wired. */
@@ -57,6 +64,12 @@ export type AppDeps = {
 	readonly tmux?: boolean;
 	/** True when NO_COLOR is set: the theme uses no colours. */
 	readonly noColor?: boolean;
+	/** The profiles to switch between (the header names the one in use). */
+	readonly tenants?: TenantSwitch;
+	/** The profile these deps are for. */
+	readonly tenant?: { readonly profile: string; readonly label: string };
+	/** The folder relative paths (export, Apply file) start from; the process's current folder by default. */
+	readonly cwd?: string;
 	/** Milliseconds since the epoch; injectable for tests. */
 	readonly now?: () => number;
 	/** Test overrides for the terminal streams. */

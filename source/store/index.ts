@@ -8,6 +8,7 @@ export type {
 	RetryRelay,
 	SessionInfo,
 	SessionService,
+	TenantSwitch,
 } from './deps.js';
 export { createRetryRelay } from './deps.js';
 export {
@@ -29,6 +30,16 @@ export {
 	loadFlowExtensions,
 	validateExtensionOf,
 } from './effects/extensions.js';
+export {
+	applyFilePlan,
+	cloneUserFlow,
+	completeApplyPath,
+	exportFlow,
+	openApplyFile,
+	openClone,
+	openExport,
+	planApplyFile,
+} from './effects/flow-code.js';
 export { loadUserFlow, loadUserFlows, saveEdit, switchSignUp, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';
 export { commitLayout, flowLayout, openLayoutDraft, reloadLayoutDraft } from './effects/layout.js';
@@ -48,7 +59,9 @@ export {
 	createAttributeFromDialog,
 	openNewAttribute,
 } from './effects/tenant-attributes.js';
+export { openTenantSwitch, switchTenant } from './effects/tenants.js';
 export { describeError } from './errors.js';
+export * from './flow-code-state.js';
 export * from './layout-preview.js';
 export * from './layout-state.js';
 export * from './layout-views.js';

@@ -1,5 +1,6 @@
 import type { Action } from './actions.js';
 import { reduceDrafts } from './reducers/drafts.js';
+import { reduceFlowCode } from './reducers/flow-code.js';
 import { reduceLayoutDrafts } from './reducers/layout.js';
 import { followRefusal } from './reducers/layout-refusal.js';
 import { assertNever } from './reducers/never.js';
@@ -59,6 +60,9 @@ const slices: { readonly [P in ActionPrefix]: Slice<P> } = {
 	edit: reduceDrafts,
 	start: reduceDrafts,
 	layout,
+	flowCode: reduceFlowCode,
+	applyFile: reduceFlowCode,
+	tenant: reduceFlowCode,
 };
 
 /** The one pure reducer: it hands each action to the slice its type's prefix names. */

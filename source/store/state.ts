@@ -5,6 +5,7 @@ import type { RunPrepared } from '../operations/run-flow.js';
 import type { RunLinkRefused } from '../operations/run-link.js';
 import type { TenantOverview } from '../operations/tenant-overview.js';
 import type { SessionInfo } from './deps.js';
+import type { ApplyFileState, FlowCodeOverlay, TenantChoice } from './flow-code-state.js';
 import type { LayoutDraft, LayoutOverlay } from './layout-state.js';
 
 export type {
@@ -85,7 +86,9 @@ export type Route =
 	/** The request inspector: every Graph call of this session; its entry's cursor is the selected row. */
 	| { readonly id: 'requests' }
 	/** One recorded call in full; its entry's cursor is the scroll offset. */
-	| { readonly id: 'requests/entry'; readonly seq: number };
+	| { readonly id: 'requests/entry'; readonly seq: number }
+	/** Flow files planned against the tenant and applied step by step. */
+	| { readonly id: 'apply-file' };
 
 /** A route plus the cursor and filter it had, so going back restores them. */
 export type RouteEntry = {
@@ -158,7 +161,8 @@ export type Overlay =
 			readonly text: string;
 			readonly mismatch: boolean;
 	  }
-	| LayoutOverlay;
+	| LayoutOverlay
+	| FlowCodeOverlay;
 
 /** Creating a custom attribute from a dialog: and, with a flow, collecting it there in the same go. */
 export type NewAttributeOverlay = {
@@ -250,6 +254,11 @@ export type AppState = {
 	readonly layoutDrafts: Readonly<Record<string, LayoutDraft>>;
 	readonly start: StartDraft;
 	readonly seq: number;
+	/** The profile in use, when the app was given profiles to switch between. */
+	readonly tenant?: TenantChoice;
+	readonly applyFile?: ApplyFileState;
+	/** Where the last export wrote, which the Apply file screen offers first. */
+	readonly lastExport?: string;
 };
 
 /** A fresh route entry. */

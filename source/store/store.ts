@@ -45,10 +45,14 @@ export type Store = {
 
 type Running = { waiting: boolean };
 
+// The header names the profile in use from the first frame.
+const withTenant = (state: AppState, deps: AppDeps): AppState =>
+	deps.tenant ? { ...state, tenant: deps.tenant } : state;
+
 /** Creates the store over the given deps. */
 export function createStore(
 	initialDeps: AppDeps,
-	state: AppState = initialState(initialDeps.configured),
+	state: AppState = withTenant(initialState(initialDeps.configured), initialDeps),
 ): Store {
 	let deps = initialDeps;
 	let current = state;

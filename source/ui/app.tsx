@@ -4,6 +4,7 @@ import { InputRouter } from '../keys/input-router.js';
 import type { KeyFeed } from '../keys/key-feed.js';
 import { type AppState, currentEntry, type Store, startSession } from '../store/index.js';
 import { BodyState } from './components/body-state.js';
+import { TenantKey } from './flow-code-keys.js';
 import { Frame } from './frame/frame.js';
 import { GlobalKeys } from './global-keys.js';
 import { HelpOverlay } from './overlays/help-overlay.js';
@@ -99,6 +100,7 @@ export function App({ store, theme, feed }: AppProps) {
 				>
 					<GlobalKeys />
 					<RequestsKey />
+					<TenantKey />
 					<Frame>
 						<Body />
 					</Frame>

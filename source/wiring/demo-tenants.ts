@@ -2,6 +2,8 @@
 // flows (fabrikam), each an in-process emulator with its own sign-in, so export in one and apply in the other can
 // be tried offline. The keyboard app's tenant switcher builds on this.
 
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { resolveConfig } from '../config/config.js';
 import type { AppDeps } from '../store/deps.js';
@@ -22,7 +24,12 @@ export type DemoTenants = { readonly tenants: readonly DemoTenant[]; close(): Pr
 /** Starts both demo emulators and builds each tenant's dependencies (sign-in through the real device-code path). */
 export async function startDemoTenants(
 	io: WiringIo,
-	options: { requests?: RequestRecorder; pollIntervalSeconds?: number } = {},
+	options: {
+		requests?: RequestRecorder;
+		pollIntervalSeconds?: number;
+		/** A folder where each tenant keeps its state between runs (`<profile>.json`); none: fresh every run. */
+		stateDir?: string;
+	} = {},
 ): Promise<DemoTenants> {
 	const { serveEmulator } = await import('../emulator/serve.js');
 	const identity = {
@@ -34,8 +41,16 @@ export async function startDemoTenants(
 		{ profile: 'contoso', label: 'Contoso Customers (demo)', seed: 'default' },
 		{ profile: 'fabrikam', label: 'Fabrikam Customers (demo, no user flows yet)', seed: 'fabrikam' },
 	] as const;
+	if (options.stateDir) mkdirSync(options.stateDir, { recursive: true });
 	const served = await Promise.all(
-		seeds.map((entry) => serveEmulator({ port: 0, seed: entry.seed, identity })),
+		seeds.map((entry) =>
+			serveEmulator({
+				port: 0,
+				seed: entry.seed,
+				identity,
+				...(options.stateDir ? { statePath: join(options.stateDir, `${entry.profile}.json`) } : {}),
+			}),
+		),
 	);
 	const base = resolveConfig({}, {}, {});
 	const tenants = seeds.map((entry, index): DemoTenant => {

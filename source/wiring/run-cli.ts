@@ -45,7 +45,7 @@ export type CliIo = {
 };
 
 // What names the main tenant: a named profile (`@dev`) takes its own from the profile instead.
-const tenantFlags = [
+export const tenantFlags = [
 	'graph-url',
 	'tenant',
 	'client-id',
@@ -55,14 +55,14 @@ const tenantFlags = [
 	'profile',
 	'beta',
 ];
-const tenantVariables = [
+export const tenantVariables = [
 	'ENTRA_FLOWS_GRAPH_URL',
 	'ENTRA_FLOWS_CLOUD',
 	'AZURE_TENANT_ID',
 	'AZURE_CLIENT_ID',
 	'AZURE_AUTHORITY_HOST',
 ];
-const without = <T extends object>(values: T, names: readonly string[]): T =>
+export const without = <T extends object>(values: T, names: readonly string[]): T =>
 	Object.fromEntries(Object.entries(values).filter(([name]) => !names.includes(name))) as T;
 
 /** Reads argv once, runs one command, and returns the exit code. */

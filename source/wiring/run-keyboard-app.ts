@@ -1,7 +1,9 @@
 import type { FlagValues } from '../commands/command.js';
 import { resolveConfig } from '../config/config.js';
 import { runApp } from '../ui/run-app.js';
-import { buildAppDeps, startDemoDeps, type WiringIo } from './app-deps.js';
+import { buildAppDeps, type WiringIo } from './app-deps.js';
+import { startDemoTenants } from './demo-tenants.js';
+import { demoSwitch, profileSwitch } from './tenant-switch.js';
 
 /** A tenant given on the command line is remembered like one typed on the Start screen, cached sign-in or not. */
 export function rememberFromFlags(flags: FlagValues): { rememberTenant: boolean; rememberCached: boolean } {
@@ -11,9 +13,18 @@ export function rememberFromFlags(flags: FlagValues): { rememberTenant: boolean;
 
 /** Builds the dependencies from flags and environment, then runs the keyboard app; returns the exit code. */
 export async function runKeyboardApp(flags: FlagValues, io: WiringIo): Promise<number> {
-	const deps =
-		flags.demo === true
-			? await startDemoDeps(io)
-			: buildAppDeps(resolveConfig(flags, io.env, { warn: io.warn }), io, rememberFromFlags(flags));
-	return runApp({ ...deps, exitAfterFirstFrame: io.env.ENTRA_FLOWS_EXIT_AFTER_FIRST_FRAME === '1' });
+	const exitAfterFirstFrame = io.env.ENTRA_FLOWS_EXIT_AFTER_FIRST_FRAME === '1';
+	if (flags.demo === true) {
+		// Two demo tenants offered as profiles, so export in one and apply in the other works offline.
+		const demo = await startDemoTenants(io, {
+			...(io.env.ENTRA_FLOWS_DEMO_STATE_DIR ? { stateDir: io.env.ENTRA_FLOWS_DEMO_STATE_DIR } : {}),
+		});
+		try {
+			return await runApp({ ...demoSwitch(demo), tmux: Boolean(io.env.TMUX), exitAfterFirstFrame });
+		} finally {
+			await demo.close();
+		}
+	}
+	const first = buildAppDeps(resolveConfig(flags, io.env, { warn: io.warn }), io, rememberFromFlags(flags));
+	return runApp({ ...profileSwitch(flags, io, first), exitAfterFirstFrame });
 }

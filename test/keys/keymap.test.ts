@@ -59,6 +59,13 @@ const stacks: readonly (readonly [Level, readonly Scope[]])[][] = [
 		['screen', ['layout-options']],
 		['capture', ['text']],
 	],
+	[
+		['global', ['global']],
+		['screen', ['apply-file']],
+		['capture', ['text']],
+	],
+	[['overlay', ['tenant-switch']]],
+	[['overlay', ['text']]],
 	[['overlay', ['layout-conflict']]],
 	[['overlay', ['layout-leave']]],
 	[['overlay', ['confirm']]],

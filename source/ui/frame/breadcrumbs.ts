@@ -26,6 +26,8 @@ function crumb(state: AppState, route: Route): string {
 			return 'Requests';
 		case 'requests/entry':
 			return `#${route.seq}`;
+		case 'apply-file':
+			return 'Apply file';
 		default: {
 			const never: never = route;
 			return never;
@@ -51,5 +53,6 @@ export function breadcrumbs(state: AppState): string {
 export function who(state: AppState): string {
 	if (state.session.status !== 'signedIn') return '';
 	const { account, tenant } = state.session.info;
-	return [account, tenant].filter(Boolean).join(' · ');
+	// With profiles, the profile leads: it is what the tenant switcher and `--profile` call it.
+	return [state.tenant ? `@${state.tenant.profile}` : undefined, account, tenant].filter(Boolean).join(' · ');
 }

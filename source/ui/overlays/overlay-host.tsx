@@ -1,11 +1,14 @@
 import type { Overlay } from '../../store/index.js';
+import { CloneFlowDialog } from './clone-flow-dialog.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { DeleteFlowDialog } from './delete-flow-dialog.js';
+import { ExportFlowDialog } from './export-flow-dialog.js';
 import { LayoutConflictDialog } from './layout-conflict-dialog.js';
 import { LayoutLeaveDialog } from './layout-leave-dialog.js';
 import { LayoutSaveDialog } from './layout-save-dialog.js';
 import { NewAttributeDialog } from './new-attribute-dialog.js';
 import { PickerOverlay } from './picker-overlay.js';
+import { TenantSwitchDialog } from './tenant-switch-dialog.js';
 
 /** Props of the overlay host. */
 export type OverlayHostProps = { readonly overlay: Overlay; readonly focused: boolean };
@@ -34,6 +37,12 @@ export function OverlayHost({ overlay, focused }: OverlayHostProps) {
 			return <NewAttributeDialog overlay={overlay} />;
 		case 'layoutLeave':
 			return <LayoutLeaveDialog flowId={overlay.flowId} />;
+		case 'exportFlow':
+			return <ExportFlowDialog overlay={overlay} />;
+		case 'cloneFlow':
+			return <CloneFlowDialog overlay={overlay} />;
+		case 'switchTenant':
+			return <TenantSwitchDialog overlay={overlay} />;
 		default: {
 			const never: never = overlay;
 			return never;

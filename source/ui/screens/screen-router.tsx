@@ -1,6 +1,7 @@
 import { currentEntry } from '../../store/index.js';
 import { useAppState } from '../store-context.js';
 import { ApplicationListScreen } from './application-list-screen.js';
+import { ApplyFileScreen } from './apply-file-screen.js';
 import { AttributeListScreen } from './attribute-list-screen.js';
 import { FlowExtensionsScreen } from './flow-extensions-screen.js';
 import { IdentityProviderListScreen } from './identity-provider-list-screen.js';
@@ -41,6 +42,8 @@ export function ScreenRouter() {
 			return <RequestListScreen />;
 		case 'requests/entry':
 			return <RequestDetailScreen key={route.seq} seq={route.seq} />;
+		case 'apply-file':
+			return <ApplyFileScreen />;
 		default: {
 			const never: never = route;
 			return never;

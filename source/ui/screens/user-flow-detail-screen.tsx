@@ -18,6 +18,7 @@ import {
 import { display } from '../../text/sanitize.js';
 import { BodyState } from '../components/body-state.js';
 import { StaleNote } from '../components/stale-note.js';
+import { FlowCodeKeys } from '../flow-code-keys.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { busyReason, usePending } from '../hooks/use-pending.js';
 import { useTextCapture } from '../hooks/use-text-capture.js';
@@ -161,6 +162,7 @@ export function UserFlowDetailScreen({ flowId }: UserFlowDetailScreenProps) {
 	return (
 		<Box flexDirection="column">
 			<StaleNote resource={resource} />
+			<FlowCodeKeys on="detail" flowId={flowId} />
 			<DetailRow label="Id" value={overview.idText} />
 			<DetailRow label="User type" value={overview.userType || '—'} />
 			{row('displayName', 'Name', overview.name)}

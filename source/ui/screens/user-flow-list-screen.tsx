@@ -18,6 +18,7 @@ import { BodyState } from '../components/body-state.js';
 import { ListView } from '../components/list-view.js';
 import { isStale } from '../components/stale-note.js';
 import { TextField } from '../components/text-field.js';
+import { FlowCodeKeys } from '../flow-code-keys.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { busyReason, usePending } from '../hooks/use-pending.js';
 import { useTextCapture } from '../hooks/use-text-capture.js';
@@ -113,6 +114,7 @@ export function UserFlowListScreen() {
 
 	return (
 		<Box flexDirection="column" height={height}>
+			<FlowCodeKeys on="flows" flowId={selected?.id} />
 			<FlowListHeader />
 			<Box flexGrow={1} flexDirection="column">
 				{body}
