@@ -51,6 +51,10 @@ export const environmentVariables: readonly Variable[] = [
 			'where the token cache and the flow names for completion live (default ~/.local/state/entra-flows)',
 	},
 	{ name: 'NO_COLOR', meaning: 'the keyboard app uses no colours' },
+	{
+		name: 'ENTRA_FLOWS_DEMO_STATE_DIR',
+		meaning: '--demo keeps each demo tenant in a file in this folder, so its changes outlive the app',
+	},
 	{ name: 'TMUX', meaning: 'set by tmux: the keyboard app sends the clipboard through tmux' },
 	{
 		name: 'CI',

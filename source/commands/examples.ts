@@ -4,6 +4,97 @@ export type Example = { readonly what: string; readonly run: string };
 // Every command's --help ends with these; a test runs each through the argument parser, so they stay callable.
 // A command may carry its own `examples` instead (a new command need not touch this file).
 export const examples: Readonly<Record<string, readonly Example[]>> = {
+	'flows extensions': [
+		{
+			what: 'which extensions run at attribute collection start and submit',
+			run: 'flows extensions "Customers sign-up"',
+		},
+	],
+	'flows extensions set': [
+		{
+			what: 'run an extension when the attribute page is submitted',
+			run: 'flows extensions set "Customers sign-up" submit "Check sign-up details"',
+		},
+	],
+	'flows extensions clear': [
+		{
+			what: 'stop running the start extension (where the service allows it)',
+			run: 'flows extensions clear "Customers sign-up" start',
+		},
+	],
+	'flows run': [
+		{
+			what: 'the sign-in link of the flow, with a QR code for a phone',
+			run: 'flows run "Customers sign-up"',
+		},
+		{
+			what: 'for one app, in German, as JSON with the PKCE verifier',
+			run: 'flows run "Customers sign-up" --app "Contoso Storefront" --locale de-DE --json',
+		},
+	],
+	'flows history': [
+		{ what: 'who changed the flow, newest first', run: 'flows history "Customers sign-up"' },
+		{
+			what: 'since a day, at most 20 changes',
+			run: 'flows history "Customers sign-up" --since 2026-11-01 --top 20',
+		},
+	],
+	'tenant providers get': [
+		{ what: 'one identity provider of the tenant', run: 'tenant providers get Google-OAUTH' },
+	],
+	'tenant providers add': [
+		{
+			what: 'configure Google sign-in, the secret read from standard input',
+			run: 'tenant providers add google --client-id 1234.apps.googleusercontent.com --client-secret-file -',
+		},
+	],
+	'tenant providers update': [
+		{
+			what: 'give Google a new client secret from a file',
+			run: 'tenant providers update Google-OAUTH --client-secret-file google.secret',
+		},
+	],
+	'tenant providers delete': [
+		{
+			what: 'remove Facebook sign-in from the tenant (no flow may offer it)',
+			run: 'tenant providers delete Facebook-OAUTH',
+		},
+	],
+	'extensions list': [{ what: "the tenant's custom authentication extensions", run: 'extensions list' }],
+	'extensions show': [
+		{ what: 'one extension, with the flows that run it', run: 'extensions show "Check sign-up details"' },
+	],
+	'extensions create': [
+		{
+			what: 'an extension called when the attribute page is submitted',
+			run: 'extensions create --event submit --name "Check sign-up details" --url https://api.contoso.com/check --resource api://api.contoso.com/00000000-0000-0000-0000-000000000001',
+		},
+	],
+	'extensions update': [
+		{ what: 'a longer timeout', run: 'extensions update "Check sign-up details" --timeout 2000' },
+	],
+	'extensions delete': [
+		{ what: 'delete one no flow runs any more', run: 'extensions delete "Check sign-up details"' },
+	],
+	'extensions validate': [
+		{ what: 'ask the service to check an extension', run: 'extensions validate "Check sign-up details"' },
+	],
+	'tenant password-reset': [
+		{ what: 'whether customers can reset their password', run: 'tenant password-reset' },
+	],
+	'tenant password-reset show': [
+		{ what: 'the policy, and what it means for each flow', run: 'tenant password-reset show' },
+	],
+	'tenant password-reset enable': [
+		{ what: 'let customers reset their password with a one-time code', run: 'tenant password-reset enable' },
+	],
+	'tenant password-reset disable': [
+		{ what: 'switch password reset off', run: 'tenant password-reset disable' },
+	],
+	lint: [
+		{ what: "check the tenant's flows; exit 1 when something is found", run: 'lint' },
+		{ what: 'the findings as JSON for a pipeline', run: 'lint --json' },
+	],
 	'flows list': [
 		{ what: 'every user flow, as a table for people', run: 'flows list' },
 		{

@@ -61,6 +61,8 @@ export type RenderAppOptions = {
 	readonly state?: (state: AppState) => AppState;
 	readonly columns?: number;
 	readonly rows?: number;
+	/** Changes the tenant before the app reads anything (the first list prefetches the catalogues beside it). */
+	readonly setUp?: (emulator: RunningEmulator) => void;
 };
 
 /** A rendered app against a real emulator over loopback. */
@@ -88,6 +90,7 @@ export type RenderedApp = {
 /** Renders <App> at 80×24 (no colour) over a fresh emulator; waits for the first load to settle. */
 export async function renderApp(t: ExecutionContext, options: RenderAppOptions = {}): Promise<RenderedApp> {
 	const emulator = await emulatorFor(t, options.emulator);
+	options.setUp?.(emulator);
 	const session = options.session ?? fakeSession();
 	const retries = createRetryRelay();
 	const graph = createGraphClient({

@@ -84,6 +84,8 @@ test.serial(
 		// Rename it in place.
 		await journey.pressUntil('g', /❯ Name/);
 		await journey.pressUntil('e', /enter ok|ok · esc/);
+		// The field opens with the name selected: typing replaces it; end keeps it and appends.
+		await journey.press('End');
 		await journey.type(' 2027');
 		await journey.pressUntil('Enter', /Renamed/);
 		t.is(tenant.requireFlow(created.id).displayName, renamed);

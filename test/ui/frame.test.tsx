@@ -111,7 +111,7 @@ test.serial('switching sign-up marks the Sign-up row, wherever the cursor is', a
 	await app.press('enter');
 	await app.waitFor('Sections');
 	await app.press('s');
-	await app.waitFor('can no longer sign up');
+	await app.waitFor('Switch sign-up off for');
 	await app.press('y');
 	const frame = await app.waitFor(/Sign-up\s+on \(new users can sign up\)\s+. switching…/, 3000, {
 		idle: false,

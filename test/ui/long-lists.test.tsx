@@ -21,8 +21,7 @@ const choiceRows = (frame: string) =>
 	frame.split('\n').filter((line) => /\[[x ]\] /.test(line) && !line.includes('Sign-up'));
 
 async function openAttributes(t: Parameters<typeof renderApp>[0], extra: number) {
-	const app = await renderApp(t);
-	addAttributes(app.emulator, extra);
+	const app = await renderApp(t, { setUp: (emulator) => addAttributes(emulator, extra) });
 	await app.waitFor('Events registration');
 	await app.press('n');
 	await app.waitFor('Email with password');
@@ -93,8 +92,7 @@ test.serial('create form: with 1,000 attributes, / filters the list and the page
 test.serial(
 	'add-attribute picker: with 1,000 attributes, G, the page keys and / reach any of them',
 	async (t) => {
-		const app = await renderApp(t);
-		addAttributes(app.emulator, 1000);
+		const app = await renderApp(t, { setUp: (emulator) => addAttributes(emulator, 1000) });
 		await app.waitFor('Events registration');
 		await app.press('enter');
 		await app.waitFor('Sections');
