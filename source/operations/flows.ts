@@ -7,10 +7,22 @@ import { done, type Outcome, refused, unchanged } from './outcome.js';
 import { readBack } from './read-back.js';
 import type { RefusalOf } from './refusals.js';
 import { sendWrite } from './send-write.js';
-import { appOwner, attributeNotInTenant, nameTaken, noSuchApp, providerNotInTenant } from './tenant-reads.js';
+import {
+	appOwner,
+	attributeNotInTenant,
+	nameTaken,
+	noSuchApp,
+	providerNotInTenant,
+	systemAppAmong,
+} from './tenant-reads.js';
 
 type CreateRefusal = RefusalOf<
-	'nameTaken' | 'providerNotInTenant' | 'attributeNotInTenant' | 'noSuchApp' | 'appUsedElsewhere'
+	| 'nameTaken'
+	| 'providerNotInTenant'
+	| 'attributeNotInTenant'
+	| 'noSuchApp'
+	| 'appUsedElsewhere'
+	| 'systemApp'
 >;
 
 /**
@@ -70,6 +82,9 @@ export async function createFlow(
 	known: TenantKnown = {},
 	options: { readonly readBack?: boolean } = {},
 ): Promise<Outcome<CreatedFlow, CreateRefusal>> {
+	// Not the service's rule but ours: the tenant's own system app is never a flow's app, checked before sending.
+	const system = flow.appIds?.length ? await systemAppAmong(client, flow.appIds) : undefined;
+	if (system) return refused(system);
 	if (client.dryRun) {
 		const refusal = await createRefusal(client, flow, known);
 		if (refusal) return refused(refusal);

@@ -1,6 +1,7 @@
 // The reads a rule is checked against, each as small as the service allows (a $filter, not a whole list),
 // returning the refusal they find. Used before a write in a dry run (nothing is sent, so the service cannot
 // refuse) and after a refusal, to say which rule was broken.
+
 import { listApplications } from '../graph/applications.js';
 import { findUserFlowByApp, findUserFlowsByName, listUserFlows } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
@@ -10,6 +11,7 @@ import { listTenantAttributes } from '../graph/tenant-attributes.js';
 import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
 import type { IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import type { FlowRef, RefusalOf } from './refusals.js';
+import { isSystemApp } from './system-apps.js';
 
 /** A flow as refusals name it. */
 export function flowRef(flow: UserFlow): FlowRef {
@@ -77,6 +79,27 @@ export async function noSuchApp(
 		if (isGraphError(error) && error.kind === 'forbidden') return undefined;
 		throw error;
 	}
+}
+
+/** The first of these apps that is part of the tenant itself (never a flow's app); none when apps cannot be read. */
+export async function systemAppAmong(
+	client: GraphClient,
+	appIds: readonly string[],
+): Promise<RefusalOf<'systemApp'> | undefined> {
+	const found = await Promise.all(
+		appIds.map(async (appId) => {
+			try {
+				const app = (await listApplications(client, { appId })).find((each) => sameId(each.appId, appId));
+				return app && isSystemApp(app)
+					? ({ rule: 'systemApp', appId, displayName: app.displayName ?? appId } as const)
+					: undefined;
+			} catch (error) {
+				if (isGraphError(error) && error.kind === 'forbidden') return undefined;
+				throw error;
+			}
+		}),
+	);
+	return found.find((refusal) => refusal !== undefined);
 }
 
 /** The flow an application uses now, if any. */

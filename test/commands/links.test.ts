@@ -252,3 +252,23 @@ test('apps link refuses the b2c-extensions-app before sending anything', async (
 	);
 	t.false(emulator.tenant.requireFlow(seed.flows.events.id).appIds.includes(extensions));
 });
+
+test('flows create refuses the b2c-extensions-app as one of its apps before sending anything', async (t) => {
+	const emulator = await emulatorFor(t);
+	const extensions = '6ea3bc85-aec2-4b1c-92ff-4a117afb6621';
+	const refused = await runCommand(emulator.graphUrl, [
+		'flows',
+		'create',
+		'--name',
+		'With system app',
+		'--app',
+		extensions,
+	]);
+	t.is(refused.code, 1, refused.stdout);
+	t.regex(refused.stderr, /b2c-extensions-app.*tenant's own app that stores custom attributes/s);
+	t.deepEqual(
+		emulator.log.filter((entry) => entry.method !== 'GET'),
+		[],
+	);
+	t.is(emulator.tenant.flowNamed('With system app'), undefined);
+});
