@@ -4,16 +4,10 @@ import { type LoadedFiles, lineNear } from '../flow-files/load.js';
 import { nameKey } from '../flow-files/model.js';
 import { formatFieldValue, formatLayoutDiff } from '../layout/index.js';
 import type { StepResult } from '../operations/apply.js';
-import type { Plan, PlanProblem, PlanStep } from '../operations/plan.js';
+import { type Plan, type PlanProblem, type PlanStep, planSections, stepFlow } from '../operations/plan.js';
 
 const app = (ref: { displayName: string; appId: string }) => `${ref.displayName} (${ref.appId})`;
 const value = (text: unknown) => formatFieldValue(text === '' ? null : text);
-
-/** The flow a step is about, or undefined for the tenant-wide ones. */
-export function stepFlow(step: PlanStep): string | undefined {
-	if (step.kind === 'createFlow') return step.flow.name;
-	return 'flow' in step && typeof step.flow === 'string' ? step.flow : undefined;
-}
 
 /** One step as the lines a person reads (the first says what it does, more lines for a page diff). */
 export function stepLines(step: PlanStep): string[] {
@@ -64,22 +58,15 @@ export function stepLines(step: PlanStep): string[] {
 export function planLines(plan: Plan, side: string): string[] {
 	if (plan.steps.length === 0) return [`No changes: ${side} is as the files say.`];
 	const lines: string[] = [];
-	let heading: string | undefined;
-	for (const step of plan.steps) {
-		const flow = stepFlow(step);
-		const title =
-			flow === undefined
-				? 'Custom attributes'
-				: step.kind === 'createFlow'
-					? `Flow "${flow}" (new)`
-					: step.kind === 'deleteFlow'
-						? `Flow "${flow}" (only in ${side})`
-						: `Flow "${flow}"`;
-		if (title !== heading && !(flow !== undefined && heading === `Flow "${flow}" (new)`)) {
-			lines.push(title);
-			heading = title;
-		}
-		lines.push(...stepLines(step).map((line) => `  ${line}`));
+	const titles = {
+		tenant: () => 'Custom attributes',
+		new: (flow?: string) => `Flow "${flow}" (new)`,
+		onlyInTenant: (flow?: string) => `Flow "${flow}" (only in ${side})`,
+		existing: (flow?: string) => `Flow "${flow}"`,
+	};
+	for (const section of planSections(plan)) {
+		lines.push(titles[section.status](section.flow));
+		for (const step of section.steps) lines.push(...stepLines(step).map((line) => `  ${line}`));
 	}
 	const count = plan.steps.length === 1 ? '1 step' : `${plan.steps.length} steps`;
 	const same = plan.unchanged.length > 0 ? `; ${plan.unchanged.length} flow(s) need nothing` : '';

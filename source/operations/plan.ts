@@ -145,3 +145,41 @@ function resolveApps(flow: FlowSpec, current: Side, problems: PlanProblem[]): Ap
 		return [];
 	});
 }
+
+/** The flow a step is about, or undefined for the tenant-wide ones. */
+export function stepFlow(step: PlanStep): string | undefined {
+	if (step.kind === 'createFlow') return step.flow.name;
+	return 'flow' in step && typeof step.flow === 'string' ? step.flow : undefined;
+}
+
+/** A run of a plan's steps under one heading: the tenant-wide ones, or one flow's. */
+export type PlanSection = {
+	/** The flow the steps are about; undefined for the tenant-wide ones (custom attributes). */
+	readonly flow?: string;
+	/** new: the run creates the flow; onlyInTenant: it deletes a flow the files lack (--prune). */
+	readonly status: 'tenant' | 'new' | 'existing' | 'onlyInTenant';
+	readonly steps: readonly PlanStep[];
+};
+
+/** The plan's steps in the order they run, cut where the flow they are about changes. */
+export function planSections(plan: Plan): PlanSection[] {
+	const sections: { flow?: string; status: PlanSection['status']; steps: PlanStep[] }[] = [];
+	for (const step of plan.steps) {
+		const flow = stepFlow(step);
+		const last = sections.at(-1);
+		if (last && last.flow === flow) {
+			last.steps.push(step);
+			continue;
+		}
+		const status =
+			flow === undefined
+				? 'tenant'
+				: step.kind === 'createFlow'
+					? 'new'
+					: step.kind === 'deleteFlow'
+						? 'onlyInTenant'
+						: 'existing';
+		sections.push({ ...(flow === undefined ? {} : { flow }), status, steps: [step] });
+	}
+	return sections;
+}

@@ -5,7 +5,7 @@ import { isGraphError } from '../graph/graph-error.js';
 import { formatFieldValue, formatLayoutDiff } from '../layout/index.js';
 import type { StepResult, StepStatus } from '../operations/apply.js';
 import type { FileProblem, LocatedProblem } from '../operations/flow-code.js';
-import type { Plan, PlanStep } from '../operations/plan.js';
+import { type Plan, type PlanStep, planSections, stepFlow } from '../operations/plan.js';
 import { display } from '../text/sanitize.js';
 import { refusalText } from './effects/refusal-text.js';
 import { describeError, toAppError } from './errors.js';
@@ -19,12 +19,6 @@ const line = (mark: string, text: string): PlanLine => ({
 });
 const app = (ref: { displayName: string; appId: string }) => `${ref.displayName} (${ref.appId})`;
 const value = (text: unknown) => formatFieldValue(text === '' ? null : text);
-
-/** The flow a step is about, or undefined for the tenant-wide ones. */
-export function stepFlow(step: PlanStep): string | undefined {
-	if (step.kind === 'createFlow') return step.flow.name;
-	return 'flow' in step && typeof step.flow === 'string' ? step.flow : undefined;
-}
 
 /** One step's lines: the first says what it does; a page change adds the layout diff's lines. */
 export function stepView(step: PlanStep): PlanLine[] {
@@ -87,18 +81,14 @@ export function stepView(step: PlanStep): PlanLine[] {
 export function planView(plan: Plan, tenant: string): PlanLine[] {
 	if (plan.steps.length === 0) return [line(' ', `No changes: ${tenant} is as the files say.`)];
 	const lines: PlanLine[] = [];
-	let heading: string | undefined;
-	for (const step of plan.steps) {
-		const flow = stepFlow(step);
+	for (const section of planSections(plan)) {
 		const title =
-			flow === undefined
+			section.status === 'tenant'
 				? 'Custom attributes'
-				: `Flow "${flow}"${step.kind === 'createFlow' ? ' (new)' : ''}`;
-		if (title !== heading && !(heading === `Flow "${flow}" (new)`)) {
-			lines.push({ mark: ' ', text: display(title), tone: 'heading' });
-			heading = title;
-		}
-		lines.push(...stepView(step).map((item) => ({ ...item, text: `  ${item.text}` })));
+				: `Flow "${section.flow}"${section.status === 'new' ? ' (new)' : ''}`;
+		lines.push({ mark: ' ', text: display(title), tone: 'heading' });
+		for (const step of section.steps)
+			lines.push(...stepView(step).map((item) => ({ ...item, text: `  ${item.text}` })));
 	}
 	const same = plan.unchanged.length > 0 ? `; ${plan.unchanged.length} flow(s) need nothing` : '';
 	lines.push(line(' ', `${plan.steps.length} step(s)${same}. Press y to apply them to ${tenant}.`));
