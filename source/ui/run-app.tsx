@@ -8,6 +8,14 @@ import { colorTheme, noColorTheme } from './theme.js';
 /** Exit codes of the keyboard app. */
 export const appExitCodes = { ok: 0, noTerminal: 2 } as const;
 
+/** The terminal's alternate screen: the app draws there, so the shell's scrollback is never touched and comes back on exit. */
+export const alternateScreen = { enter: '\u001B[?1049h', leave: '\u001B[?1049l' } as const;
+
+/** The refusal when the keyboard app cannot run in this terminal; `why` says what is missing. */
+export function noTerminalMessage(why: string): string {
+	return `entra-flows: the keyboard app needs a terminal (${why}). Use the commands instead, e.g. \`entra-flows flows list\`; see \`entra-flows --help\`.\n`;
+}
+
 /** How the app renders: shared with the key-latency benchmark so it measures what people get. */
 export const renderOptions = {
 	// ctrl+c goes through the router, which asks first while a change is in flight.
@@ -32,27 +40,44 @@ export async function runApp(deps: AppDeps): Promise<number> {
 	const stdout = deps.stdout ?? process.stdout;
 	const stderr = deps.stderr ?? process.stderr;
 	if (stdin.isTTY !== true) {
-		stderr.write(
-			'entra-flows: the keyboard app needs a terminal (stdin is not a TTY). Use the commands instead, e.g. `entra-flows flows list`; see `entra-flows --help`.\n',
-		);
+		stderr.write(noTerminalMessage('stdin is not a TTY'));
 		return appExitCodes.noTerminal;
 	}
 	const store = createStore(deps);
 	// The app reads the terminal itself and hands Ink one key at a time (Ink never reads the terminal).
 	const input = readTerminal(stdin);
 	const theme = deps.noColor ? noColorTheme : colorTheme;
-	const instance = render(<App store={store} theme={theme} feed={input.feed} />, {
-		stdin: input.inkStdin,
-		stdout,
-		stderr,
-		...renderOptions,
-	});
+	stdout.write(alternateScreen.enter);
+	// Leaves the alternate screen after Ink's last frame, on every way out; a lost terminal never gets here (it ends
+	// by the hang-up signal before anything is written to it).
+	const leave = () => {
+		if (!stdout.destroyed) stdout.write(alternateScreen.leave);
+	};
+	let instance: ReturnType<typeof render>;
+	try {
+		instance = render(<App store={store} theme={theme} feed={input.feed} />, {
+			stdin: input.inkStdin,
+			stdout,
+			stderr,
+			...renderOptions,
+		});
+	} catch (error) {
+		leave();
+		throw error;
+	}
+	// A kill or an interrupt from outside unmounts, so the last frame and the way back to the shell are drawn.
+	const unmount = () => instance.unmount();
+	process.once('SIGTERM', unmount);
+	process.once('SIGINT', unmount);
 	// The first frame is written synchronously, so a benchmark can stop right here.
 	if (deps.exitAfterFirstFrame) instance.unmount();
 	favourMemoryOverSpeed();
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		process.removeListener('SIGTERM', unmount);
+		process.removeListener('SIGINT', unmount);
+		leave();
 		store.dispose();
 	}
 	return appExitCodes.ok;

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import test from 'ava';
+import { builtCli, runBuilt } from '../helpers/built-cli.js';
+import { freshDirs } from '../helpers/cli.js';
+
+const ptyKey = fileURLToPath(new URL('../helpers/pty-key.py', import.meta.url));
+const run = promisify(execFile);
+const enter = '\u001B[?1049h';
+const leave = '\u001B[?1049l';
+
+test('the keyboard app draws on the alternate screen and leaves it after its last frame', async (t) => {
+	const env = { ...process.env, ...freshDirs() };
+	const { stdout } = await run(
+		'python3',
+		[ptyKey, 'Events registration', 'q', process.execPath, builtCli, '--demo'],
+		{
+			env,
+		},
+	);
+	const result = JSON.parse(stdout) as { code: number; sent: boolean; output: string };
+	t.true(result.sent, result.output);
+	t.is(result.code, 0, result.output);
+	t.true(result.output.startsWith(enter), 'the alternate screen comes before the first frame');
+	t.is(result.output.split(enter).length, 2, 'entered once');
+	t.true(result.output.endsWith(leave), 'left after the last frame, so the shell screen comes back');
+});
+
+test('a refused keyboard app (no terminal) never touches the screen', async (t) => {
+	const result = await runBuilt(['--demo']);
+	t.is(result.code, 2);
+	t.false(result.stdout.includes(enter));
+});
