@@ -32,3 +32,21 @@ test('a refused keyboard app (no terminal) never touches the screen', async (t) 
 	t.is(result.code, 2);
 	t.false(result.stdout.includes(enter));
 });
+
+test('TERM=dumb at a real terminal is refused as no terminal: exit 2, the screen untouched', async (t) => {
+	const env = { ...process.env, ...freshDirs(), TERM: 'dumb' };
+	const { stdout } = await run(
+		'python3',
+		[ptyKey, 'Events registration', 'q', process.execPath, builtCli, '--demo'],
+		{
+			env,
+		},
+	);
+	const result = JSON.parse(stdout) as { code: number; sent: boolean; output: string };
+	t.is(result.code, 2, result.output);
+	t.regex(
+		result.output,
+		/the keyboard app needs a terminal \(TERM=dumb cannot draw it\)\. Use the commands instead/,
+	);
+	t.false(result.output.includes(enter));
+});
