@@ -55,6 +55,8 @@ export const environmentVariables: readonly Variable[] = [
 		name: 'ENTRA_FLOWS_DEMO_STATE_DIR',
 		meaning: '--demo keeps each demo tenant in a file in this folder, so its changes outlive the app',
 	},
+	{ name: 'TERM', meaning: 'dumb: the keyboard app is refused, as without a terminal' },
+	{ name: 'FORCE_COLOR', meaning: '0: no colours (like NO_COLOR); 1 to 3: colours even with NO_COLOR set' },
 	{ name: 'TMUX', meaning: 'set by tmux: the keyboard app sends the clipboard through tmux' },
 	{
 		name: 'CI',
