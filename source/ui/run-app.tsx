@@ -11,6 +11,9 @@ export const appExitCodes = { ok: 0, noTerminal: 2 } as const;
 /** The terminal's alternate screen: the app draws there, so the shell's scrollback is never touched and comes back on exit. */
 export const alternateScreen = { enter: '\u001B[?1049h', leave: '\u001B[?1049l' } as const;
 
+const showCursor = '\u001B[?25h';
+const hideCursor = '\u001B[?25l';
+
 /** The refusal when the keyboard app cannot run in this terminal; `why` says what is missing. */
 export function noTerminalMessage(why: string): string {
 	return `entra-flows: the keyboard app needs a terminal (${why}). Use the commands instead, e.g. \`entra-flows flows list\`; see \`entra-flows --help\`.\n`;
@@ -69,6 +72,20 @@ export async function runApp(deps: AppDeps): Promise<number> {
 	const unmount = () => instance.unmount();
 	process.once('SIGTERM', unmount);
 	process.once('SIGINT', unmount);
+	// Suspended (SIGTSTP) the shell gets its own screen back, cooked and with a cursor; on `fg` the app draws again.
+	const suspend = () => {
+		stdin.setRawMode?.(false);
+		if (!stdout.destroyed) stdout.write(`${alternateScreen.leave}${showCursor}`);
+		// The stop takes effect before kill returns, so what follows runs on `fg`, before any timer can draw a frame
+		// on the shell's screen.
+		process.kill(process.pid, 'SIGSTOP');
+		stdin.setRawMode?.(true);
+		if (stdout.destroyed) return;
+		stdout.write(`${alternateScreen.enter}${hideCursor}`);
+		// Ink draws a full frame again on a resize; the alternate screen it comes back to is blank.
+		stdout.emit('resize');
+	};
+	process.on('SIGTSTP', suspend);
 	// The first frame is written synchronously, so a benchmark can stop right here.
 	if (deps.exitAfterFirstFrame) instance.unmount();
 	favourMemoryOverSpeed();
@@ -77,6 +94,7 @@ export async function runApp(deps: AppDeps): Promise<number> {
 	} finally {
 		process.removeListener('SIGTERM', unmount);
 		process.removeListener('SIGINT', unmount);
+		process.removeListener('SIGTSTP', suspend);
 		leave();
 		store.dispose();
 	}

@@ -50,3 +50,23 @@ test('TERM=dumb at a real terminal is refused as no terminal: exit 2, the screen
 	);
 	t.false(result.output.includes(enter));
 });
+
+test('SIGTSTP gives the shell its screen back and `fg` draws the app again', async (t) => {
+	const ptySuspend = fileURLToPath(new URL('../helpers/pty-suspend.py', import.meta.url));
+	const env = { ...process.env, ...freshDirs() };
+	const { stdout } = await run(
+		'python3',
+		[ptySuspend, 'Events registration', 'q', process.execPath, builtCli, '--demo'],
+		{ env },
+	);
+	const result = JSON.parse(stdout) as { code: number; stopped: boolean; stop: string; after: string };
+	t.true(result.stopped, 'the app stopped, as ctrl+z in a shell stops it');
+	t.true(
+		result.stop.endsWith(`${leave}\u001B[?25h`),
+		`left the alternate screen and showed the cursor: ${JSON.stringify(result.stop)}`,
+	);
+	t.true(result.after.startsWith(enter), 'on `fg` back on the alternate screen before any frame');
+	t.true(result.after.includes('Events registration'), 'and the screen is drawn again');
+	t.is(result.code, 0, 'q still quits: the keys are read again');
+	t.true(result.after.endsWith(leave));
+});
