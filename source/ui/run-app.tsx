@@ -3,6 +3,7 @@ import { render } from 'ink';
 import { readTerminal } from '../keys/terminal-input.js';
 import { type AppDeps, createStore } from '../store/index.js';
 import { App } from './app.js';
+import { asciiStream } from './ascii-output.js';
 import { colorTheme, noColorTheme } from './theme.js';
 
 /** Exit codes of the keyboard app. */
@@ -40,7 +41,7 @@ export function favourMemoryOverSpeed(): void {
 /** Runs the keyboard app until the person quits; refuses (exit 2) when stdin is not a terminal. */
 export async function runApp(deps: AppDeps): Promise<number> {
 	const stdin = deps.stdin ?? process.stdin;
-	const stdout = deps.stdout ?? process.stdout;
+	const stdout = deps.ascii ? asciiStream(deps.stdout ?? process.stdout) : (deps.stdout ?? process.stdout);
 	const stderr = deps.stderr ?? process.stderr;
 	if (stdin.isTTY !== true) {
 		stderr.write(noTerminalMessage('stdin is not a TTY'));

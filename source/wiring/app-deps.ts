@@ -3,6 +3,7 @@ import { type Config, resolveConfig } from '../config/config.js';
 import { readProfile, writeProfile } from '../config/profile.js';
 import { type AppDeps, createRetryRelay } from '../store/deps.js';
 import { createRequestRecorder, type RequestRecorder } from '../store/requests.js';
+import { wantsAscii } from '../ui/ascii-output.js';
 import { graphClientFor } from './build-session.js';
 import { colourEnvironment, wantsNoColor } from './colour-choice.js';
 import { createAppSignIn } from './session-service.js';
@@ -72,6 +73,7 @@ export function buildAppDeps(
 		requests,
 		tmux: Boolean(io.env.TMUX),
 		noColor: wantsNoColor(io.env),
+		ascii: wantsAscii(io.env),
 		startDemo: () => startDemoDeps(io, requests),
 		useTenant: async (tenant) =>
 			buildAppDeps({ ...config, tenant: tenant.trim() }, io, { rememberTenant: true, requests }),

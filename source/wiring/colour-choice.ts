@@ -9,10 +9,13 @@ export function wantsNoColor(env: NodeJS.ProcessEnv): boolean {
 	return env.NO_COLOR !== undefined && env.NO_COLOR !== '';
 }
 
-/** The colour preferences a demo session keeps from the person's environment. */
+/** The display preferences (colour, locale) a demo session keeps from the person's environment. */
 export function colourEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	const kept: NodeJS.ProcessEnv = {};
 	if (env.NO_COLOR !== undefined) kept.NO_COLOR = env.NO_COLOR;
 	if (env.FORCE_COLOR !== undefined) kept.FORCE_COLOR = env.FORCE_COLOR;
+	// The locale says which glyphs the terminal can show.
+	for (const name of ['LC_ALL', 'LC_CTYPE', 'LANG'] as const)
+		if (env[name] !== undefined) kept[name] = env[name];
 	return kept;
 }
