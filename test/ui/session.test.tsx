@@ -12,11 +12,27 @@ test.serial('sign-in shows the code large, the URL and a countdown; c copies it 
 	t.regex(frame, /esc to cancel/);
 	t.regex(frame, /c copy code · r new code · esc cancel/);
 	await app.press('c');
-	await app.waitFor('Copied the code');
+	const sent = await app.waitFor("Sent the code to the terminal's clipboard");
+	t.false(sent.includes('Copied'), 'never claims a copy it cannot know about');
 	t.true(app.writes().includes(`\u001B]52;c;${Buffer.from('CODE1').toString('base64')}\u0007`));
 	session.approve();
 	await app.waitFor('Contoso customers sign-up and sign-in');
 });
+
+test.serial(
+	'inside tmux the code goes plain and through passthrough, and the status line names the setting',
+	async (t) => {
+		const session = fakeSession(null);
+		const app = await renderApp(t, { session, state: () => initialState(true), deps: { tmux: true } });
+		await app.waitFor('C O D E 1');
+		await app.press('c');
+		const frame = (await app.waitFor('set-clipboard')).replace(/\s+/g, ' ');
+		t.regex(frame, /inside tmux it needs `set -g set-clipboard on`/);
+		const plain = `\u001B]52;c;${Buffer.from('CODE1').toString('base64')}\u0007`;
+		const wrapped = `\u001BPtmux;${plain.replaceAll('\u001B', '\u001B\u001B')}\u001B\\`;
+		t.true(app.writes().includes(`${plain}${wrapped}`), 'tmux takes the plain one with set-clipboard on');
+	},
+);
 
 test.serial('esc cancels the sign-in and r asks for a new code', async (t) => {
 	const session = fakeSession(null);
