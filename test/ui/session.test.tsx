@@ -1,5 +1,6 @@
 import test from 'ava';
 import { initialState } from '../../source/store/index.js';
+import { decodeDrawnQr } from '../helpers/qr.js';
 import { renderApp } from '../helpers/ui-render.js';
 import { fakeSession } from '../helpers/ui-session.js';
 
@@ -151,3 +152,21 @@ test.serial('the Start screen takes a typed tenant', async (t) => {
 	t.deepEqual(tenants, ['contoso.example']);
 	t.regex(frame, /Tenant: contoso\.example/);
 });
+
+test.serial(
+	'a tall and wide terminal shows a QR code of the sign-in link beside the code; 80×24 shows none',
+	async (t) => {
+		const session = fakeSession(null);
+		const app = await renderApp(t, { session, state: () => initialState(true), columns: 120, rows: 40 });
+		const frame = await app.waitFor('C O D E 1');
+		const beside = frame
+			.split('\n')
+			.map((line) => line.slice(60).trim())
+			.join('\n');
+		t.is(decodeDrawnQr(beside), 'https://microsoft.com/devicelogin', 'a phone reads the link');
+		app.resize(80, 24);
+		const small = await app.waitFor((text: string) => text.includes('C O D E 1') && !text.includes('█'));
+		t.false(small.includes('█'), 'too small: no code rather than one cut off');
+	t.regex(small, /https:\/\/microsoft\.com\/devicelogin/, 'the link is still there to type');
+	},
+);
