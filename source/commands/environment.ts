@@ -55,6 +55,15 @@ export const environmentVariables: readonly Variable[] = [
 		name: 'ENTRA_FLOWS_DEMO_STATE_DIR',
 		meaning: '--demo keeps each demo tenant in a file in this folder, so its changes outlive the app',
 	},
+	{
+		name: 'LC_ALL',
+		meaning:
+			'a locale without UTF-8 (LC_ALL, else LC_CTYPE, else LANG): the keyboard app draws ASCII markers',
+	},
+	{ name: 'LC_CTYPE', meaning: 'see LC_ALL' },
+	{ name: 'LANG', meaning: 'see LC_ALL' },
+	{ name: 'TERM', meaning: 'dumb: the keyboard app is refused, as without a terminal' },
+	{ name: 'FORCE_COLOR', meaning: '0: no colours (like NO_COLOR); 1 to 3: colours even with NO_COLOR set' },
 	{ name: 'TMUX', meaning: 'set by tmux: the keyboard app sends the clipboard through tmux' },
 	{
 		name: 'CI',

@@ -64,6 +64,8 @@ export type AppDeps = {
 	readonly tmux?: boolean;
 	/** True when NO_COLOR is set: the theme uses no colours. */
 	readonly noColor?: boolean;
+	/** True when the locale is not UTF-8: the screens' glyphs go out as ASCII stand-ins. */
+	readonly ascii?: boolean;
 	/** The profiles to switch between (the header names the one in use). */
 	readonly tenants?: TenantSwitch;
 	/** The profile these deps are for. */

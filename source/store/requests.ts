@@ -133,16 +133,30 @@ export function requestDetail(entry: RecordedRequest): RequestDetail {
 	};
 }
 
-/** The status line's confirmation after a copy key: which command, and where its token comes from. */
-export const copiedMessages = {
-	curl: 'Copied the curl command (OSC 52). The token is a $TOKEN placeholder: export TOKEN before running it.',
-	azRest:
-		'Copied the az rest command (OSC 52). It holds no token: az rest signs the call with your az login.',
-	powerShell:
-		'Copied the PowerShell command (OSC 52). It holds no token: run Connect-MgGraph first, then paste it.',
-} as const satisfies Record<keyof EquivalentCommands, string>;
+/**
+ * The status line after a copy: the sequence went to the terminal, which may drop it, so it never says "copied".
+ * Inside tmux it names the setting that lets the plain sequence through.
+ */
+export function clipboardSentMessage(what: string, tmux = false): string {
+	const needs = tmux ? 'inside tmux it needs `set -g set-clipboard on`' : 'some terminals need it allowed';
+	return `Sent ${what} to the terminal's clipboard (OSC 52; ${needs}).`;
+}
 
-/** The terminal sequence that puts `text` on the clipboard (OSC 52; wrapped for tmux when inside it). */
+/** The status line's confirmation after a copy key: which command, and where its token comes from. */
+export function copiedMessage(which: keyof EquivalentCommands, tmux = false): string {
+	const about = {
+		curl: ['the curl command', 'The token is a $TOKEN placeholder: export TOKEN before running it.'],
+		azRest: ['the az rest command', 'It holds no token: az rest signs the call with your az login.'],
+		powerShell: ['the PowerShell command', 'It holds no token: run Connect-MgGraph first, then paste it.'],
+	} as const satisfies Record<keyof EquivalentCommands, readonly [string, string]>;
+	const [what, note] = about[which];
+	return `${clipboardSentMessage(what, tmux)} ${note}`;
+}
+
+/**
+ * The terminal sequence that puts `text` on the clipboard (OSC 52). Inside tmux it goes both plain (what tmux's
+ * `set-clipboard on` takes and forwards) and wrapped in passthrough (what `allow-passthrough on` forwards).
+ */
 export function clipboardSequence(text: string, tmux = false): string {
-	return osc52(text, { tmux });
+	return tmux ? `${osc52(text)}${osc52(text, { tmux })}` : osc52(text);
 }

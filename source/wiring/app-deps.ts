@@ -3,7 +3,9 @@ import { type Config, resolveConfig } from '../config/config.js';
 import { readProfile, writeProfile } from '../config/profile.js';
 import { type AppDeps, createRetryRelay } from '../store/deps.js';
 import { createRequestRecorder, type RequestRecorder } from '../store/requests.js';
+import { wantsAscii } from '../ui/ascii-output.js';
 import { graphClientFor } from './build-session.js';
+import { colourEnvironment, wantsNoColor } from './colour-choice.js';
 import { createAppSignIn } from './session-service.js';
 
 /** The outside world the keyboard app's dependencies are built from. */
@@ -70,7 +72,8 @@ export function buildAppDeps(
 		retries,
 		requests,
 		tmux: Boolean(io.env.TMUX),
-		noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '',
+		noColor: wantsNoColor(io.env),
+		ascii: wantsAscii(io.env),
 		startDemo: () => startDemoDeps(io, requests),
 		useTenant: async (tenant) =>
 			buildAppDeps({ ...config, tenant: tenant.trim() }, io, { rememberTenant: true, requests }),
@@ -82,7 +85,7 @@ export function buildAppDeps(
  * variables may steer an offline demo), except the person's display preferences.
  */
 export function demoEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-	return env.NO_COLOR === undefined ? {} : { NO_COLOR: env.NO_COLOR };
+	return colourEnvironment(env);
 }
 
 /** Starts the built-in demo tenant in this process and signs in to it with the real device-code path. */

@@ -1,6 +1,6 @@
 import type { FlagValues } from '../commands/command.js';
 import { resolveConfig } from '../config/config.js';
-import { runApp } from '../ui/run-app.js';
+import { appExitCodes, noTerminalMessage, runApp } from '../ui/run-app.js';
 import { buildAppDeps, type WiringIo } from './app-deps.js';
 import { startDemoTenants } from './demo-tenants.js';
 import { demoSwitch, profileSwitch } from './tenant-switch.js';
@@ -13,6 +13,11 @@ export function rememberFromFlags(flags: FlagValues): { rememberTenant: boolean;
 
 /** Builds the dependencies from flags and environment, then runs the keyboard app; returns the exit code. */
 export async function runKeyboardApp(flags: FlagValues, io: WiringIo): Promise<number> {
+	// A dumb terminal cannot move the cursor or switch screens: refused as having no terminal, before anything starts.
+	if (io.env.TERM === 'dumb') {
+		process.stderr.write(noTerminalMessage('TERM=dumb cannot draw it'));
+		return appExitCodes.noTerminal;
+	}
 	const exitAfterFirstFrame = io.env.ENTRA_FLOWS_EXIT_AFTER_FIRST_FRAME === '1';
 	if (flags.demo === true) {
 		// Two demo tenants offered as profiles, so export in one and apply in the other works offline.

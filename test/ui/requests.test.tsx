@@ -118,14 +118,14 @@ test.serial(
 		t.regex(frame, /c copy curl · a copy az rest · p copy pwsh · q quit · esc back/);
 
 		await app.press('c');
-		frame = await app.waitFor('Copied the curl command');
+		frame = await app.waitFor('Sent the curl command');
 		t.regex(frame.replace(/\s+/g, ' '), /The token is a \$TOKEN placeholder/);
 		t.deepEqual(copied(app.writes()), [toCurl(entry)]);
 		t.true(toCurl(entry).includes('"Authorization: Bearer $TOKEN"'));
 		await app.press('a');
-		await app.waitFor('Copied the az rest command');
+		await app.waitFor('Sent the az rest command');
 		await app.press('p');
-		await app.waitFor('Copied the PowerShell command');
+		await app.waitFor('Sent the PowerShell command');
 		t.deepEqual(copied(app.writes()), [toCurl(entry), toAzRest(entry), toPowerShell(entry)]);
 		t.false(app.writes().join('').includes(token));
 

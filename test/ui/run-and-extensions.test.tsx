@@ -33,7 +33,7 @@ test.serial(
 		const link = url?.kind === 'built' ? url.link.url : '';
 		t.is(decodeDrawnQr(frame), link);
 		await app.press('c');
-		await app.waitFor(/Copied the link/);
+		await app.waitFor(/Sent the link to the terminal's clipboard/);
 		t.true(
 			app.writes().some((write) => write.includes(`\u001B]52;c;${Buffer.from(link).toString('base64')}`)),
 		);

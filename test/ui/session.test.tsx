@@ -1,5 +1,6 @@
 import test from 'ava';
 import { initialState } from '../../source/store/index.js';
+import { decodeDrawnQr } from '../helpers/qr.js';
 import { renderApp } from '../helpers/ui-render.js';
 import { fakeSession } from '../helpers/ui-session.js';
 
@@ -12,11 +13,27 @@ test.serial('sign-in shows the code large, the URL and a countdown; c copies it 
 	t.regex(frame, /esc to cancel/);
 	t.regex(frame, /c copy code · r new code · esc cancel/);
 	await app.press('c');
-	await app.waitFor('Copied the code');
+	const sent = await app.waitFor("Sent the code to the terminal's clipboard");
+	t.false(sent.includes('Copied'), 'never claims a copy it cannot know about');
 	t.true(app.writes().includes(`\u001B]52;c;${Buffer.from('CODE1').toString('base64')}\u0007`));
 	session.approve();
 	await app.waitFor('Contoso customers sign-up and sign-in');
 });
+
+test.serial(
+	'inside tmux the code goes plain and through passthrough, and the status line names the setting',
+	async (t) => {
+		const session = fakeSession(null);
+		const app = await renderApp(t, { session, state: () => initialState(true), deps: { tmux: true } });
+		await app.waitFor('C O D E 1');
+		await app.press('c');
+		const frame = (await app.waitFor('set-clipboard')).replace(/\s+/g, ' ');
+		t.regex(frame, /inside tmux it needs `set -g set-clipboard on`/);
+		const plain = `\u001B]52;c;${Buffer.from('CODE1').toString('base64')}\u0007`;
+		const wrapped = `\u001BPtmux;${plain.replaceAll('\u001B', '\u001B\u001B')}\u001B\\`;
+		t.true(app.writes().includes(`${plain}${wrapped}`), 'tmux takes the plain one with set-clipboard on');
+	},
+);
 
 test.serial('esc cancels the sign-in and r asks for a new code', async (t) => {
 	const session = fakeSession(null);
@@ -135,3 +152,21 @@ test.serial('the Start screen takes a typed tenant', async (t) => {
 	t.deepEqual(tenants, ['contoso.example']);
 	t.regex(frame, /Tenant: contoso\.example/);
 });
+
+test.serial(
+	'a tall and wide terminal shows a QR code of the sign-in link beside the code; 80×24 shows none',
+	async (t) => {
+		const session = fakeSession(null);
+		const app = await renderApp(t, { session, state: () => initialState(true), columns: 120, rows: 40 });
+		const frame = await app.waitFor('C O D E 1');
+		const beside = frame
+			.split('\n')
+			.map((line) => line.slice(60).trim())
+			.join('\n');
+		t.is(decodeDrawnQr(beside), 'https://microsoft.com/devicelogin', 'a phone reads the link');
+		app.resize(80, 24);
+		const small = await app.waitFor((text: string) => text.includes('C O D E 1') && !text.includes('█'));
+		t.false(small.includes('█'), 'too small: no code rather than one cut off');
+	t.regex(small, /https:\/\/microsoft\.com\/devicelogin/, 'the link is still there to type');
+	},
+);

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { hidden, useKeyActions } from '../../keys/input-router.js';
-import { copiedMessages, currentEntry, type RequestDetail, requestDetail } from '../../store/index.js';
+import { copiedMessage, currentEntry, type RequestDetail, requestDetail } from '../../store/index.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
 import { useClipboard } from '../hooks/use-clipboard.js';
@@ -35,7 +35,7 @@ export function RequestDetailScreen({ seq }: RequestDetailScreenProps) {
 	const copyAs = (which: keyof RequestDetail['commands']) => {
 		if (!detail) return;
 		copy(detail.commands[which]);
-		store.dispatch({ type: 'flash/shown', level: 'info', text: copiedMessages[which] });
+		store.dispatch({ type: 'flash/shown', level: 'info', text: copiedMessage(which, store.deps().tmux) });
 	};
 	const unavailable = detail ? undefined : hidden;
 	const scroll = useListKeys(lastTop + 1, view);

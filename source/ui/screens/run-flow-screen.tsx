@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { useKeyActions } from '../../keys/input-router.js';
 import {
+	clipboardSentMessage,
 	flowLabel,
 	loadRunLink,
 	redirectText,
@@ -79,7 +80,7 @@ export function RunFlowScreen({ flowId }: RunFlowScreenProps) {
 				store.dispatch({
 					type: 'flash/shown',
 					level: 'success',
-					text: 'Copied the link to your clipboard (OSC 52; some terminals need it allowed).',
+					text: clipboardSentMessage('the link', store.deps().tmux),
 				});
 			},
 			'screen.refresh': () => setChoice((now) => ({ ...now })),

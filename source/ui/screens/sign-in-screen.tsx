@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { useEffect } from 'react';
 import { hidden, useKeyActions } from '../../keys/input-router.js';
-import { cancelSignIn, expireSignInCode, signIn } from '../../store/index.js';
+import { cancelSignIn, clipboardSentMessage, expireSignInCode, signIn } from '../../store/index.js';
 import { useClipboard } from '../hooks/use-clipboard.js';
 import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
@@ -33,7 +33,7 @@ export function SignInScreen() {
 				store.dispatch({
 					type: 'flash/shown',
 					level: 'info',
-					text: 'Copied the code to your clipboard (OSC 52; some terminals need it allowed).',
+					text: clipboardSentMessage('the code', store.deps().tmux),
 				});
 			},
 			'signin.retry': () => void store.run(signIn(reason)),
