@@ -7,7 +7,8 @@ import { asciiStream } from './ascii-output.js';
 import { colorTheme, noColorTheme } from './theme.js';
 
 /** Exit codes of the keyboard app. */
-export const appExitCodes = { ok: 0, noTerminal: 2 } as const;
+/** 130 and 143: ended by an interrupt or a kill, as a shell reports 128 + the signal's number. */
+export const appExitCodes = { ok: 0, noTerminal: 2, interrupted: 130, terminated: 143 } as const;
 
 /** The terminal's alternate screen: the app draws there, so the shell's scrollback is never touched and comes back on exit. */
 export const alternateScreen = { enter: '\u001B[?1049h', leave: '\u001B[?1049l' } as const;
@@ -70,9 +71,17 @@ export async function runApp(deps: AppDeps): Promise<number> {
 		throw error;
 	}
 	// A kill or an interrupt from outside unmounts, so the last frame and the way back to the shell are drawn.
-	const unmount = () => instance.unmount();
-	process.once('SIGTERM', unmount);
-	process.once('SIGINT', unmount);
+	let endedBy: 'interrupted' | 'terminated' | undefined;
+	const onInterrupt = () => {
+		endedBy = 'interrupted';
+		instance.unmount();
+	};
+	const onTerminate = () => {
+		endedBy = 'terminated';
+		instance.unmount();
+	};
+	process.once('SIGTERM', onTerminate);
+	process.once('SIGINT', onInterrupt);
 	// Suspended (SIGTSTP) the shell gets its own screen back, cooked and with a cursor; on `fg` the app draws again.
 	const suspend = () => {
 		stdin.setRawMode?.(false);
@@ -93,11 +102,11 @@ export async function runApp(deps: AppDeps): Promise<number> {
 	try {
 		await instance.waitUntilExit();
 	} finally {
-		process.removeListener('SIGTERM', unmount);
-		process.removeListener('SIGINT', unmount);
+		process.removeListener('SIGTERM', onTerminate);
+		process.removeListener('SIGINT', onInterrupt);
 		process.removeListener('SIGTSTP', suspend);
 		leave();
 		store.dispose();
 	}
-	return appExitCodes.ok;
+	return endedBy ? appExitCodes[endedBy] : appExitCodes.ok;
 }

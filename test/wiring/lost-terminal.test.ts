@@ -105,3 +105,51 @@ test('a command whose reader goes away (`flows list --json | head -c 100`) exits
 	t.true(code === 141 || code === 0, `exit ${code}; stderr:\n${stderr}`);
 	t.is(stderr, '', 'no EPIPE stack');
 });
+
+test('a kill (SIGTERM) ends the keyboard app with 143 after leaving the alternate screen', async (t) => {
+	const dir = mkdtempSync(join(tmpdir(), 'entra-flows-term-'));
+	const env = { ...freshDirs(), CI: 'true' };
+	const script = join(dir, 'run.sh');
+	writeFileSync(
+		script,
+		[
+			'#!/bin/sh',
+			`echo $$ > '${dir}/shell'`,
+			`env ${Object.entries(env)
+				.map(([key, value]) => `${key}='${value}'`)
+				.join(' ')} '${process.execPath}' '${builtCli}' --demo 2>'${dir}/stderr'`,
+			`echo "exit=$?" > '${dir}/status'`,
+			'sleep 30',
+		].join('\n'),
+		{ mode: 0o755 },
+	);
+	const socket = `term-${randomUUID().slice(0, 8)}`;
+	const tmux = (args: string[]) =>
+		execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	t.teardown(() => {
+		try {
+			tmux(['kill-server']);
+		} catch {
+			// Already gone with its last session.
+		}
+	});
+	tmux(['new-session', '-d', '-s', 'app', '-x', '80', '-y', '24', script]);
+	await until(() => {
+		try {
+			return tmux(['capture-pane', '-p', '-t', 'app']).includes('Events registration');
+		} catch {
+			return false;
+		}
+	}, 'the demo flow list');
+	const shell = readFileSync(join(dir, 'shell'), 'utf8').trim();
+	const app = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0] ?? '';
+	process.kill(Number(app), 'SIGTERM');
+	await until(() => existsSync(join(dir, 'status')), 'the app to end');
+	t.is(readFileSync(join(dir, 'status'), 'utf8').trim(), 'exit=143');
+	t.notRegex(readFileSync(join(dir, 'stderr'), 'utf8'), /Error|at /);
+	// Back on the shell's screen: the flow list is gone from the pane.
+	await until(
+		() => !tmux(['capture-pane', '-p', '-t', 'app']).includes('Events registration'),
+		'the shell screen',
+	);
+});
