@@ -167,6 +167,6 @@ test.serial(
 		app.resize(80, 24);
 		const small = await app.waitFor((text: string) => text.includes('C O D E 1') && !text.includes('█'));
 		t.false(small.includes('█'), 'too small: no code rather than one cut off');
-	t.regex(small, /https:\/\/microsoft\.com\/devicelogin/, 'the link is still there to type');
+		t.regex(small, /https:\/\/microsoft\.com\/devicelogin/, 'the link is still there to type');
 	},
 );
