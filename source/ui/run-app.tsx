@@ -39,13 +39,18 @@ export function favourMemoryOverSpeed(): void {
 	setFlagsFromString('--optimize-for-size');
 }
 
-/** Runs the keyboard app until the person quits; refuses (exit 2) when stdin is not a terminal. */
+/** Runs the keyboard app until the person quits; refuses (exit 2) when stdin or stdout is not a terminal. */
 export async function runApp(deps: AppDeps): Promise<number> {
 	const stdin = deps.stdin ?? process.stdin;
 	const stdout = deps.ascii ? asciiStream(deps.stdout ?? process.stdout) : (deps.stdout ?? process.stdout);
 	const stderr = deps.stderr ?? process.stderr;
 	if (stdin.isTTY !== true) {
 		stderr.write(noTerminalMessage('stdin is not a TTY'));
+		return appExitCodes.noTerminal;
+	}
+	// Frames sent into a file or a pipe are escape sequences nobody sees, and keys would be typed blind.
+	if ((deps.stdout ?? process.stdout).isTTY !== true) {
+		stderr.write(noTerminalMessage('stdout is not a TTY'));
 		return appExitCodes.noTerminal;
 	}
 	const store = createStore(deps);

@@ -142,6 +142,30 @@ test('runApp refuses a stdin that is not a terminal and points to the commands',
 	t.regex(written, /needs a terminal .* Use the commands instead/);
 });
 
+test('runApp refuses a stdout that is not a terminal (a file, a pipe): exit 2, nothing drawn', async (t) => {
+	const { store } = await storeFor(t);
+	let written = '';
+	let drawn = '';
+	const stderr = {
+		write(text: string) {
+			written += text;
+			return true;
+		},
+	} as unknown as NodeJS.WriteStream;
+	const stdin = Object.assign(new EventEmitter(), { isTTY: true }) as unknown as NodeJS.ReadStream;
+	const stdout = Object.assign(new EventEmitter(), {
+		isTTY: undefined,
+		write(text: string) {
+			drawn += text;
+			return true;
+		},
+	}) as unknown as NodeJS.WriteStream;
+	const code = await runApp({ ...store.deps(), stdin, stdout, stderr });
+	t.is(code, 2);
+	t.regex(written, /needs a terminal .*stdout is not a TTY/s);
+	t.is(drawn, '');
+});
+
 test('runApp renders a first frame and returns 0 (exitAfterFirstFrame)', async (t) => {
 	const { store } = await storeFor(t);
 	let output = '';
