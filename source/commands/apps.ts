@@ -9,7 +9,7 @@ import { isGuid } from '../operations/resolve.js';
 import { appOwner } from '../operations/tenant-reads.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
-import { readAfterWrite } from './read-after-write.js';
+import { printAfterWrite } from './read-after-write.js';
 import { noteLostAnswer, refusalFailure, settle } from './refusal-words.js';
 import { resolveApp, resolveFlow, resolveFlowOf } from './resolve.js';
 
@@ -107,14 +107,7 @@ const link: Command = {
 		}
 		if (context.dryRun) return;
 		if (context.json)
-			return printJson(
-				context,
-				(await readAfterWrite(
-					context,
-					() => listFlowApplications(client, flow.id),
-					`apps list ${flow.id}`,
-				)) ?? null,
-			);
+			return printAfterWrite(context, () => listFlowApplications(client, flow.id), `apps list ${flow.id}`);
 		if (outcome.kind === 'unchanged')
 			return context.stdout(`${named} already uses "${flow.displayName}"; nothing to do.\n`);
 		const moved = outcome.value.movedFrom ? ` (moved from "${outcome.value.movedFrom.displayName}")` : '';
@@ -151,14 +144,7 @@ const unlink: Command = {
 		);
 		if (context.dryRun) return;
 		if (context.json)
-			return printJson(
-				context,
-				(await readAfterWrite(
-					context,
-					() => listFlowApplications(client, flow.id),
-					`apps list ${flow.id}`,
-				)) ?? null,
-			);
+			return printAfterWrite(context, () => listFlowApplications(client, flow.id), `apps list ${flow.id}`);
 		if (outcome.kind === 'unchanged') {
 			const meanwhile = outcome.why === 'meanwhile' ? ' (unlinked meanwhile)' : '';
 			return context.stdout(`${named} is not linked to "${flow.displayName}"; nothing to do${meanwhile}.\n`);

@@ -2,7 +2,7 @@ import { listFlowAttributes, pageInputs } from '../graph/flow-attributes.js';
 import { addAttribute, removeAttribute } from '../operations/attributes.js';
 import { formatTable } from '../text/table.js';
 import { type Command, CommandFailure, dryRunFlag, printJson } from './command.js';
-import { readAfterWrite } from './read-after-write.js';
+import { printAfterWrite } from './read-after-write.js';
 import { refusalFailure, settle } from './refusal-words.js';
 import { resolveAttributeId, resolveFlow, resolveFlowOf } from './resolve.js';
 
@@ -66,13 +66,10 @@ const add: Command = {
 		);
 		if (context.dryRun) return;
 		if (context.json)
-			return printJson(
+			return printAfterWrite(
 				context,
-				(await readAfterWrite(
-					context,
-					() => listFlowAttributes(client, flow.id),
-					`attributes list ${flow.id}`,
-				)) ?? null,
+				() => listFlowAttributes(client, flow.id),
+				`attributes list ${flow.id}`,
 			);
 		context.stdout(
 			outcome.kind === 'unchanged'
@@ -107,13 +104,10 @@ const remove: Command = {
 		}
 		if (context.dryRun) return;
 		if (context.json)
-			return printJson(
+			return printAfterWrite(
 				context,
-				(await readAfterWrite(
-					context,
-					() => listFlowAttributes(client, flow.id),
-					`attributes list ${flow.id}`,
-				)) ?? null,
+				() => listFlowAttributes(client, flow.id),
+				`attributes list ${flow.id}`,
 			);
 		if (outcome.kind === 'unchanged') {
 			const meanwhile = outcome.why === 'meanwhile' ? ' (removed meanwhile)' : '';

@@ -4,7 +4,7 @@ import { addsSecondLocalAccount } from '../operations/local-accounts.js';
 import { addProvider, removeProvider } from '../operations/providers.js';
 import { formatTable } from '../text/table.js';
 import { type Command, type CommandContext, dryRunFlag, printJson } from './command.js';
-import { readAfterWrite } from './read-after-write.js';
+import { printAfterWrite } from './read-after-write.js';
 import { settle } from './refusal-words.js';
 import { resolveFlow, resolveFlowOf, resolveProviderId } from './resolve.js';
 import { warnBothLocalAccounts } from './warnings.js';
@@ -64,13 +64,10 @@ async function changeProvider(context: CommandContext, change: typeof addProvide
 	);
 	if (context.dryRun) return;
 	if (context.json)
-		return printJson(
+		return printAfterWrite(
 			context,
-			(await readAfterWrite(
-				context,
-				() => listFlowIdentityProviders(client, flow.id),
-				`providers list ${flow.id}`,
-			)) ?? null,
+			() => listFlowIdentityProviders(client, flow.id),
+			`providers list ${flow.id}`,
 		);
 	const name = `"${flow.displayName}"`;
 	const meanwhile = outcome.kind === 'unchanged' && outcome.why === 'meanwhile';

@@ -2,7 +2,7 @@
 // reads may lag its writes), and when it still fails the command says the change was made and how to see it,
 // instead of exiting with the read's error as if the write had failed.
 import { readBack } from '../operations/read-back.js';
-import { type CommandContext, warn } from './command.js';
+import { type CommandContext, printJson, warn } from './command.js';
 
 /**
  * The result of `read` after a write that was made, or undefined (with a warning naming `seeWith`, the
@@ -23,4 +23,13 @@ export async function readAfterWrite<T>(
 		);
 		return undefined;
 	}
+}
+
+/** Prints, for --json, what a write made as `read` shows it, or null (with the warning) when it cannot be read. */
+export async function printAfterWrite(
+	context: CommandContext,
+	read: () => Promise<unknown>,
+	seeWith: string,
+): Promise<void> {
+	printJson(context, (await readAfterWrite(context, read, seeWith)) ?? null);
 }
