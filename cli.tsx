@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createInterface } from 'node:readline/promises';
 import packageJson from './package.json' with { type: 'json' };
 import { readBoundedStdin } from './source/text/bounded-file.js';
@@ -13,6 +14,8 @@ const exitCode = await runCli({
 	env: process.env,
 	version: packageJson.version,
 	stdout: (text) => process.stdout.write(text),
+	drained: () =>
+		process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => {}) : Promise.resolve(),
 	columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 	stderr: (text) => process.stderr.write(text),
 	ask: process.stdin.isTTY && process.stderr.isTTY ? ask : undefined,

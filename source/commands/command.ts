@@ -50,6 +50,11 @@ export type CommandContext = {
 	/** The sign-in provider; `interactive` shows a device code when nothing is cached. */
 	readonly signIn: (options: { interactive: boolean }) => SignInProvider;
 	readonly stdout: (text: string) => void;
+	/**
+	 * Resolves once stdout has taken what was written: a long stream waits on it, so a slow reader holds the
+	 * pages back instead of the process buffering them all. Undefined where writes never back up (tests).
+	 */
+	readonly drained?: () => Promise<void>;
 	readonly stderr: (text: string) => void;
 	/** The terminal's width when stdout is one (tables are fitted to it); undefined for a pipe or a file. */
 	readonly columns?: number;

@@ -18,6 +18,8 @@ export async function printJsonPages(
 			count++;
 		}
 		if (text) context.stdout(text);
+		// The next page is asked for only once this one has left: a reader slower than Graph sets the pace.
+		await context.drained?.();
 	}
 	context.stdout(count === 0 ? '[]\n' : '\n]\n');
 }

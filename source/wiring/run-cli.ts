@@ -29,6 +29,8 @@ export type CliIo = {
 	readonly env: NodeJS.ProcessEnv;
 	readonly version: string;
 	readonly stdout: (text: string) => void;
+	/** Resolves once stdout has taken what was written (at once unless its buffer is full). */
+	readonly drained?: () => Promise<void>;
 	readonly stderr: (text: string) => void;
 	readonly ask?: (question: string) => Promise<string>;
 	/** Reads all of stdin, at most the bytes given (for `--client-secret-file -`). */
@@ -152,6 +154,7 @@ export async function runCli(io: CliIo): Promise<number> {
 			// Human output may quote names from Graph: every line is stripped of control sequences on the way out.
 			stdout: data ? io.stdout : (text) => io.stdout(sanitizeLines(text)),
 			stderr: (text) => io.stderr(sanitizeLines(text)),
+			...(io.drained ? { drained: io.drained } : {}),
 			columns: io.columns,
 			// The question quotes names from Graph: it is cleaned like every other line a terminal shows.
 			ask: io.ask ? (question) => io.ask?.(sanitizeLines(question)) ?? Promise.resolve('') : undefined,
