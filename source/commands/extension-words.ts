@@ -1,8 +1,9 @@
 // The commands' words for the extension rules, and how an extension reads in a terminal.
 import type { ExtensionEvent } from '../graph/extensions.js';
-import type { CustomAuthenticationExtension } from '../graph/types.js';
 import type { ExtensionRefusal } from '../operations/extension-refusals.js';
 import { CommandFailure } from './command.js';
+
+export { extensionKind } from '../operations/extensions.js';
 
 /** The events as the portal's page names them. */
 export const eventWords: Readonly<Record<ExtensionEvent, string>> = {
@@ -16,20 +17,6 @@ export const detachCaveat =
 
 const named = (extension: { id: string; displayName: string }) =>
 	`"${extension.displayName || extension.id}" (${extension.id})`;
-
-/** The kind of an extension in a few words, from its `@odata.type`. */
-export function extensionKind(extension: CustomAuthenticationExtension): string {
-	const type = (extension['@odata.type'] ?? '').replace(/^#?microsoft\.graph\./i, '');
-	const kinds: Record<string, string> = {
-		onattributecollectionstartcustomextension: 'attribute collection start',
-		onattributecollectionsubmitcustomextension: 'attribute collection submit',
-		ontokenissuancestartcustomextension: 'token issuance start',
-		onotpsendcustomextension: 'OTP send',
-		onpasswordsubmitcustomextension: 'password submit',
-		onverifiedidclaimvalidationcustomextension: 'verified ID claim validation',
-	};
-	return kinds[type.toLowerCase()] ?? (type || 'unknown');
-}
 
 /** Message and fix for an extension rule, as a CommandFailure that keeps the service's error for its ids. */
 export function extensionRefusalFailure(

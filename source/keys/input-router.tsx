@@ -14,7 +14,7 @@ import type { ActionId, Scope } from './keymap.js';
 import { keyName } from './normalize.js';
 import { createRegistry, type DisabledReason, type LayerSpec, type Registry } from './registry.js';
 
-export { hidden } from './registry.js';
+export { type DisabledReason, hidden } from './registry.js';
 
 import type { Level } from './resolve.js';
 import { type Caret, editText, type TextEdit } from './text-edit.js';

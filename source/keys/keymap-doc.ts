@@ -30,6 +30,10 @@ const where: Record<Scope, string> = {
 	'new-attribute': 'new attribute dialog',
 	'apply-file': 'apply file',
 	'tenant-switch': 'tenant switcher',
+	'tenant-extensions': 'tenant extensions',
+	'tenant-attributes': 'tenant attributes',
+	'extension-form': 'extension form',
+	'attribute-description': 'attribute description dialog',
 };
 
 /** The keymap as a Markdown table, for docs/keyboard-app.md (generated, never hand-edited). */

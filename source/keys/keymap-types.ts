@@ -28,7 +28,11 @@ export type Scope =
 	| 'tenant'
 	| 'new-attribute'
 	| 'apply-file'
-	| 'tenant-switch';
+	| 'tenant-switch'
+	| 'tenant-extensions'
+	| 'tenant-attributes'
+	| 'extension-form'
+	| 'attribute-description';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */
 export type KeyAction = {

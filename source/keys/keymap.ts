@@ -5,6 +5,7 @@ import { requestActions } from './keymap-requests.js';
 import { runActions } from './keymap-run.js';
 import { screenActions } from './keymap-screens.js';
 import { tenantActions } from './keymap-tenant.js';
+import { tenantListActions } from './keymap-tenant-lists.js';
 import type { KeyAction } from './keymap-types.js';
 
 export type { KeyAction, Scope } from './keymap-types.js';
@@ -121,6 +122,7 @@ export const keymap = [
 	...requestActions,
 	...runActions,
 	...tenantActions,
+	...tenantListActions,
 	...flowCodeActions,
 ] as const;
 

@@ -21,7 +21,7 @@ import {
 import { listUserFlows } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
-import type { ConfigurationFinding, CustomAuthenticationExtension } from '../graph/types.js';
+import type { ConfigurationFinding, CustomAuthenticationExtension, UserFlow } from '../graph/types.js';
 import type { DetachTry, ExtensionRef, ExtensionRefusalOf } from './extension-refusals.js';
 import { done, type Outcome, refused, unchanged } from './outcome.js';
 import type { FlowRef } from './refusals.js';
@@ -36,6 +36,20 @@ export const extensionEvents: readonly ExtensionEvent[] = ['start', 'submit'];
 /** How a refusal names an extension. */
 export function extensionRef(extension: CustomAuthenticationExtension): ExtensionRef {
 	return { id: extension.id ?? '', displayName: extension.displayName ?? '' };
+}
+
+/** The kind of an extension in a few words, from its `@odata.type`. */
+export function extensionKind(extension: CustomAuthenticationExtension): string {
+	const type = (extension['@odata.type'] ?? '').replace(/^#?microsoft\.graph\./i, '');
+	const kinds: Record<string, string> = {
+		onattributecollectionstartcustomextension: 'attribute collection start',
+		onattributecollectionsubmitcustomextension: 'attribute collection submit',
+		ontokenissuancestartcustomextension: 'token issuance start',
+		onotpsendcustomextension: 'OTP send',
+		onpasswordsubmitcustomextension: 'password submit',
+		onverifiedidclaimvalidationcustomextension: 'verified ID claim validation',
+	};
+	return kinds[type.toLowerCase()] ?? (type || 'unknown');
 }
 
 /** The documented limits: a timeout of 200–2000 ms and 0 or 1 retries (null: the service default). */
@@ -267,6 +281,49 @@ export async function readFlowExtensions(
 		extensionEvents.map((event) => getFlowExtension(client, flowId, event, options)),
 	);
 	return { ...(start ? { start } : {}), ...(submit ? { submit } : {}) };
+}
+
+/** A flow that runs an extension, and at which events. */
+export type ExtensionUser = { readonly flow: FlowRef; readonly events: readonly ExtensionEvent[] };
+
+/** One of the tenant's extensions with the flows that run it; only attribute collection ones are `writable`. */
+export type ExtensionInUse = {
+	readonly extension: SavedExtension;
+	readonly writable: boolean;
+	readonly flows: readonly ExtensionUser[];
+};
+
+/**
+ * Every extension of the tenant with the flows that run each. The extensions and every flow's two handlers are
+ * read side by side; with the flows given (a list read already) that is one round of requests.
+ */
+export async function readExtensionsInUse(
+	client: GraphClient,
+	knownFlows?: readonly UserFlow[],
+): Promise<ExtensionInUse[]> {
+	const flowsRead = knownFlows ? Promise.resolve(knownFlows) : listUserFlows(client);
+	const handlersRead = flowsRead.then((flows) =>
+		Promise.all(
+			flows
+				.filter((flow): flow is UserFlow & { id: string } => Boolean(flow.id))
+				.map(async (flow) => ({
+					flow: { id: flow.id, displayName: flow.displayName ?? flow.id },
+					extensions: await readFlowExtensions(client, flow.id),
+				})),
+		),
+	);
+	const [{ forFlows, others }, handlers] = await Promise.all([readTenantExtensions(client), handlersRead]);
+	const usersOf = (extension: SavedExtension): ExtensionUser[] =>
+		handlers.flatMap(({ flow, extensions }) => {
+			const events = extensionEvents.filter(
+				(event) => extensions[event]?.id?.toLowerCase() === extension.id.toLowerCase(),
+			);
+			return events.length > 0 ? [{ flow, events }] : [];
+		});
+	return [
+		...forFlows.map((extension) => ({ extension, writable: true, flows: usersOf(extension) })),
+		...others.map((extension) => ({ extension, writable: false, flows: usersOf(extension) })),
+	];
 }
 
 /** The flows that run an extension at either event (every flow's two handlers read). */

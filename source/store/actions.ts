@@ -19,6 +19,7 @@ import type {
 	StartDraft,
 	UserFlow,
 } from './state.js';
+import type { TenantFormAction } from './tenant-forms-state.js';
 
 /** Sign-in and the Start screen's connection. */
 export type SessionAction =
@@ -145,7 +146,8 @@ export type Action =
 	| OverlayAction
 	| DraftAction
 	| LayoutAction
-	| FlowCodeAction;
+	| FlowCodeAction
+	| TenantFormAction;
 
 /** Load-action creators; the resource kind and its data type travel together. */
 export const loadActions = {

@@ -55,10 +55,23 @@ export { loadRunLink, runRefusalText } from './effects/run-link.js';
 export { cancelSignIn, connect, expireSignInCode, signIn, startSession } from './effects/session.js';
 export { loadFlowHistory, loadTenantOverview, switchPasswordReset } from './effects/tenant.js';
 export {
+	askDeleteAttribute,
+	openAttributeDescription,
+	saveAttributeDescription,
+} from './effects/tenant-attribute-changes.js';
+export {
 	attributeNameProblem,
 	createAttributeFromDialog,
 	openNewAttribute,
 } from './effects/tenant-attributes.js';
+export {
+	askDeleteExtension,
+	draftValidationKey,
+	loadTenantExtensions,
+	openExtensionForm,
+	saveExtensionForm,
+	validateExtensionForm,
+} from './effects/tenant-extensions.js';
 export { openTenantSwitch, switchTenant } from './effects/tenants.js';
 export { describeError } from './errors.js';
 export * from './flow-code-state.js';
@@ -70,5 +83,7 @@ export * from './run-view.js';
 export * from './selectors.js';
 export * from './state.js';
 export { createStore, type Effect, type EffectContext, type Store } from './store.js';
+export * from './tenant-forms-state.js';
+export * from './tenant-list-views.js';
 export * from './tenant-views.js';
 export * from './views.js';

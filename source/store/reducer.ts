@@ -8,6 +8,7 @@ import { reduceResources } from './reducers/resources.js';
 import { reduceRoutes } from './reducers/routes.js';
 import { reduceSession } from './reducers/session.js';
 import { reduceStatus } from './reducers/status.js';
+import { reduceTenantForms } from './reducers/tenant-forms.js';
 import type { AppState } from './state.js';
 
 /** The part of an action type before the slash ('route' of 'route/pushed'): it names the slice that handles it. */
@@ -63,6 +64,7 @@ const slices: { readonly [P in ActionPrefix]: Slice<P> } = {
 	flowCode: reduceFlowCode,
 	applyFile: reduceFlowCode,
 	tenant: reduceFlowCode,
+	tenantForm: reduceTenantForms,
 };
 
 /** The one pure reducer: it hands each action to the slice its type's prefix names. */

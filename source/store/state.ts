@@ -1,5 +1,10 @@
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
-import type { FlowExtensions, SavedExtension, ValidationResult } from '../operations/extensions.js';
+import type {
+	ExtensionInUse,
+	FlowExtensions,
+	SavedExtension,
+	ValidationResult,
+} from '../operations/extensions.js';
 import type { FlowHistory } from '../operations/flow-history.js';
 import type { RunPrepared } from '../operations/run-flow.js';
 import type { RunLinkRefused } from '../operations/run-link.js';
@@ -7,6 +12,7 @@ import type { TenantOverview } from '../operations/tenant-overview.js';
 import type { SessionInfo } from './deps.js';
 import type { ApplyFileState, FlowCodeOverlay, TenantChoice } from './flow-code-state.js';
 import type { LayoutDraft, LayoutOverlay } from './layout-state.js';
+import type { AttributeDescriptionOverlay, ExtensionFormOverlay } from './tenant-forms-state.js';
 
 export type {
 	Application,
@@ -15,6 +21,7 @@ export type {
 	UserFlow,
 	UserFlowAttribute,
 } from '../graph/types.js';
+export type { ExtensionInUse, ValidationResult } from '../operations/extensions.js';
 export type { FlowHistory } from '../operations/flow-history.js';
 export type { TenantOverview } from '../operations/tenant-overview.js';
 
@@ -57,6 +64,8 @@ export type ResourceData = {
 	readonly tenantOverview: TenantOverview;
 	/** A flow's changes from the audit log, by flow id. */
 	readonly flowHistory: FlowHistory;
+	/** Every custom authentication extension of the tenant with the flows that run it (key ''). */
+	readonly tenantExtensions: readonly ExtensionInUse[];
 };
 
 /** The kinds of resource the store caches. */
@@ -83,6 +92,10 @@ export type Route =
 	| { readonly id: 'user-flow/layout'; readonly flowId: string }
 	/** The tenant around the flows: policies (password reset), health, attributes, providers. */
 	| { readonly id: 'tenant' }
+	/** The tenant's custom authentication extensions, with the flows that run each. */
+	| { readonly id: 'tenant/extensions' }
+	/** The tenant's user-flow attributes, with the flows that collect each. */
+	| { readonly id: 'tenant/attributes' }
 	/** The request inspector: every Graph call of this session; its entry's cursor is the selected row. */
 	| { readonly id: 'requests' }
 	/** One recorded call in full; its entry's cursor is the scroll offset. */
@@ -136,6 +149,8 @@ export type Intent =
 	  }
 	| { readonly type: 'toggleSignUp'; readonly flowId: string }
 	| { readonly type: 'discardCreateForm' }
+	| { readonly type: 'deleteTenantExtension'; readonly extensionId: string }
+	| { readonly type: 'deleteTenantAttribute'; readonly attributeId: string }
 	| { readonly type: 'quit' };
 
 /** The kinds of add-picker. */
@@ -162,7 +177,9 @@ export type Overlay =
 			readonly mismatch: boolean;
 	  }
 	| LayoutOverlay
-	| FlowCodeOverlay;
+	| FlowCodeOverlay
+	| ExtensionFormOverlay
+	| AttributeDescriptionOverlay;
 
 /** Creating a custom attribute from a dialog: and, with a flow, collecting it there in the same go. */
 export type NewAttributeOverlay = {
@@ -285,6 +302,7 @@ export function initialState(configured: boolean): AppState {
 			extensionValidation: {},
 			tenantOverview: {},
 			flowHistory: {},
+			tenantExtensions: {},
 		},
 		activity: [],
 		helpOpen: false,

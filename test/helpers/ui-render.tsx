@@ -14,7 +14,7 @@ import {
 	type Store,
 } from '../../source/store/index.js';
 import { App } from '../../source/ui/app.js';
-import { noColorTheme } from '../../source/ui/theme.js';
+import { noColorTheme, type Theme } from '../../source/ui/theme.js';
 import { emulatorFor } from './emulator.js';
 import { type FakeSession, fakeSession } from './ui-session.js';
 
@@ -40,6 +40,7 @@ export const keys: Record<string, string> = {
 	'ctrl+w': '\u0017',
 	'ctrl+r': '\u0012',
 	'ctrl+s': '\u0013',
+	'ctrl+t': '\u0014',
 	'ctrl+c': '\u0003',
 };
 
@@ -61,6 +62,8 @@ export type RenderAppOptions = {
 	readonly state?: (state: AppState) => AppState;
 	readonly columns?: number;
 	readonly rows?: number;
+	/** The colours to draw with (default none); a test of colour also raises chalk's level. */
+	readonly theme?: Theme;
 	/** Changes the tenant before the app reads anything (the first list prefetches the catalogues beside it). */
 	readonly setUp?: (emulator: RunningEmulator) => void;
 };
@@ -109,7 +112,7 @@ export async function renderApp(t: ExecutionContext, options: RenderAppOptions =
 		deliver: (piece) => inkStdin?.write(piece),
 		defer: (next) => setTimeout(next, 35),
 	});
-	const ink = render(<App store={store} theme={noColorTheme} feed={feed} />);
+	const ink = render(<App store={store} theme={options.theme ?? noColorTheme} feed={feed} />);
 	inkStdin = ink.stdin;
 	const resize = (columns: number, rows: number) => {
 		Object.defineProperty(ink.stdout, 'columns', { value: columns, configurable: true });

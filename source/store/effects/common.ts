@@ -124,6 +124,13 @@ export async function operate<V, R>(
 	}
 }
 
+/** What the status line said of a failed save, for a form to keep beside what was typed. */
+export function failureText(context: EffectContext): string {
+	const flash = context.getState().flash;
+	if (flash?.level !== 'error') return 'Not saved; the form keeps what you typed.';
+	return `${flash.text}${flash.error ? ` — ${flash.error.message}` : ''}`;
+}
+
 function outcomeFlash<V, R>(
 	outcome: Outcome<V, R>,
 	spec: WriteSpec,

@@ -4,6 +4,8 @@ import { moveApplication, unlinkApplication } from './applications.js';
 import { removeAttribute } from './attributes.js';
 import { toggleSignUp } from './flows.js';
 import { removeIdentityProvider } from './providers.js';
+import { deleteTenantAttribute } from './tenant-attribute-changes.js';
+import { deleteTenantExtension } from './tenant-extensions.js';
 
 /** What a confirmed dialog runs; undefined for quit, which only the UI can do. */
 export function intentEffect(intent: Intent): Effect | undefined {
@@ -23,6 +25,10 @@ export function intentEffect(intent: Intent): Effect | undefined {
 				context.dispatch({ type: 'createDraft/closed' });
 				context.dispatch({ type: 'route/popped' });
 			};
+		case 'deleteTenantExtension':
+			return deleteTenantExtension(intent.extensionId);
+		case 'deleteTenantAttribute':
+			return deleteTenantAttribute(intent.attributeId);
 		case 'quit':
 			return undefined;
 		default: {

@@ -5,7 +5,7 @@ import { createCustomAttribute } from '../../operations/tenant-attributes.js';
 import { display } from '../../text/sanitize.js';
 import type { Effect } from '../store.js';
 import { addAttribute, loadTenantAttributes } from './attributes.js';
-import { operate } from './common.js';
+import { failureText, operate } from './common.js';
 import { refusalText } from './refusal-text.js';
 import { loadTenantOverview } from './tenant.js';
 
@@ -78,6 +78,10 @@ export function createAttributeFromDialog(): Effect {
 		);
 		if (outcome?.kind === 'done' && overlay.flowId && outcome.value.id) {
 			await context.run(addAttribute(overlay.flowId, outcome.value.id));
+		}
+		// A failed create opens the dialog again as it was typed, with the reason in it.
+		if ((outcome === undefined || outcome.kind === 'refused') && context.getState().overlay === undefined) {
+			context.dispatch({ type: 'overlay/opened', overlay: { ...overlay, error: failureText(context) } });
 		}
 	};
 	return self;

@@ -22,6 +22,10 @@ function crumb(state: AppState, route: Route): string {
 			return 'Custom extensions';
 		case 'tenant':
 			return 'Tenant';
+		case 'tenant/extensions':
+			return 'Custom extensions';
+		case 'tenant/attributes':
+			return 'Attributes';
 		case 'requests':
 			return 'Requests';
 		case 'requests/entry':

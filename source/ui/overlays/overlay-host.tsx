@@ -1,8 +1,10 @@
 import type { Overlay } from '../../store/index.js';
+import { AttributeDescriptionDialog } from './attribute-description-dialog.js';
 import { CloneFlowDialog } from './clone-flow-dialog.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { DeleteFlowDialog } from './delete-flow-dialog.js';
 import { ExportFlowDialog } from './export-flow-dialog.js';
+import { ExtensionFormDialog } from './extension-form-dialog.js';
 import { LayoutConflictDialog } from './layout-conflict-dialog.js';
 import { LayoutLeaveDialog } from './layout-leave-dialog.js';
 import { LayoutSaveDialog } from './layout-save-dialog.js';
@@ -43,6 +45,10 @@ export function OverlayHost({ overlay, focused }: OverlayHostProps) {
 			return <CloneFlowDialog overlay={overlay} />;
 		case 'switchTenant':
 			return <TenantSwitchDialog overlay={overlay} />;
+		case 'extensionForm':
+			return <ExtensionFormDialog overlay={overlay} />;
+		case 'attributeDescription':
+			return <AttributeDescriptionDialog overlay={overlay} />;
 		default: {
 			const never: never = overlay;
 			return never;

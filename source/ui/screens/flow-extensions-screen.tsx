@@ -18,6 +18,7 @@ import {
 import { display } from '../../text/sanitize.js';
 import { BodyState } from '../components/body-state.js';
 import { RowProgress } from '../components/row-progress.js';
+import { ValidationFindings } from '../components/validation-findings.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
@@ -62,6 +63,7 @@ export function FlowExtensionsScreen({ flowId }: FlowExtensionsScreenProps) {
 				if (focusedId) void store.run(validateExtensionOf(focusedId));
 			},
 			'screen.refresh': () => void store.run(loadFlowExtensions(flowId, { force: true })),
+			'tenant.extensions': () => store.dispatch({ type: 'route/pushed', route: { id: 'tenant/extensions' } }),
 		},
 		{
 			disabled: {
@@ -165,31 +167,8 @@ export function FlowExtensionsScreen({ flowId }: FlowExtensionsScreenProps) {
 			) : (
 				<Text color={theme.muted}>{detachNote}</Text>
 			)}
-			{focusedId && validation.status === 'loading' ? (
-				<Text color={theme.muted}>Validating {display(current[focused]?.displayName ?? '')}…</Text>
-			) : null}
-			{focusedId && validation.status === 'ready' && validation.data ? (
-				<Box flexDirection="column" marginTop={1}>
-					<Text bold color={validation.data.failed ? theme.error : theme.success}>
-						{display(current[focused]?.displayName ?? '')}:{' '}
-						{validation.data.failed
-							? `validation failed (${validation.data.errors.length} error(s))`
-							: `valid${validation.data.warnings.length > 0 ? `, ${validation.data.warnings.length} warning(s)` : ''}`}
-					</Text>
-					{validation.data.errors.map((finding) => (
-						<Text key={`e-${finding.code ?? ''}`} color={theme.error}>
-							error {display(finding.code ?? '?')}: {display(finding.message ?? '')}
-						</Text>
-					))}
-					{validation.data.warnings.map((finding) => (
-						<Text key={`w-${finding.code ?? ''}`} color={theme.warning}>
-							warning {display(finding.code ?? '?')}: {display(finding.message ?? '')}
-						</Text>
-					))}
-				</Box>
-			) : null}
-			{focusedId && validation.status === 'error' && validation.error ? (
-				<BodyState kind="error" error={validation.error} />
+			{focusedId ? (
+				<ValidationFindings subject={display(current[focused]?.displayName ?? '')} resource={validation} />
 			) : null}
 		</Box>
 	);

@@ -9,6 +9,8 @@ import { LayoutEditorScreen } from './layout-editor-screen.js';
 import { RequestDetailScreen } from './request-detail-screen.js';
 import { RequestListScreen } from './request-list-screen.js';
 import { RunFlowScreen } from './run-flow-screen.js';
+import { TenantAttributesScreen } from './tenant-attributes-screen.js';
+import { TenantExtensionsScreen } from './tenant-extensions-screen.js';
 import { TenantScreen } from './tenant-screen.js';
 import { UserFlowCreateScreen } from './user-flow-create-screen.js';
 import { UserFlowDetailScreen } from './user-flow-detail-screen.js';
@@ -38,6 +40,10 @@ export function ScreenRouter() {
 			return <FlowExtensionsScreen key={route.flowId} flowId={route.flowId} />;
 		case 'tenant':
 			return <TenantScreen />;
+		case 'tenant/extensions':
+			return <TenantExtensionsScreen />;
+		case 'tenant/attributes':
+			return <TenantAttributesScreen />;
 		case 'requests':
 			return <RequestListScreen />;
 		case 'requests/entry':

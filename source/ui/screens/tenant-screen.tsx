@@ -79,6 +79,8 @@ export function TenantScreen() {
 			...useListKeys(Math.max(1, count - page + 1), page),
 			'tenant.passwordReset': () => void store.run(switchPasswordReset()),
 			'tenant.newAttribute': () => void store.run(openNewAttribute()),
+			'tenant.extensions': () => store.dispatch({ type: 'route/pushed', route: { id: 'tenant/extensions' } }),
+			'tenant.attributes': () => store.dispatch({ type: 'route/pushed', route: { id: 'tenant/attributes' } }),
 			'screen.refresh': () => void store.run(loadTenantOverview({ force: true })),
 		},
 		{

@@ -1,0 +1,45 @@
+import type { AppState } from '../state.js';
+import { extensionFormFields, type TenantFormAction } from '../tenant-forms-state.js';
+import { assertNever } from './never.js';
+
+/** The extension form and the attribute description dialog: typing, moving, saving, a refused save. */
+export function reduceTenantForms(state: AppState, action: TenantFormAction): AppState {
+	const overlay = state.overlay;
+	if (overlay?.kind !== 'extensionForm' && overlay?.kind !== 'attributeDescription') return state;
+	switch (action.type) {
+		case 'tenantForm/textChanged': {
+			if (overlay.kind === 'attributeDescription') {
+				return { ...state, overlay: { ...overlay, text: action.text, error: undefined } };
+			}
+			if (overlay.focus === 'event') return state;
+			const { [overlay.focus]: _, form: __, ...errors } = overlay.errors;
+			return {
+				...state,
+				overlay: { ...overlay, values: { ...overlay.values, [overlay.focus]: action.text }, errors },
+			};
+		}
+		case 'tenantForm/changed':
+			return overlay.kind === 'extensionForm'
+				? { ...state, overlay: { ...overlay, ...action.patch } }
+				: state;
+		case 'tenantForm/saveStarted':
+			return { ...state, overlay: { ...overlay, saving: true } };
+		case 'tenantForm/rejected':
+			if (overlay.kind === 'attributeDescription') {
+				return { ...state, overlay: { ...overlay, saving: false, error: action.errors.form } };
+			}
+			return {
+				...state,
+				overlay: {
+					...overlay,
+					saving: false,
+					// The first field in the wrong takes the cursor, so fixing starts there.
+					focus: extensionFormFields.find((field) => action.errors[field]) ?? overlay.focus,
+					errors: action.errors,
+					warnings: action.warnings ?? overlay.warnings,
+				},
+			};
+		default:
+			return assertNever(action);
+	}
+}
