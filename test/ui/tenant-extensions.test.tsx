@@ -4,6 +4,7 @@ import type { ExtensionRecord } from '../../source/emulator/types.js';
 import { colorTheme } from '../../source/ui/theme.js';
 import { seed } from '../helpers/emulator.js';
 import { type RenderAppOptions, renderApp } from '../helpers/ui-render.js';
+import { selectRow } from '../helpers/ui-select.js';
 
 // The tenant's custom authentication extensions screen (T, then x): list, show, create, change, delete, validate.
 
@@ -35,10 +36,6 @@ async function openExtensions(t: Parameters<typeof renderApp>[0], options: Rende
 	await app.press('x');
 	await app.waitFor(/Custom authentication extensions of the tenant \(\d+\)/);
 	return app;
-}
-
-async function select(app: Awaited<ReturnType<typeof renderApp>>, name: string) {
-	while (!new RegExp(`❯ ${name}`).test(app.frame())) await app.press('j');
 }
 
 test.serial(
@@ -81,7 +78,7 @@ test.serial(
 			reads.some((entry) => /authenticationEventsFlows(\?|$)/.test(entry.path)),
 			'the flows list on screen is reused',
 		);
-		await select(app, 'Claims');
+		await selectRow(app, 'Claims');
 		t.false(app.writes().some((write) => write.includes('\u001B]52') || write.includes('\u001B[31mHR')));
 		await app.press('e');
 		frame = await app.waitFor(/only attribute collection start and submit extensions are changed here/i);
@@ -196,7 +193,7 @@ test.serial(
 
 test.serial('d deletes an extension no flow runs, after y', async (t) => {
 	const app = await openExtensions(t, { setUp: (emulator) => emulator.tenant.extensions.push(unused) });
-	await select(app, 'Old checker');
+	await selectRow(app, 'Old checker');
 	await app.press('d');
 	await app.waitFor(/Delete the custom authentication extension “Old checker”[\s│]+\(0c1d2e3f/);
 	await app.press('y');
@@ -222,7 +219,7 @@ test.serial(
 					resourceId: `api://elsewhere.contoso.example/${seed.apps.storefront}`,
 				}),
 		});
-		await select(app, 'Old checker');
+		await selectRow(app, 'Old checker');
 		await app.press('v');
 		let frame = await app.waitFor(/Old checker: validation failed \(1 error\(s\), 1 warning\(s\)\)/);
 		t.regex(frame, /error DomainNameDoesNotMatch: /);

@@ -15,7 +15,7 @@ import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { TenantList } from './tenant-list.js';
 
-const columns = { name: 26, dataType: 9, kind: 9 };
+const columns = { name: 26, dataType: 9, kind: 10 };
 
 const builtIn =
 	'Built-in attributes belong to the service: only custom ones can be described again or deleted.';
