@@ -3,6 +3,7 @@
 import type { CustomExtensionChanges } from '../graph/extensions.js';
 import type { CustomAuthenticationExtension } from '../graph/types.js';
 import { extensionFieldProblems } from '../operations/extensions.js';
+import { display } from '../text/sanitize.js';
 import type { ExtensionFormField, ExtensionFormOverlay, ExtensionFormValues } from './tenant-forms-state.js';
 
 const empty: ExtensionFormValues = {
@@ -21,13 +22,14 @@ export function extensionForm(
 	const number = (value: number | null | undefined) =>
 		value === null || value === undefined ? '' : String(value);
 	const values: ExtensionFormValues = extension
-		? {
-				name: extension.displayName ?? '',
-				targetUrl: extension.endpointConfiguration?.targetUrl ?? '',
-				resourceId: extension.authenticationConfiguration?.resourceId ?? '',
+		? // Sanitized as they reach the fields (which print what they hold); unchanged fields are never sent back.
+			{
+				name: display(extension.displayName),
+				targetUrl: display(extension.endpointConfiguration?.targetUrl),
+				resourceId: display(extension.authenticationConfiguration?.resourceId),
 				timeout: number(extension.clientConfiguration?.timeoutInMilliseconds),
 				retries: number(extension.clientConfiguration?.maximumRetries),
-				description: extension.description ?? '',
+				description: display(extension.description),
 			}
 		: empty;
 	return {

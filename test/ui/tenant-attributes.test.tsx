@@ -143,5 +143,7 @@ test.serial('names from Graph reach the screen sanitized', async (t) => {
 	await selectRow(app, 'Evil');
 	const frame = app.frame();
 	t.regex(frame, /Evil.*name/);
+	await app.press('e');
+	await app.waitFor(/Description of “Evil/);
 	t.false(app.writes().some((write) => /\u001B\]52|\u001B\[2J|\u001B\[1A/.test(write)));
 });

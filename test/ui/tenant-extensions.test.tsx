@@ -239,3 +239,18 @@ test.serial(
 		t.false(app.emulator.log.some((entry) => entry.method === 'POST' && !entry.path.includes('validate')));
 	},
 );
+
+test.serial('a hostile name from Graph reaches the list and the form sanitized', async (t) => {
+	const app = await openExtensions(t, {
+		setUp: (emulator) =>
+			emulator.tenant.extensions.push({
+				...unused,
+				displayName: 'Evil\u001B]52;c;aGk=\u0007 \u001B[2Jcheck',
+				description: 'up\u001B[1A',
+			}),
+	});
+	await selectRow(app, 'Evil');
+	await app.press('e');
+	await app.waitFor(/Change “Evil/);
+	t.false(app.writes().some((write) => /\u001B\]52|\u001B\[2J|\u001B\[1A/.test(write)));
+});

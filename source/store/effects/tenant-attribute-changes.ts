@@ -40,7 +40,8 @@ export function openAttributeDescription(attributeId: string): Effect {
 				kind: 'attributeDescription',
 				attributeId,
 				displayName: item.displayName,
-				text: item.description ?? '',
+				// The field prints what it holds: Graph's text arrives sanitized.
+				text: display(item.description ?? ''),
 				saving: false,
 			},
 		});
