@@ -32,6 +32,7 @@ const where: Record<Scope, string> = {
 	'tenant-switch': 'tenant switcher',
 	'tenant-extensions': 'tenant extensions',
 	'tenant-attributes': 'tenant attributes',
+	'tenant-providers': 'tenant identity providers',
 	'extension-form': 'extension form',
 	'attribute-description': 'attribute description dialog',
 };

@@ -19,6 +19,15 @@ export const tenantListActions = [
 		showInFooter: true,
 	},
 	{
+		id: 'tenant.providers',
+		keys: ['i'],
+		scopes: ['tenant'],
+		label: 'identity providers',
+		description:
+			"The tenant's identity providers (Google, Facebook, Apple, custom OIDC): delete the ones no flow offers",
+		showInFooter: true,
+	},
+	{
 		id: 'tenantList.new',
 		keys: ['n'],
 		scopes: ['tenant-extensions', 'tenant-attributes'],
@@ -38,7 +47,7 @@ export const tenantListActions = [
 	{
 		id: 'tenantList.delete',
 		keys: ['d'],
-		scopes: ['tenant-extensions', 'tenant-attributes'],
+		scopes: ['tenant-extensions', 'tenant-attributes', 'tenant-providers'],
 		label: 'delete',
 		description: 'Delete the selected one after y/n; refused while a flow uses it, naming the flows',
 		showInFooter: true,

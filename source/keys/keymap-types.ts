@@ -31,6 +31,7 @@ export type Scope =
 	| 'tenant-switch'
 	| 'tenant-extensions'
 	| 'tenant-attributes'
+	| 'tenant-providers'
 	| 'extension-form'
 	| 'attribute-description';
 

@@ -72,6 +72,7 @@ export {
 	saveExtensionForm,
 	validateExtensionForm,
 } from './effects/tenant-extensions.js';
+export { askDeleteProvider, deleteTenantProvider } from './effects/tenant-provider-changes.js';
 export { openTenantSwitch, switchTenant } from './effects/tenants.js';
 export { describeError } from './errors.js';
 export * from './flow-code-state.js';
@@ -85,5 +86,6 @@ export * from './state.js';
 export { createStore, type Effect, type EffectContext, type Store } from './store.js';
 export * from './tenant-forms-state.js';
 export * from './tenant-list-views.js';
+export * from './tenant-provider-views.js';
 export * from './tenant-views.js';
 export * from './views.js';

@@ -96,6 +96,8 @@ export type Route =
 	| { readonly id: 'tenant/extensions' }
 	/** The tenant's user-flow attributes, with the flows that collect each. */
 	| { readonly id: 'tenant/attributes' }
+	/** The tenant's identity providers, with the flows that offer each. */
+	| { readonly id: 'tenant/providers' }
 	/** The request inspector: every Graph call of this session; its entry's cursor is the selected row. */
 	| { readonly id: 'requests' }
 	/** One recorded call in full; its entry's cursor is the scroll offset. */
@@ -151,6 +153,7 @@ export type Intent =
 	| { readonly type: 'discardCreateForm' }
 	| { readonly type: 'deleteTenantExtension'; readonly extensionId: string }
 	| { readonly type: 'deleteTenantAttribute'; readonly attributeId: string }
+	| { readonly type: 'deleteTenantProvider'; readonly providerId: string }
 	| { readonly type: 'quit' };
 
 /** The kinds of add-picker. */

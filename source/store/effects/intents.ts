@@ -6,6 +6,7 @@ import { toggleSignUp } from './flows.js';
 import { removeIdentityProvider } from './providers.js';
 import { deleteTenantAttribute } from './tenant-attribute-changes.js';
 import { deleteTenantExtension } from './tenant-extensions.js';
+import { deleteTenantProvider } from './tenant-provider-changes.js';
 
 /** What a confirmed dialog runs; undefined for quit, which only the UI can do. */
 export function intentEffect(intent: Intent): Effect | undefined {
@@ -29,6 +30,8 @@ export function intentEffect(intent: Intent): Effect | undefined {
 			return deleteTenantExtension(intent.extensionId);
 		case 'deleteTenantAttribute':
 			return deleteTenantAttribute(intent.attributeId);
+		case 'deleteTenantProvider':
+			return deleteTenantProvider(intent.providerId);
 		case 'quit':
 			return undefined;
 		default: {

@@ -26,6 +26,8 @@ function crumb(state: AppState, route: Route): string {
 			return 'Custom extensions';
 		case 'tenant/attributes':
 			return 'Attributes';
+		case 'tenant/providers':
+			return 'Identity providers';
 		case 'requests':
 			return 'Requests';
 		case 'requests/entry':

@@ -11,6 +11,7 @@ import { RequestListScreen } from './request-list-screen.js';
 import { RunFlowScreen } from './run-flow-screen.js';
 import { TenantAttributesScreen } from './tenant-attributes-screen.js';
 import { TenantExtensionsScreen } from './tenant-extensions-screen.js';
+import { TenantProvidersScreen } from './tenant-providers-screen.js';
 import { TenantScreen } from './tenant-screen.js';
 import { UserFlowCreateScreen } from './user-flow-create-screen.js';
 import { UserFlowDetailScreen } from './user-flow-detail-screen.js';
@@ -44,6 +45,8 @@ export function ScreenRouter() {
 			return <TenantExtensionsScreen />;
 		case 'tenant/attributes':
 			return <TenantAttributesScreen />;
+		case 'tenant/providers':
+			return <TenantProvidersScreen />;
 		case 'requests':
 			return <RequestListScreen />;
 		case 'requests/entry':

@@ -81,6 +81,7 @@ export function TenantScreen() {
 			'tenant.newAttribute': () => void store.run(openNewAttribute()),
 			'tenant.extensions': () => store.dispatch({ type: 'route/pushed', route: { id: 'tenant/extensions' } }),
 			'tenant.attributes': () => store.dispatch({ type: 'route/pushed', route: { id: 'tenant/attributes' } }),
+			'tenant.providers': () => store.dispatch({ type: 'route/pushed', route: { id: 'tenant/providers' } }),
 			'screen.refresh': () => void store.run(loadTenantOverview({ force: true })),
 		},
 		{
