@@ -39,17 +39,30 @@ export function load<K extends ResourceName>(
 			const data = await fetch(context.deps.graph);
 			context.dispatch(loadActions.succeeded(resource, key, data, context.now()));
 		} catch (error) {
-			const appError = toAppError(error);
-			context.dispatch(loadActions.failed(resource, key, appError));
-			// Rows still on screen would hide a failed refresh, so it goes to the status line too.
-			if (!handleExpiry(context, self, error) && current?.data !== undefined) {
-				context.dispatch({ type: 'flash/shown', level: 'error', text: `${verb} failed`, error: appError });
-			}
+			loadFailed(context, self, { resource, key, verb }, error);
 		} finally {
 			context.dispatch({ type: 'activity/finished', id });
 		}
 	};
 	return self;
+}
+
+/**
+ * A failed read: the resource says why, and when rows are on screen (which would hide the failure) the status
+ * line too; an expired sign-in queues `self` for after the next one.
+ */
+export function loadFailed(
+	context: EffectContext,
+	self: Effect,
+	what: { readonly resource: ResourceName; readonly key: string; readonly verb: string },
+	error: unknown,
+): void {
+	const held = context.getState().resources[what.resource][what.key]?.data;
+	const appError = toAppError(error);
+	context.dispatch(loadActions.failed(what.resource, what.key, appError));
+	if (!handleExpiry(context, self, error) && held !== undefined) {
+		context.dispatch({ type: 'flash/shown', level: 'error', text: `${what.verb} failed`, error: appError });
+	}
 }
 
 /** Said after a success that is known only from reading back: the service's answer never came. */

@@ -5,6 +5,7 @@ import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
 import { type LoadOptions, load, operate } from './common.js';
+import { loadUserFlowPages } from './flow-pages.js';
 import { prefetchCatalogues } from './prefetch.js';
 import { refuseWithoutPermission } from './preflight.js';
 import { refusalText } from './refusal-text.js';
@@ -15,13 +16,21 @@ import { refusalText } from './refusal-text.js';
  * costs no round trip.
  */
 export function loadUserFlows(options?: LoadOptions): Effect {
-	const list = load(
+	const refresh = load(
 		'userFlows',
 		'',
 		'Loading user flows',
 		(graph) => api.listUserFlowSummaries(graph),
 		options,
 	);
+	// With no whole list on screen yet (none, or one stopped half way) the pages show as they arrive; a
+	// refresh of a whole list keeps its rows until the new one is complete.
+	const list: Effect = (context) => {
+		const current = context.getState().resources.userFlows[''];
+		if (current?.status === 'loading') return Promise.resolve();
+		if (current?.status === 'ready' && !current.partial && !options?.force) return Promise.resolve();
+		return context.run(current?.data && !current.partial ? refresh : loadUserFlowPages());
+	};
 	if (options?.force) return list;
 	return async (context) => {
 		const first = context.getState().resources.userFlows[''] === undefined;
