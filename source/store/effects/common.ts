@@ -98,7 +98,8 @@ export type OutcomeWords<V, R> = {
 
 /**
  * Runs an operation with inline progress and words its outcome for the status line; `after` re-reads what it
- * touched (it runs whatever the outcome, since a refusal too means the tenant changed). Undefined when the
+ * touched (it runs whatever the outcome, since a refusal too means the tenant changed; after a write made, in
+ * the background: the outcome is shown without waiting for it). Undefined when the
  * operation threw or the token visibly lacks the permission (refused before any request, the fix shown).
  */
 export async function operate<V, R>(
@@ -116,9 +117,13 @@ export async function operate<V, R>(
 	try {
 		if (await refuseWithoutPermission(context, spec.failure, spec.permission)) return undefined;
 		const outcome = await run();
-		await after?.(outcome);
+		// A refusal is explained from what the re-read shows, so it waits for it; a write that was made (or
+		// found made) is shown from its answer at once, and the read-back goes on in the background.
+		if (outcome.kind === 'refused' || outcome.kind === 'partial') await after?.(outcome);
 		const flash = outcomeFlash(outcome, spec, words);
 		if (flash) context.dispatch(flash);
+		if (after && outcome.kind !== 'refused' && outcome.kind !== 'partial')
+			void context.run(() => after(outcome).then(() => undefined));
 		return outcome;
 	} catch (error) {
 		if (error instanceof WriteNotMade) {

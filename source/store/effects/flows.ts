@@ -1,6 +1,15 @@
 import * as api from '../../graph/flows.js';
-import { signUpLostBy, updateFlow } from '../../operations/flows.js';
+import {
+	type FlowChanges,
+	showsChanges,
+	signUpLostBy,
+	updateFlow,
+	withChanges,
+} from '../../operations/flows.js';
+import type { Outcome } from '../../operations/outcome.js';
+import { readBack } from '../../operations/read-back.js';
 import { display } from '../../text/sanitize.js';
+import { loadActions } from '../actions.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
@@ -49,6 +58,32 @@ export function loadUserFlow(flowId: string, options?: LoadOptions): Effect {
 	);
 }
 
+/**
+ * After a flow update: a done one is shown from its answer at once (the held flow with the changes), and read
+ * back patiently (reads lag writes) in the background; a read that still shows the flow as it was never
+ * replaces the answer. A refusal or "already so" reads the flow again as it is.
+ */
+function showUpdate(flowId: string, outcome: Outcome<FlowChanges, unknown>): Effect {
+	return async (context) => {
+		if (outcome.kind !== 'done') return context.run(loadUserFlow(flowId, { force: true }));
+		const held = flowById(context.getState(), flowId);
+		if (held)
+			context.dispatch(
+				loadActions.succeeded('userFlow', flowId, withChanges(held, outcome.value), context.now()),
+			);
+		try {
+			const read = await readBack(
+				() => api.getUserFlow(context.deps.graph, flowId),
+				(flow) => showsChanges(flow, outcome.value),
+			);
+			if (showsChanges(read, outcome.value))
+				context.dispatch(loadActions.succeeded('userFlow', flowId, read, context.now()));
+		} catch {
+			// The answer stays on screen; ctrl+r reads the flow again.
+		}
+	};
+}
+
 /** Saves the in-place edit of a name or description, after checking it locally. */
 export function saveEdit(): Effect {
 	const self: Effect = async (context) => {
@@ -85,9 +120,7 @@ export function saveEdit(): Effect {
 				refused: (refusal) => refusalText(refusal, { flow: before }),
 			},
 			(result) =>
-				result.kind === 'refused'
-					? Promise.resolve()
-					: context.run(loadUserFlow(edit.flowId, { force: true })),
+				result.kind === 'refused' ? Promise.resolve() : context.run(showUpdate(edit.flowId, result)),
 		);
 		if (outcome?.kind === 'done' || outcome?.kind === 'unchanged')
 			return context.dispatch({ type: 'edit/closed' });
@@ -155,7 +188,7 @@ export function toggleSignUp(flowId: string): Effect {
 				done: () => `Sign-up is now ${next ? 'on' : 'off'} for “${name}”`,
 				unchanged: () => `Sign-up is ${next ? 'on' : 'off'} for “${name}” already`,
 			},
-			() => context.run(loadUserFlow(flowId, { force: true })),
+			(result) => context.run(showUpdate(flowId, result)),
 		);
 	};
 	return self;
