@@ -206,5 +206,31 @@ export async function updateFlow(
 }
 
 function matches(flow: UserFlow, changes: FlowChanges): boolean {
-	return Object.keys(effectiveChanges(flow, changes)).length === 0 && flow.id !== undefined;
+	return showsChanges(flow, changes) && flow.id !== undefined;
+}
+
+/** True when `flow` as read already shows `changes` (a read that lags the write shows the flow as it was). */
+export function showsChanges(flow: UserFlow, changes: FlowChanges): boolean {
+	return Object.keys(effectiveChanges(flow, changes)).length === 0;
+}
+
+/** The flow as a done update of `changes` leaves it: what the write's answer says, before any read-back. */
+export function withChanges(flow: UserFlow, changes: FlowChanges): UserFlow {
+	return {
+		...flow,
+		...(changes.extra ?? {}),
+		...(changes.displayName === undefined ? {} : { displayName: changes.displayName }),
+		...(changes.description === undefined ? {} : { description: changes.description }),
+		...(changes.isSignUpAllowed === undefined
+			? {}
+			: {
+					onInteractiveAuthFlowStart: {
+						...flow.onInteractiveAuthFlowStart,
+						isSignUpAllowed: changes.isSignUpAllowed,
+					},
+				}),
+		...(changes.userTypeToCreate === undefined
+			? {}
+			: { onUserCreateStart: { ...flow.onUserCreateStart, userTypeToCreate: changes.userTypeToCreate } }),
+	};
 }

@@ -67,7 +67,12 @@ export type LoadAction = {
 /** Changes to the flows list that a write made (instead of re-reading 10,000 rows). */
 export type FlowListAction =
 	| { readonly type: 'userFlows/flowAdded'; readonly flow: UserFlow }
-	| { readonly type: 'userFlows/flowRemoved'; readonly flowId: string };
+	| { readonly type: 'userFlows/flowRemoved'; readonly flowId: string }
+	/** A page of the list arrived; `first` replaces what was held (a partial list read again). */
+	| { readonly type: 'userFlows/pageArrived'; readonly flows: readonly UserFlow[]; readonly first: boolean }
+	| { readonly type: 'userFlows/pagesFinished'; readonly at: number }
+	/** The person stopped the load: what arrived stays, marked partial. */
+	| { readonly type: 'userFlows/pagesStopped'; readonly at: number };
 
 /** Operations in flight, retry waits and the status line. */
 export type StatusAction =

@@ -40,6 +40,7 @@ export {
 	openExport,
 	planApplyFile,
 } from './effects/flow-code.js';
+export { loadUserFlowPages, stopLoadingUserFlows } from './effects/flow-pages.js';
 export { loadUserFlow, loadUserFlows, saveEdit, switchSignUp, toggleSignUp } from './effects/flows.js';
 export { intentEffect } from './effects/intents.js';
 export { commitLayout, flowLayout, openLayoutDraft, reloadLayoutDraft } from './effects/layout.js';
@@ -76,6 +77,7 @@ export { askDeleteProvider, deleteTenantProvider } from './effects/tenant-provid
 export { openTenantSwitch, switchTenant } from './effects/tenants.js';
 export { describeError } from './errors.js';
 export * from './flow-code-state.js';
+export { type FilterResult, type FlowIndex, filterIndex, fold, indexRows } from './flow-filter.js';
 export * from './layout-preview.js';
 export * from './layout-state.js';
 export * from './layout-views.js';

@@ -41,6 +41,10 @@ export type Resource<T> = {
 	readonly data?: T;
 	readonly error?: AppError;
 	readonly fetchedAt?: number;
+	/** A list still arriving page by page: data holds the pages so far, and keys work on them meanwhile. */
+	readonly arriving?: boolean;
+	/** The load was stopped before its last page (esc or q): data holds only the pages that came. */
+	readonly partial?: boolean;
 };
 
 /** What each kind of resource holds. */

@@ -22,6 +22,10 @@ export type EffectContext = {
 	abortSignIn(): void;
 	/** Marks the current effect as waiting on the person (a device code), so idle() does not wait for it. */
 	waitForUser<T>(promise: Promise<T>): Promise<T>;
+	/** A fresh signal for a read the person may stop (the flows list), by name; aborts the previous one. */
+	beginCancellable(name: string): AbortSignal;
+	/** Stops the read begun under `name` (its request in flight too); false when none runs. */
+	cancel(name: string): boolean;
 };
 
 /** An async operation: dispatches started, calls Graph, dispatches succeeded or failed. */
@@ -61,6 +65,7 @@ export function createStore(
 	const idleWaiters = new Set<() => void>();
 	let resumes: Effect[] = [];
 	let signIn: AbortController | undefined;
+	const cancellable = new Map<string, AbortController>();
 	let unsubscribeRetries = deps.retries?.subscribe((notice) => store.notifyRetry(notice));
 	const now = () => (deps.now ?? Date.now)();
 
@@ -113,6 +118,19 @@ export function createStore(
 				signIn?.abort();
 				signIn = undefined;
 			},
+			beginCancellable(name) {
+				cancellable.get(name)?.abort();
+				const controller = new AbortController();
+				cancellable.set(name, controller);
+				return controller.signal;
+			},
+			cancel(name) {
+				const controller = cancellable.get(name);
+				if (!controller) return false;
+				cancellable.delete(name);
+				controller.abort();
+				return true;
+			},
 			async waitForUser(promise) {
 				record.waiting = true;
 				checkIdle();
@@ -162,6 +180,7 @@ export function createStore(
 		deps: () => deps,
 		dispose() {
 			signIn?.abort();
+			for (const controller of cancellable.values()) controller.abort();
 			unsubscribeRetries?.();
 		},
 	};

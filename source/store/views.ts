@@ -1,6 +1,7 @@
 import { pageInputs } from '../graph/flow-attributes.js';
 import { isSystemApp } from '../operations/system-apps.js';
 import { display } from '../text/sanitize.js';
+import { filterIndex, indexRows } from './flow-filter.js';
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from './state.js';
 
 // View models: the only shapes screens render. Every string from Graph passes through display() here.
@@ -44,7 +45,9 @@ export type ApplicationRow = { readonly appId: string; readonly appIdText: strin
 /** A choice in an add-picker; `note` says why it is special (e.g. which flow already has the app). */
 export type PickerChoice = { readonly value: string; readonly label: string; readonly note?: string };
 
-const rowCache = new WeakMap<readonly UserFlow[], readonly FlowRow[]>();
+// Per flow, so a list that grows page by page maps only the new flows, and each row stays the same object.
+const rowCache = new WeakMap<UserFlow, FlowRow>();
+const listCache = new WeakMap<readonly UserFlow[], readonly FlowRow[]>();
 
 /** Summarises a flow from the list response alone (no request per row). */
 export function flowRow(flow: UserFlow): FlowRow {
@@ -59,20 +62,48 @@ export function flowRow(flow: UserFlow): FlowRow {
 	};
 }
 
-/** Rows for the whole list, computed once per list response. */
+/** Rows for the whole list, each computed once per flow read. */
 export function flowRows(flows: readonly UserFlow[]): readonly FlowRow[] {
-	let rows = rowCache.get(flows);
+	let rows = listCache.get(flows);
 	if (!rows) {
-		rows = flows.map(flowRow);
-		rowCache.set(flows, rows);
+		rows = flows.map((flow) => {
+			let row = rowCache.get(flow);
+			if (!row) {
+				row = flowRow(flow);
+				rowCache.set(flow, row);
+			}
+			return row;
+		});
+		listCache.set(flows, rows);
 	}
 	return rows;
 }
 
+/**
+ * What the flows list says about its load: still arriving, or stopped half way; undefined once whole. `short`
+ * leaves out the counts the line already shows (beside a filter, where the width is taken).
+ */
+export function listProgress(
+	list: {
+		readonly data?: readonly unknown[];
+		readonly arriving?: boolean;
+		readonly partial?: boolean;
+		readonly status: string;
+	},
+	short = false,
+): string | undefined {
+	const count = (list.data?.length ?? 0).toLocaleString('en-US');
+	// The flows collection documents no $count, so the total is not known until the last page.
+	if (list.arriving) return short ? 'more coming' : `${count} loaded, more coming (esc stops)`;
+	if (!list.partial || list.status === 'loading') return undefined;
+	return short
+		? 'partial (ctrl+r reads all)'
+		: `partial: ${count} loaded, the rest not read (ctrl+r reads all)`;
+}
+
 /** Rows whose name contains the filter text, ignoring case. */
 export function filterRows(rows: readonly FlowRow[], filter: string): readonly FlowRow[] {
-	const needle = filter.trim().toLowerCase();
-	return needle ? rows.filter((row) => row.name.toLowerCase().includes(needle)) : rows;
+	return filterIndex(indexRows(rows), filter).rows;
 }
 
 /** The detail overview. */

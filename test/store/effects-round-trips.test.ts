@@ -159,3 +159,18 @@ test.serial('the catalogues are read beside the first list: one round trip for a
 	await store.run(loadApplications());
 	t.is(emulator.log.length, since, 'opening a picker later costs nothing');
 });
+
+test.serial(
+	'the progressive list at 2,500 flows: three pages at $top=999, one round trip each, the catalogues beside the first',
+	async (t) => {
+		const { store, emulator } = await storeFor(t, { emulator: { extraFlows: 2_500, faults: heldFaults } });
+		await store.run(loadUserFlows());
+		const lines = sent(emulator, 0);
+		const pages = lines.filter((line) => line.startsWith(`GET ${flows}`));
+		t.is(pages.length, 3, pages.join('\n'));
+		t.regex(pages[0] ?? '', /\$top=999/);
+		t.is(lines.length, 6, lines.join('\n'));
+		t.is(roundTrips(emulator), 3);
+		t.is(selectResource(store.getState(), 'userFlows').data?.length, 2_504);
+	},
+);

@@ -39,17 +39,30 @@ export function load<K extends ResourceName>(
 			const data = await fetch(context.deps.graph);
 			context.dispatch(loadActions.succeeded(resource, key, data, context.now()));
 		} catch (error) {
-			const appError = toAppError(error);
-			context.dispatch(loadActions.failed(resource, key, appError));
-			// Rows still on screen would hide a failed refresh, so it goes to the status line too.
-			if (!handleExpiry(context, self, error) && current?.data !== undefined) {
-				context.dispatch({ type: 'flash/shown', level: 'error', text: `${verb} failed`, error: appError });
-			}
+			loadFailed(context, self, { resource, key, verb }, error);
 		} finally {
 			context.dispatch({ type: 'activity/finished', id });
 		}
 	};
 	return self;
+}
+
+/**
+ * A failed read: the resource says why, and when rows are on screen (which would hide the failure) the status
+ * line too; an expired sign-in queues `self` for after the next one.
+ */
+export function loadFailed(
+	context: EffectContext,
+	self: Effect,
+	what: { readonly resource: ResourceName; readonly key: string; readonly verb: string },
+	error: unknown,
+): void {
+	const held = context.getState().resources[what.resource][what.key]?.data;
+	const appError = toAppError(error);
+	context.dispatch(loadActions.failed(what.resource, what.key, appError));
+	if (!handleExpiry(context, self, error) && held !== undefined) {
+		context.dispatch({ type: 'flash/shown', level: 'error', text: `${what.verb} failed`, error: appError });
+	}
 }
 
 /** Said after a success that is known only from reading back: the service's answer never came. */
@@ -85,7 +98,8 @@ export type OutcomeWords<V, R> = {
 
 /**
  * Runs an operation with inline progress and words its outcome for the status line; `after` re-reads what it
- * touched (it runs whatever the outcome, since a refusal too means the tenant changed). Undefined when the
+ * touched (it runs whatever the outcome, since a refusal too means the tenant changed; after a write made, in
+ * the background: the outcome is shown without waiting for it). Undefined when the
  * operation threw or the token visibly lacks the permission (refused before any request, the fix shown).
  */
 export async function operate<V, R>(
@@ -103,9 +117,13 @@ export async function operate<V, R>(
 	try {
 		if (await refuseWithoutPermission(context, spec.failure, spec.permission)) return undefined;
 		const outcome = await run();
-		await after?.(outcome);
+		// A refusal is explained from what the re-read shows, so it waits for it; a write that was made (or
+		// found made) is shown from its answer at once, and the read-back goes on in the background.
+		if (outcome.kind === 'refused' || outcome.kind === 'partial') await after?.(outcome);
 		const flash = outcomeFlash(outcome, spec, words);
 		if (flash) context.dispatch(flash);
+		if (after && outcome.kind !== 'refused' && outcome.kind !== 'partial')
+			void context.run(() => after(outcome).then(() => undefined));
 		return outcome;
 	} catch (error) {
 		if (error instanceof WriteNotMade) {

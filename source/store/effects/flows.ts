@@ -1,10 +1,20 @@
 import * as api from '../../graph/flows.js';
-import { signUpLostBy, updateFlow } from '../../operations/flows.js';
+import {
+	type FlowChanges,
+	showsChanges,
+	signUpLostBy,
+	updateFlow,
+	withChanges,
+} from '../../operations/flows.js';
+import type { Outcome } from '../../operations/outcome.js';
+import { readBack } from '../../operations/read-back.js';
 import { display } from '../../text/sanitize.js';
+import { loadActions } from '../actions.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
 import { type LoadOptions, load, operate } from './common.js';
+import { loadUserFlowPages } from './flow-pages.js';
 import { prefetchCatalogues } from './prefetch.js';
 import { refuseWithoutPermission } from './preflight.js';
 import { refusalText } from './refusal-text.js';
@@ -15,13 +25,21 @@ import { refusalText } from './refusal-text.js';
  * costs no round trip.
  */
 export function loadUserFlows(options?: LoadOptions): Effect {
-	const list = load(
+	const refresh = load(
 		'userFlows',
 		'',
 		'Loading user flows',
 		(graph) => api.listUserFlowSummaries(graph),
 		options,
 	);
+	// With no whole list on screen yet (none, or one stopped half way) the pages show as they arrive; a
+	// refresh of a whole list keeps its rows until the new one is complete.
+	const list: Effect = (context) => {
+		const current = context.getState().resources.userFlows[''];
+		if (current?.status === 'loading') return Promise.resolve();
+		if (current?.status === 'ready' && !current.partial && !options?.force) return Promise.resolve();
+		return context.run(current?.data && !current.partial ? refresh : loadUserFlowPages());
+	};
 	if (options?.force) return list;
 	return async (context) => {
 		const first = context.getState().resources.userFlows[''] === undefined;
@@ -38,6 +56,32 @@ export function loadUserFlow(flowId: string, options?: LoadOptions): Effect {
 		(graph) => api.getUserFlow(graph, flowId),
 		options,
 	);
+}
+
+/**
+ * After a flow update: a done one is shown from its answer at once (the held flow with the changes), and read
+ * back patiently (reads lag writes) in the background; a read that still shows the flow as it was never
+ * replaces the answer. A refusal or "already so" reads the flow again as it is.
+ */
+function showUpdate(flowId: string, outcome: Outcome<FlowChanges, unknown>): Effect {
+	return async (context) => {
+		if (outcome.kind !== 'done') return context.run(loadUserFlow(flowId, { force: true }));
+		const held = flowById(context.getState(), flowId);
+		if (held)
+			context.dispatch(
+				loadActions.succeeded('userFlow', flowId, withChanges(held, outcome.value), context.now()),
+			);
+		try {
+			const read = await readBack(
+				() => api.getUserFlow(context.deps.graph, flowId),
+				(flow) => showsChanges(flow, outcome.value),
+			);
+			if (showsChanges(read, outcome.value))
+				context.dispatch(loadActions.succeeded('userFlow', flowId, read, context.now()));
+		} catch {
+			// The answer stays on screen; ctrl+r reads the flow again.
+		}
+	};
 }
 
 /** Saves the in-place edit of a name or description, after checking it locally. */
@@ -76,9 +120,7 @@ export function saveEdit(): Effect {
 				refused: (refusal) => refusalText(refusal, { flow: before }),
 			},
 			(result) =>
-				result.kind === 'refused'
-					? Promise.resolve()
-					: context.run(loadUserFlow(edit.flowId, { force: true })),
+				result.kind === 'refused' ? Promise.resolve() : context.run(showUpdate(edit.flowId, result)),
 		);
 		if (outcome?.kind === 'done' || outcome?.kind === 'unchanged')
 			return context.dispatch({ type: 'edit/closed' });
@@ -146,7 +188,7 @@ export function toggleSignUp(flowId: string): Effect {
 				done: () => `Sign-up is now ${next ? 'on' : 'off'} for “${name}”`,
 				unchanged: () => `Sign-up is ${next ? 'on' : 'off'} for “${name}” already`,
 			},
-			() => context.run(loadUserFlow(flowId, { force: true })),
+			(result) => context.run(showUpdate(flowId, result)),
 		);
 	};
 	return self;

@@ -54,6 +54,9 @@ export function reduceResources(
 				...current,
 				status: 'error',
 				error: action.error,
+				// A list that stopped half way keeps its pages, said to be partial.
+				arriving: undefined,
+				partial: current.arriving || current.partial,
 			}));
 		case 'userFlows/flowAdded': {
 			const id = action.flow.id ?? '';
@@ -68,6 +71,19 @@ export function reduceResources(
 				identityProviders: without(next.identityProviders, action.flowId),
 				attributes: without(next.attributes, action.flowId),
 			};
+		}
+		case 'userFlows/pageArrived': {
+			const list = resources.userFlows[''] ?? { status: 'loading' };
+			const held = action.first ? [] : (list.data ?? []);
+			const data = [...held, ...action.flows];
+			return { ...resources, userFlows: { '': { ...list, status: 'loading', data, arriving: true } } };
+		}
+		case 'userFlows/pagesFinished':
+		case 'userFlows/pagesStopped': {
+			const list = resources.userFlows[''];
+			const partial = action.type === 'userFlows/pagesStopped';
+			const data = list?.data ?? [];
+			return { ...resources, userFlows: { '': { status: 'ready', data, fetchedAt: action.at, partial } } };
 		}
 		default:
 			return assertNever(action);

@@ -4,12 +4,13 @@ import { hidden, useKeyActions } from '../../keys/input-router.js';
 import {
 	currentEntry,
 	type FlowRow,
-	filterRows,
 	flowRows,
+	listProgress,
 	loadUserFlows,
 	openCreateForm,
 	openDeleteFlow,
 	selectResource,
+	stopLoadingUserFlows,
 	targets,
 	unsavedLayoutFlowIds,
 } from '../../store/index.js';
@@ -19,6 +20,7 @@ import { ListView } from '../components/list-view.js';
 import { isStale } from '../components/stale-note.js';
 import { TextField } from '../components/text-field.js';
 import { FlowCodeKeys } from '../flow-code-keys.js';
+import { useFlowFilter } from '../hooks/use-flow-filter.js';
 import { useListKeys } from '../hooks/use-list-keys.js';
 import { busyReason, usePending } from '../hooks/use-pending.js';
 import { useTextCapture } from '../hooks/use-text-capture.js';
@@ -37,7 +39,7 @@ export function UserFlowListScreen() {
 	const drafts = useAppState(unsavedLayoutFlowIds);
 	const drafted = useMemo(() => new Set(drafts.split(' ')), [drafts]);
 	const all = useMemo(() => flowRows(resource.data ?? []), [resource.data]);
-	const rows = useMemo(() => filterRows(all, entry.filter), [all, entry.filter]);
+	const rows = useFlowFilter(all, entry.filter);
 	const cursor = Math.min(entry.cursor, Math.max(0, rows.length - 1));
 	const selected = rows[cursor];
 	const listHeight = Math.max(1, height - 2);
@@ -46,10 +48,16 @@ export function UserFlowListScreen() {
 	}, [store]);
 
 	const selectedBusy = selected && pending.has(targets.flow(selected.id)) ? busyReason : undefined;
+	// While pages arrive, q and esc stop the load (the rows that came stay; esc clears a filter first);
+	// afterwards they quit and go back as everywhere.
+	const stop = () => void store.run(stopLoadingUserFlows());
+	const back = () => (entry.filter ? store.dispatch({ type: 'route/filterClosed', keep: false }) : stop());
+	const stopKeys = resource.arriving ? { 'nav.back': back, 'app.quit': stop } : {};
 	useKeyActions(
 		['flows', 'list'],
 		{
 			...useListKeys(rows.length, listHeight),
+			...stopKeys,
 			'item.open': () =>
 				selected && store.dispatch({ type: 'route/pushed', route: { id: 'user-flow', flowId: selected.id } }),
 			'list.filter': () => store.dispatch({ type: 'route/filterOpened' }),
@@ -87,8 +95,9 @@ export function UserFlowListScreen() {
 		/>
 	);
 
+	const progress = listProgress(resource, entry.filtering || entry.filter !== '');
 	let body: ReactNode;
-	if (!resource.data) {
+	if (!resource.data || (resource.arriving && all.length === 0)) {
 		body =
 			resource.status === 'error' && resource.error ? (
 				<BodyState kind="error" error={resource.error} />
@@ -137,6 +146,7 @@ export function UserFlowListScreen() {
 							? ` of ${all.length.toLocaleString('en-US')}`
 							: ''}
 				</Text>
+				{progress ? <Text color={theme.warning}> · {progress}</Text> : null}
 				{isStale(resource) ? (
 					<Text color={theme.warning}> · stale: reading the list again failed (ctrl+r tries again)</Text>
 				) : null}

@@ -1,0 +1,50 @@
+import test from 'ava';
+import { flowById, loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from '../../source/store/index.js';
+import { seed } from '../helpers/emulator.js';
+import { storeFor } from '../helpers/ui-store.js';
+
+// F-C1: after a write, the next reads answer from the tenant as it was before it (Entra's eventual
+// consistency). What the write's answer showed must stay on screen whatever those reads say.
+
+const { partners } = seed.flows;
+const flowPath = `GET /v1.0/identity/authenticationEventsFlows/${partners.id}`;
+
+test('a rename shows from its answer at once; a lagging read-back never puts the old name back', async (t) => {
+	const { store, requests } = await storeFor(t, { emulator: { faults: 'F-C1:reads=2' } });
+	await store.run(loadUserFlows());
+	await store.run(loadUserFlow(partners.id));
+	store.dispatch({
+		type: 'edit/opened',
+		flowId: partners.id,
+		field: 'displayName',
+		text: 'Partners renamed',
+	});
+	const since = requests().length;
+	await store.run(saveEdit());
+	t.is(
+		flowById(store.getState(), partners.id)?.displayName,
+		'Partners renamed',
+		'shown before any read-back',
+	);
+	t.regex(store.getState().flash?.text ?? '', /Renamed/);
+	t.false(
+		store.getState().activity.some((activity) => activity.write),
+		'the row is free at once',
+	);
+	await store.idle();
+	t.is(flowById(store.getState(), partners.id)?.displayName, 'Partners renamed');
+	const reads = requests(since).filter((line) => line === flowPath);
+	t.is(reads.length, 3, 'two stale reads, then the one that shows the rename');
+	const row = store.getState().resources.userFlows['']?.data?.find((flow) => flow.id === partners.id);
+	t.is(row?.displayName, 'Partners renamed', 'the list row too');
+});
+
+test('sign-up switched shows at once and stays while reads lag', async (t) => {
+	const { store } = await storeFor(t, { emulator: { faults: 'F-C1:reads=1' } });
+	await store.run(loadUserFlow(partners.id));
+	const before = flowById(store.getState(), partners.id)?.onInteractiveAuthFlowStart?.isSignUpAllowed;
+	await store.run(toggleSignUp(partners.id));
+	t.is(flowById(store.getState(), partners.id)?.onInteractiveAuthFlowStart?.isSignUpAllowed, !before);
+	await store.idle();
+	t.is(flowById(store.getState(), partners.id)?.onInteractiveAuthFlowStart?.isSignUpAllowed, !before);
+});
