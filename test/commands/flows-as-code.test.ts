@@ -2,6 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
+import { randomUUID } from 'node:crypto';
+import { seedExtensions } from '../../source/emulator/seed-catalog.js';
 import type { RunningEmulator } from '../../source/emulator/server.js';
 import { json, runCommand } from '../helpers/cli.js';
 import { emulatorFor, seed } from '../helpers/emulator.js';
@@ -11,10 +13,16 @@ const writes = (emulator: RunningEmulator) => emulator.log.filter((entry) => ent
 const read = (dir: string) =>
 	Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 
-/** The default seed exported, applied to a fabrikam emulator. */
+/** The default seed's two extensions made in another tenant: the same names, ids of its own. */
+function sameExtensions(target: RunningEmulator) {
+	for (const extension of seedExtensions()) target.tenant.extensions.push({ ...extension, id: randomUUID() });
+}
+
+/** The default seed exported, applied to a fabrikam emulator that has extensions of the same names. */
 async function exported(t: Parameters<typeof emulatorFor>[0]) {
 	const source = await emulatorFor(t);
 	const target = await emulatorFor(t, { seed: 'fabrikam' });
+	sameExtensions(target);
 	const dir = folder();
 	const run = await runCommand(source.graphUrl, ['export', '--all', '--out', dir]);
 	t.is(run.code, 0, run.stderr);
@@ -57,8 +65,10 @@ test('a second apply reads the tenant and sends no write', async (t) => {
 	t.is(second.code, 0, second.stderr);
 	t.regex(second.stdout, /No changes: the tenant is as the files say/);
 	t.deepEqual(writes(target), []);
-	// One read per kind of thing: flows, providers, attributes, applications.
-	t.is(target.log.length, 4);
+	// One read per kind of thing (flows, providers, attributes, applications, custom extensions), then the two
+	// extension handlers of each of the four flows: the flow's answer never expands which extension it runs.
+	t.is(target.log.length, 5 + 2 * 4);
+	t.is(target.log.filter((entry) => /\/customExtension$/.test(entry.path)).length, 2 * 4);
 });
 
 test('one label changed in a file plans exactly that change and applies it with one PATCH', async (t) => {
@@ -126,7 +136,9 @@ test('--dry-run prints every write with its curl, az rest and PowerShell lines a
 	const run = await runCommand(target.graphUrl, ['apply', dir, '--dry-run']);
 	t.is(run.code, 0, run.stderr);
 	t.deepEqual(writes(target), []);
-	t.regex(run.stdout, /Dry run: nothing was changed\. 6 writes would be sent/);
+	// Six writes make the flows and the attribute; two more attach the customers flow's extensions.
+	t.regex(run.stdout, /Dry run: nothing was changed\. 8 writes would be sent/);
+	t.regex(run.stdout, /PUT \S+\/new-flow-1\/\S+\/onAttributeCollectionStart\/\S+\/customExtension\/\$ref/);
 	t.regex(run.stdout, /POST http:\/\/127\.0\.0\.1:\d+\/v1\.0\/identity\/userFlowAttributes/);
 	// The new attribute's id is foretold from the target's b2c-extensions-app.
 	t.regex(run.stdout, /"attribute": "extension_c7a1e5d32f494b8ea6d095f3b7c1e2a4_Favoritecolor"/);
