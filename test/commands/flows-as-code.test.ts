@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { randomUUID } from 'node:crypto';
 import { seedExtensions } from '../../source/emulator/seed-catalog.js';
 import type { RunningEmulator } from '../../source/emulator/server.js';
 import { json, runCommand } from '../helpers/cli.js';
