@@ -1,28 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
-import { seedExtensions } from '../../source/emulator/seed-catalog.js';
 import type { RunningEmulator } from '../../source/emulator/server.js';
 import { json, runCommand } from '../helpers/cli.js';
-import { emulatorFor, seed } from '../helpers/emulator.js';
+import { addSeedExtensions, emulatorFor, seed } from '../helpers/emulator.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'entra-flows-files-'));
 const writes = (emulator: RunningEmulator) => emulator.log.filter((entry) => entry.method !== 'GET');
 const read = (dir: string) =>
 	Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 
-/** The default seed's two extensions made in another tenant: the same names, ids of its own. */
-function sameExtensions(target: RunningEmulator) {
-	for (const extension of seedExtensions()) target.tenant.extensions.push({ ...extension, id: randomUUID() });
-}
-
 /** The default seed exported, applied to a fabrikam emulator that has extensions of the same names. */
 async function exported(t: Parameters<typeof emulatorFor>[0]) {
 	const source = await emulatorFor(t);
 	const target = await emulatorFor(t, { seed: 'fabrikam' });
-	sameExtensions(target);
+	addSeedExtensions(target);
 	const dir = folder();
 	const run = await runCommand(source.graphUrl, ['export', '--all', '--out', dir]);
 	t.is(run.code, 0, run.stderr);

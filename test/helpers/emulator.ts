@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ExecutionContext } from 'ava';
+import { seedExtensions } from '../../source/emulator/seed-catalog.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../source/emulator/server.js';
 
 /** Starts a fresh emulator for one test and closes it when the test ends. */
@@ -49,4 +51,12 @@ export function beforeFirstWrite(meanwhile: (tenant: RunningEmulator['tenant']) 
 			tenant = emulator.tenant;
 		},
 	};
+}
+
+/**
+ * The default seed's two custom extensions made in another tenant (fabrikam has none): the same display names,
+ * ids of its own, so flow files that name them apply there.
+ */
+export function addSeedExtensions(target: RunningEmulator): void {
+	for (const extension of seedExtensions()) target.tenant.extensions.push({ ...extension, id: randomUUID() });
 }
