@@ -5,7 +5,6 @@ import { nameKey, slotEvents } from '../flow-files/model.js';
 import { formatFieldValue, formatLayoutDiff } from '../layout/index.js';
 import type { StepResult } from '../operations/apply.js';
 import { type Plan, type PlanProblem, type PlanStep, planSections, stepFlow } from '../operations/plan.js';
-import { eventWords } from './extension-words.js';
 
 const app = (ref: { displayName: string; appId: string }) => `${ref.displayName} (${ref.appId})`;
 const value = (text: unknown) => formatFieldValue(text === '' ? null : text);
@@ -55,14 +54,11 @@ export function stepLines(step: PlanStep): string[] {
 		case 'attachExtension':
 			return [
 				step.replaces === undefined
-					? `+ extension at ${eventWords[slotEvents[step.slot]]}: "${step.extension.displayName}"`
-					: `~ extension at ${eventWords[slotEvents[step.slot]]}: "${step.replaces}" → "${step.extension.displayName}"`,
+					? `+ ${slotEvents[step.slot]} extension: "${step.extension.displayName}"`
+					: `~ ${slotEvents[step.slot]} extension: "${step.replaces}" → "${step.extension.displayName}"`,
 			];
 		case 'detachExtension':
-			return [
-				`- extension at ${eventWords[slotEvents[step.slot]]}: "${step.extension}"`,
-				`  ${detachPlanNote}`,
-			];
+			return [`- ${slotEvents[step.slot]} extension: "${step.extension}"`, `  ${detachPlanNote}`];
 		case 'deleteFlow':
 			return [
 				`- delete the flow (not in the files)${step.apps.length > 0 ? `; its apps lose their flow: ${step.apps.map(app).join(', ')}` : ''}`,

@@ -9,7 +9,7 @@ import { isExtensionRefusal } from '../operations/extension-refusals.js';
 import type { FileProblem, LocatedProblem } from '../operations/flow-code.js';
 import { type Plan, type PlanStep, planSections, stepFlow } from '../operations/plan.js';
 import { display } from '../text/sanitize.js';
-import { eventNames, extensionRefusalText } from './effects/extensions.js';
+import { extensionRefusalText } from './effects/extensions.js';
 import { refusalText } from './effects/refusal-text.js';
 import { describeError, toAppError } from './errors.js';
 import type { PlanLine, PlanTone, StepMark, StepRow } from './flow-code-state.js';
@@ -82,15 +82,15 @@ export function stepView(step: PlanStep): PlanLine[] {
 		case 'attachExtension':
 			return [
 				step.replaces === undefined
-					? line('+', `extension at ${eventNames[slotEvents[step.slot]]}: "${step.extension.displayName}"`)
+					? line('+', `${slotEvents[step.slot]} extension: "${step.extension.displayName}"`)
 					: line(
 							'~',
-							`extension at ${eventNames[slotEvents[step.slot]]}: "${step.replaces}" → "${step.extension.displayName}"`,
+							`${slotEvents[step.slot]} extension: "${step.replaces}" → "${step.extension.displayName}"`,
 						),
 			];
 		case 'detachExtension':
 			return [
-				line('-', `extension at ${eventNames[slotEvents[step.slot]]}: "${step.extension}"`),
+				line('-', `${slotEvents[step.slot]} extension: "${step.extension}"`),
 				line(' ', `    ${detachStepNote}`),
 			];
 		case 'deleteFlow':

@@ -48,7 +48,7 @@ test('503 on a flow create past the retries: the report names what was done and 
 	t.regex(run.stderr, /cause: POST \/identity\/authenticationEventsFlows: 503/);
 	t.regex(
 		run.stderr,
-		/· "Contoso customers sign-up and sign-in": extension at attribute collection start: "Prefill sign-up details" \(not done\)/,
+		/· "Contoso customers sign-up and sign-in": start extension: "Prefill sign-up details" \(not done\)/,
 	);
 	t.regex(run.stderr, /· "Events registration": create the flow.*\(not done\)/);
 	t.regex(run.stderr, /run the same apply again/);

@@ -371,11 +371,11 @@ test('extensions across two tenants: named in the files, missing ones refused wi
 	t.is(plan.code, 0, plan.stderr);
 	t.regex(
 		plan.stdout,
-		/Flow "Contoso customers sign-up and sign-in" \(new\)\n(?: {2}.*\n)*? {2}\+ extension at attribute collection start: "Prefill sign-up details"\n/,
+		/Flow "Contoso customers sign-up and sign-in" \(new\)\n(?: {2}.*\n)*? {2}\+ start extension: "Prefill sign-up details"\n/,
 	);
 	t.regex(
 		plan.stdout,
-		/Flow "Events registration" \(new\)\n(?: {2}.*\n)*? {2}\+ extension at attribute collection submit: "Check sign-up details"\n/,
+		/Flow "Events registration" \(new\)\n(?: {2}.*\n)*? {2}\+ submit extension: "Check sign-up details"\n/,
 	);
 	const applied = await runCommand(prod.graphUrl, ['apply', dir, '--yes']);
 	t.is(applied.code, 0, applied.stderr);
@@ -396,11 +396,11 @@ test('extensions across two tenants: named in the files, missing ones refused wi
 	const tenants = await runCommand(unused, ['diff', '@prod', '@dev'], { env });
 	t.regex(
 		tenants.stdout,
-		/Flow "Contoso customers sign-up and sign-in"\n {2}\+ extension at attribute collection submit: "Check sign-up details"\n/,
+		/Flow "Contoso customers sign-up and sign-in"\n {2}\+ submit extension: "Check sign-up details"\n/,
 	);
 	t.regex(
 		tenants.stdout,
-		/Flow "Events registration"\n {2}- extension at attribute collection submit: "Check sign-up details"\n {4}\(Microsoft documents no way to detach/,
+		/Flow "Events registration"\n {2}- submit extension: "Check sign-up details"\n {4}\(Microsoft documents no way to detach/,
 	);
 });
 
@@ -412,11 +412,11 @@ test('a write failing midway among extension steps is reported step by step; the
 	t.regex(run.stderr, /Stopped at step 5 of 8\. Done 4, not done 4:/);
 	t.regex(
 		run.stderr,
-		/✓ "Contoso customers sign-up and sign-in": extension at attribute collection start: "Prefill sign-up details"\n/,
+		/✓ "Contoso customers sign-up and sign-in": start extension: "Prefill sign-up details"\n/,
 	);
 	t.regex(
 		run.stderr,
-		/✗ "Contoso customers sign-up and sign-in": extension at attribute collection submit: "Check sign-up details" \(failed\)\n {4}cause: PUT \/identity\/authenticationEventsFlows\/[0-9a-f-]{36}\/\S+\/onAttributeCollectionSubmit\/\S+\/customExtension\/\$ref: 500/,
+		/✗ "Contoso customers sign-up and sign-in": submit extension: "Check sign-up details" \(failed\)\n {4}cause: PUT \/identity\/authenticationEventsFlows\/[0-9a-f-]{36}\/\S+\/onAttributeCollectionSubmit\/\S+\/customExtension\/\$ref: 500/,
 	);
 	t.regex(run.stderr, /· "Events registration": create the flow.*\(not done\)/);
 	target.setFaults('');
