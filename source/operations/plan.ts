@@ -7,6 +7,8 @@ import { extensionSteps, resolveExtensions } from './plan-extensions.js';
 import { planFlowChanges } from './plan-flow.js';
 import type { AppRef, KnownAttribute, Plan, PlanProblem, PlanStep, Side } from './plan-types.js';
 
+/** The event of each extension slot a step names, for the faces that word it. */
+export { slotEvents } from '../flow-files/model.js';
 export type { Plan, PlanProblem, PlanStep, Side } from './plan-types.js';
 
 /** How a plan treats what the files lack. */

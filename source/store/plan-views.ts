@@ -1,13 +1,12 @@
 // A plan and an apply in the keyboard app's words: each line with a marker that reads without colour
 // (+ add, - remove, ~ change, > move) and a tone the screen colours; page changes as the layout diff says them.
 // Names come from files and from Graph, so every one is sanitized here.
-import { slotEvents } from '../flow-files/model.js';
 import { isGraphError } from '../graph/graph-error.js';
 import { formatFieldValue, formatLayoutDiff } from '../layout/index.js';
 import type { StepResult, StepStatus } from '../operations/apply.js';
 import { isExtensionRefusal } from '../operations/extension-refusals.js';
 import type { FileProblem, LocatedProblem } from '../operations/flow-code.js';
-import { type Plan, type PlanStep, planSections, stepFlow } from '../operations/plan.js';
+import { type Plan, type PlanStep, planSections, slotEvents, stepFlow } from '../operations/plan.js';
 import { display } from '../text/sanitize.js';
 import { extensionRefusalText } from './effects/extensions.js';
 import { refusalText } from './effects/refusal-text.js';
