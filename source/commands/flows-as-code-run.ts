@@ -16,12 +16,14 @@ import type { FileFormat } from '../flow-files/source-text.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import { type ApplyReport, applyPlan, type StepResult } from '../operations/apply.js';
+import { isExtensionRefusal } from '../operations/extension-refusals.js';
 import { cloneFlow } from '../operations/flow-code.js';
 import { type Plan, planChanges } from '../operations/plan.js';
 import { filesSide, tenantSide } from '../operations/plan-side.js';
 import { resolveAmong } from '../operations/resolve.js';
 import { readTenant, type TenantSnapshot } from '../operations/snapshot.js';
 import { type CommandContext, CommandFailure, printJson, stringFlag, UsageError } from './command.js';
+import { extensionRefusalFailure } from './extension-words.js';
 import { loadFlowPath, writeFolder } from './flow-files-io.js';
 import { planLines, problemLine, resultLine } from './plan-words.js';
 import { askPerson } from './prompt.js';
@@ -109,7 +111,7 @@ function cannotBeDone(plan: Plan, loaded?: LoadedFiles): CommandFailure {
 	const details = plan.problems.map((problem) => problemLine(problem, loaded));
 	return new CommandFailure(
 		`The tenant cannot be made as the files say (${details.length} problem(s)); nothing was sent:\n  ${details.join('\n  ')}`,
-		'Change the files, or prepare the tenant (identity providers, applications), then plan again.',
+		'Change the files, or prepare the tenant (identity providers, applications, custom extensions), then plan again.',
 		undefined,
 		details,
 	);
@@ -168,6 +170,10 @@ async function confirm(context: CommandContext, plan: Plan): Promise<void> {
 /** Why a step did not go through, in words. */
 export function causeOf(result: StepResult): string {
 	const flow = 'flow' in result.step && typeof result.step.flow === 'string' ? result.step.flow : undefined;
+	if (result.refusal && isExtensionRefusal(result.refusal)) {
+		const failure = extensionRefusalFailure(result.refusal);
+		return failure.hint ? `${failure.message} ${failure.hint}` : failure.message;
+	}
 	if (result.refusal) return refusalFailure(result.refusal, flow ? { flow } : {}).message;
 	const error = result.error;
 	if (isGraphError(error)) {

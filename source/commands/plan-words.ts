@@ -1,13 +1,17 @@
 // A plan and an apply report in words: the steps grouped by flow as the plan orders them, layout changes as the
 // layout diff says them, and what cannot be done with the file and line it comes from.
 import { type LoadedFiles, lineNear } from '../flow-files/load.js';
-import { nameKey } from '../flow-files/model.js';
+import { nameKey, slotEvents } from '../flow-files/model.js';
 import { formatFieldValue, formatLayoutDiff } from '../layout/index.js';
 import type { StepResult } from '../operations/apply.js';
 import { type Plan, type PlanProblem, type PlanStep, planSections, stepFlow } from '../operations/plan.js';
 
 const app = (ref: { displayName: string; appId: string }) => `${ref.displayName} (${ref.appId})`;
 const value = (text: unknown) => formatFieldValue(text === '' ? null : text);
+
+/** A detach step's caveat, so a refusal at apply time is no surprise. */
+export const detachPlanNote =
+	'(Microsoft documents no way to detach an extension: apply tries DELETE $ref, then PATCH null, and stops here if the service refuses both; then attach another extension in the file, or detach it in the Entra admin center)';
 
 /** One step as the lines a person reads (the first says what it does, more lines for a page diff). */
 export function stepLines(step: PlanStep): string[] {
@@ -47,6 +51,14 @@ export function stepLines(step: PlanStep): string[] {
 			];
 		case 'unlinkApp':
 			return [`- app ${app(step.app)}`];
+		case 'attachExtension':
+			return [
+				step.replaces === undefined
+					? `+ ${slotEvents[step.slot]} extension: "${step.extension.displayName}"`
+					: `~ ${slotEvents[step.slot]} extension: "${step.replaces}" → "${step.extension.displayName}"`,
+			];
+		case 'detachExtension':
+			return [`- ${slotEvents[step.slot]} extension: "${step.extension}"`, `  ${detachPlanNote}`];
 		case 'deleteFlow':
 			return [
 				`- delete the flow (not in the files)${step.apps.length > 0 ? `; its apps lose their flow: ${step.apps.map(app).join(', ')}` : ''}`,

@@ -1,15 +1,24 @@
 // A tenant's flows as the file model: Graph's objects with every tenant id taken out (custom attributes by short
 // name, apps by display name plus this tenant's appId), and what this version does not model kept verbatim.
 import { attributeShortName, sameId } from '../graph/ids.js';
-import type { Application, UserFlow, UserFlowAttribute } from '../graph/types.js';
+import type {
+	Application,
+	CustomAuthenticationExtension,
+	UserFlow,
+	UserFlowAttribute,
+} from '../graph/types.js';
 import { layoutFromFlow } from '../layout/index.js';
 import {
 	type AppSpec,
 	type CustomAttributeSpec,
+	type ExtensionsSpec,
+	extensionSlots,
 	type FlowSet,
 	type FlowSpec,
 	inputSpecFrom,
 	nameKey,
+	plainHandlerAsNull,
+	slotEvents,
 	verbatimHandlers,
 } from './model.js';
 
@@ -18,6 +27,11 @@ export type ExportCatalogue = {
 	readonly attributes: readonly UserFlowAttribute[];
 	/** undefined when the token may not read applications: apps are then named by appId. */
 	readonly applications?: readonly Application[];
+	/** The extensions each flow runs (by flow id), read from its two handlers; a flow not in it runs none. */
+	readonly flowExtensions?: ReadonlyMap<
+		string,
+		{ readonly start?: CustomAuthenticationExtension; readonly submit?: CustomAuthenticationExtension }
+	>;
 };
 
 /** True for a custom attribute's id (`extension_<app id without dashes>_<Name>`). */
@@ -46,8 +60,21 @@ export function verbatimOf(flow: UserFlow): Record<string, unknown> {
 	for (const [key, value] of Object.entries(flow as Record<string, unknown>)) {
 		if (!modelled.has(key) && !isAnnotation(key)) result[key] = value ?? null;
 	}
-	for (const handler of verbatimHandlers) result[handler] ??= null;
+	for (const handler of verbatimHandlers) result[handler] = plainHandlerAsNull(result[handler] ?? null);
 	return result;
+}
+
+/** The names of the extensions a flow runs (an extension without a name goes by its id: nothing else names it). */
+function extensionsOf(flow: UserFlow, catalogue: ExportCatalogue): ExtensionsSpec {
+	const read = flow.id ? catalogue.flowExtensions?.get(flow.id) : undefined;
+	if (!read) return {};
+	return Object.fromEntries(
+		extensionSlots.flatMap((slot) => {
+			const extension = read[slotEvents[slot]];
+			const name = extension?.displayName || extension?.id;
+			return name ? [[slot, name]] : [];
+		}),
+	);
 }
 
 /** One flow as the file model. */
@@ -75,6 +102,7 @@ export function flowSpecFrom(flow: UserFlow, catalogue: ExportCatalogue): FlowSp
 				: inputSpecFrom(input, input.attribute, false),
 		),
 		applications,
+		extensions: extensionsOf(flow, catalogue),
 		verbatim: verbatimOf(flow),
 	};
 }

@@ -33,6 +33,19 @@ export type InputSpec = {
 /** An application a flow is linked to. `appId` is its id in the tenant the file came from. */
 export type AppSpec = { readonly displayName: string; readonly appId: string };
 
+/** The two flow events that run a custom authentication extension, as a file names them. */
+export const extensionSlots = ['attributeCollectionStart', 'attributeCollectionSubmit'] as const;
+export type ExtensionSlot = (typeof extensionSlots)[number];
+
+/** The event (as the graph layer names it) of each slot. */
+export const slotEvents: Readonly<Record<ExtensionSlot, 'start' | 'submit'>> = {
+	attributeCollectionStart: 'start',
+	attributeCollectionSubmit: 'submit',
+};
+
+/** The extension a flow runs at each event, by display name (ids differ between tenants); absent: none. */
+export type ExtensionsSpec = { readonly [slot in ExtensionSlot]?: string };
+
 /** Everything a user flow is, without tenant ids. */
 export type FlowSpec = {
 	readonly name: string;
@@ -49,7 +62,12 @@ export type FlowSpec = {
 	/** The sign-up page in order: one input per attribute the flow collects. */
 	readonly inputs: readonly InputSpec[];
 	readonly applications: readonly AppSpec[];
-	/** Top-level properties this version does not model (custom extension handlers, unknown ones), verbatim. */
+	/** The custom authentication extensions it runs, by name. */
+	readonly extensions: ExtensionsSpec;
+	/**
+	 * Top-level properties this version does not model, verbatim: unknown ones, and a custom extension handler's
+	 * own configuration (the extension it runs is in `extensions`; a handler with none reads as null).
+	 */
 	readonly verbatim: Readonly<Record<string, unknown>>;
 };
 
@@ -61,6 +79,28 @@ export type FlowSet = {
 
 /** Handlers the service returns that this version passes through: absent in a file means null. */
 export const verbatimHandlers = ['onAttributeCollectionStart', 'onAttributeCollectionSubmit'] as const;
+
+/** The handler property of each extension slot, as the service names it. */
+export const slotHandlers: Readonly<Record<ExtensionSlot, (typeof verbatimHandlers)[number]>> = {
+	attributeCollectionStart: 'onAttributeCollectionStart',
+	attributeCollectionSubmit: 'onAttributeCollectionSubmit',
+};
+
+/**
+ * A handler that says nothing beyond its type (no configuration of its own) is null: the service makes one when
+ * an extension is attached, so a file need not carry it and a tenant that has it does not differ.
+ */
+export function plainHandlerAsNull(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+	const entries = Object.entries(value as Record<string, unknown>);
+	const plain = entries.every(
+		([key, item]) =>
+			key === '@odata.type' ||
+			(key === 'configuration' && item === null) ||
+			(key === 'customExtension' && item === null),
+	);
+	return plain ? null : value;
+}
 
 /** The data types a custom attribute can be created with. */
 export const customDataTypes = ['string', 'boolean', 'int64'] as const;

@@ -5,8 +5,11 @@ import {
 	type AppSpec,
 	type CustomAttributeSpec,
 	customDataTypes,
+	type ExtensionsSpec,
+	extensionSlots,
 	type FlowSpec,
 	type InputSpec,
+	plainHandlerAsNull,
 	verbatimHandlers,
 } from './model.js';
 import { type FileProblem, unknownFieldFix } from './problems.js';
@@ -35,6 +38,7 @@ const flowKeys = [
 	'page',
 	'attributes',
 	'applications',
+	'extensions',
 	'verbatim',
 	'customAttributes',
 ];
@@ -244,6 +248,25 @@ class Reader {
 		};
 	}
 
+	/** Which extension runs at each event, by display name; null or left out: none. */
+	extensions(value: unknown): ExtensionsSpec {
+		if (value === undefined || value === null) return {};
+		const entry = this.object(value, 'extensions', extensionSlots);
+		if (!entry) return {};
+		const result: { -readonly [slot in keyof ExtensionsSpec]: string } = {};
+		for (const slot of extensionSlots) {
+			if (entry[slot] === null) continue;
+			const name = this.string(entry[slot], `extensions.${slot}`, false);
+			if (name !== undefined && name.trim() === '')
+				this.fail(
+					`extensions.${slot}`,
+					'is empty; give the display name of a custom authentication extension, or leave the field out for none',
+				);
+			else if (name !== undefined) result[slot] = name;
+		}
+		return result;
+	}
+
 	app(value: unknown, path: string): AppSpec | undefined {
 		const entry = this.object(value, path, appKeys);
 		if (!entry) return undefined;
@@ -273,6 +296,7 @@ class Reader {
 		const applications = this.list(root.applications, 'applications', false, (item, path) =>
 			this.app(item, path),
 		);
+		const extensions = this.extensions(root.extensions);
 		const verbatim = this.verbatim(root.verbatim, 'verbatim');
 		if (!name || !page) return undefined;
 		return {
@@ -288,6 +312,7 @@ class Reader {
 			},
 			inputs,
 			applications,
+			extensions,
 			verbatim: withHandlers(verbatim),
 		};
 	}
@@ -296,6 +321,6 @@ class Reader {
 /** The handlers this version passes through, null when the file leaves them out. */
 function withHandlers(verbatim: Record<string, unknown>): Record<string, unknown> {
 	const result: Record<string, unknown> = { ...verbatim };
-	for (const handler of verbatimHandlers) result[handler] ??= null;
+	for (const handler of verbatimHandlers) result[handler] = plainHandlerAsNull(result[handler] ?? null);
 	return result;
 }

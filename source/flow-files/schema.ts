@@ -1,7 +1,7 @@
 // The JSON Schema of flow files (`entra-flows schema`), so editors complete and check them. The loader
 // (read.ts, load.ts) is what decides; this mirrors it for editors and says the same things in its descriptions.
 import { inputTypes } from '../layout/index.js';
-import { customDataTypes } from './model.js';
+import { customDataTypes, extensionSlots } from './model.js';
 import { kinds } from './read.js';
 
 const text = (description: string) => ({ type: 'string', description });
@@ -137,10 +137,29 @@ function flowProperties(): Record<string, unknown> {
 				},
 			},
 		},
+		extensions: {
+			type: ['object', 'null'],
+			additionalProperties: false,
+			description:
+				'The custom authentication extensions the flow runs, by display name in the tenant (matched exactly, then ignoring case); a field left out or null: none',
+			properties: Object.fromEntries(
+				extensionSlots.map((slot) => [
+					slot,
+					{
+						type: ['string', 'null'],
+						minLength: 1,
+						description:
+							slot === 'attributeCollectionStart'
+								? 'Runs before the sign-up page is shown (an attribute collection start extension)'
+								: 'Runs when the sign-up page is submitted (an attribute collection submit extension)',
+					},
+				]),
+			),
+		},
 		verbatim: {
 			type: 'object',
 			description:
-				'Flow properties kept as the service sent them (onAttributeCollectionStart, onAttributeCollectionSubmit, …); left out means null',
+				'Flow properties kept as the service sent them (an extension handler with a configuration of its own, unknown ones); left out means null',
 		},
 		customAttributes: { type: 'array', items: { $ref: '#/definitions/customAttribute' } },
 	};

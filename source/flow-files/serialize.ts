@@ -3,6 +3,7 @@
 import { stringify } from 'yaml';
 import {
 	type CustomAttributeSpec,
+	extensionSlots,
 	type FlowSpec,
 	flowFileStem,
 	type InputSpec,
@@ -43,12 +44,21 @@ function verbatimDocument(flow: FlowSpec): Record<string, unknown> | undefined {
 	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
+function extensionsDocument(flow: FlowSpec): Record<string, string> | undefined {
+	const entries = extensionSlots.flatMap((slot) => {
+		const name = flow.extensions[slot];
+		return name === undefined ? [] : [[slot, name] as const];
+	});
+	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 /** A flow as its file holds it; `customAttributes` are definitions it brings along (a file read on its own). */
 export function flowDocument(
 	flow: FlowSpec,
 	customAttributes: readonly CustomAttributeSpec[] = [],
 ): Record<string, unknown> {
 	const verbatim = verbatimDocument(flow);
+	const extensions = extensionsDocument(flow);
 	return {
 		kind: kinds.flow,
 		name: flow.name,
@@ -60,6 +70,7 @@ export function flowDocument(
 		...(flow.page.title !== null || flow.page.description !== null ? { page: { ...flow.page } } : {}),
 		attributes: flow.inputs.map(inputDocument),
 		applications: flow.applications.map((app) => ({ displayName: app.displayName, appId: app.appId })),
+		...(extensions ? { extensions } : {}),
 		...(verbatim ? { verbatim } : {}),
 		...(customAttributes.length > 0 ? { customAttributes: customAttributes.map(definitionEntry) } : {}),
 	};

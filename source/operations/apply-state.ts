@@ -7,6 +7,7 @@ import { type FlowSpec, type InputSpec, nameKey, specLayout } from '../flow-file
 import { attributeShortName, sameId } from '../graph/ids.js';
 import type { IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import { type Layout, layoutFromFlow } from '../layout/index.js';
+import type { FlowExtensions, SavedExtension } from './extensions.js';
 import type { FlowRef } from './refusals.js';
 import type { TenantSnapshot } from './snapshot.js';
 
@@ -17,6 +18,8 @@ export type FlowState = {
 	collected: UserFlowAttribute[];
 	layout?: Layout;
 	apps: string[];
+	/** The extensions it runs at start and submit. */
+	extensions: FlowExtensions;
 };
 
 /** The tenant as apply goes through the plan. */
@@ -26,13 +29,16 @@ export class ApplyState {
 	/** The flow each app uses (null: none), by lower-case appId. */
 	readonly owners = new Map<string, FlowRef | null>();
 	readonly providers: readonly IdentityProvider[];
+	/** The tenant's custom authentication extensions, which extension steps attach by id. */
+	readonly extensions: readonly SavedExtension[];
 	#newFlows = 0;
 	readonly #extensionsApp: string;
 
 	constructor(snapshot: TenantSnapshot) {
 		this.attributes = [...snapshot.attributes];
 		this.providers = snapshot.providers;
-		for (const flow of snapshot.flows) this.track(flow);
+		this.extensions = snapshot.extensions;
+		for (const flow of snapshot.flows) this.track(flow, snapshot.flowExtensions.get(flow.id));
 		// In a dry run nothing is created, so a new attribute's id is foretold from the b2c-extensions-app.
 		const extensions = snapshot.applications?.find((app) =>
 			app.displayName?.startsWith('b2c-extensions-app'),
@@ -41,8 +47,8 @@ export class ApplyState {
 			extensions?.appId?.replaceAll('-', '') ?? '{b2c-extensions-app appId without dashes}';
 	}
 
-	/** Starts following a flow (read in the snapshot, or just created). */
-	track(flow: UserFlow & { readonly id: string }): FlowState {
+	/** Starts following a flow (read in the snapshot, or just created: it runs no extension yet). */
+	track(flow: UserFlow & { readonly id: string }, extensions: FlowExtensions = {}): FlowState {
 		const state: FlowState = {
 			flow,
 			providers: [...(flow.onAuthenticationMethodLoadStart?.identityProviders ?? [])],
@@ -51,6 +57,7 @@ export class ApplyState {
 			apps: (flow.conditions?.applications?.includeApplications ?? []).flatMap((app) =>
 				app.appId ? [app.appId] : [],
 			),
+			extensions,
 		};
 		this.flows.set(nameKey(flow.displayName ?? flow.id), state);
 		for (const appId of state.apps)

@@ -1,5 +1,7 @@
 // Each kind of plan step carried out by the one operation that owns its rule; what apply adds is only the ids
 // and the state it already knows (the snapshot, updated as it goes).
+
+import { slotEvents } from '../flow-files/model.js';
 import { defaultInputFor } from '../graph/default-input.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { sameId } from '../graph/ids.js';
@@ -9,6 +11,8 @@ import type { ApplyState } from './apply-state.js';
 import { linkApp, unlinkApp } from './apps.js';
 import { addAttribute, removeAttribute } from './attributes.js';
 import { deleteFlow } from './delete-flow.js';
+import type { ExtensionRefusal } from './extension-refusals.js';
+import { attachFlowExtension, detachFlowExtension } from './extensions.js';
 import { createFlow, type FlowChanges, updateFlow } from './flows.js';
 import { saveLayout } from './layout.js';
 import type { Outcome } from './outcome.js';
@@ -17,7 +21,7 @@ import { addProvider, removeProvider } from './providers.js';
 import type { Refusal } from './refusals.js';
 import { createCustomAttribute, describeCustomAttribute } from './tenant-attributes.js';
 
-type StepOutcome = Outcome<unknown, Refusal>;
+type StepOutcome = Outcome<unknown, Refusal | ExtensionRefusal>;
 
 function flowChanges(step: Extract<PlanStep, { kind: 'updateFlow' }>): FlowChanges {
 	const changes: Record<string, unknown> = {};
@@ -194,6 +198,30 @@ async function runFlowStep(client: GraphClient, step: PlanStep, state: ApplyStat
 			if (outcome.kind !== 'partial') {
 				state.owners.set(step.app.appId.toLowerCase(), null);
 				flow.apps = flow.apps.filter((appId) => !sameId(appId, step.app.appId));
+			}
+			return outcome;
+		}
+		case 'attachExtension': {
+			const event = slotEvents[step.slot];
+			const extension = state.extensions.find((candidate) => sameId(candidate.id, step.extension.id));
+			if (!extension) throw new Error(`the extension "${step.extension.displayName}" is not in the tenant`);
+			const ref = { id: flowId, displayName: step.flow };
+			const outcome = await attachFlowExtension(client, ref, event, extension, {
+				current: flow.extensions[event] ?? null,
+			});
+			if (outcome.kind === 'done' || outcome.kind === 'unchanged')
+				flow.extensions = { ...flow.extensions, [event]: extension };
+			return outcome;
+		}
+		case 'detachExtension': {
+			const event = slotEvents[step.slot];
+			const ref = { id: flowId, displayName: step.flow };
+			const outcome = await detachFlowExtension(client, ref, event, {
+				current: flow.extensions[event] ?? null,
+			});
+			if (outcome.kind === 'done' || outcome.kind === 'unchanged') {
+				const { [event]: _gone, ...rest } = flow.extensions;
+				flow.extensions = rest;
 			}
 			return outcome;
 		}

@@ -4,6 +4,7 @@
 import type { GraphClient } from '../graph/graph-client.js';
 import { ApplyState } from './apply-state.js';
 import { runStep } from './apply-steps.js';
+import type { ExtensionRefusal } from './extension-refusals.js';
 import type { CreatedFlow } from './flows.js';
 import type { Step } from './outcome.js';
 import type { Plan, PlanStep } from './plan-types.js';
@@ -21,7 +22,7 @@ export type StepResult = {
 	readonly answerLost?: boolean;
 	readonly why?: 'already' | 'meanwhile';
 	/** refused (or partly done): the rule, in the operations' terms. */
-	readonly refusal?: Refusal;
+	readonly refusal?: Refusal | ExtensionRefusal;
 	/** The service's or the transport's error (refused, partial, failed). */
 	readonly error?: unknown;
 	/** partial: the calls of this step that were made and not. */

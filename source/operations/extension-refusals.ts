@@ -39,3 +39,15 @@ export type ExtensionRefusalOf<K extends ExtensionRefusal['rule']> = Extract<
 	ExtensionRefusal,
 	{ readonly rule: K }
 >;
+
+const extensionRules: Readonly<Record<ExtensionRefusal['rule'], true>> = {
+	extensionInUse: true,
+	extensionWrongEvent: true,
+	extensionNotForFlows: true,
+	detachUnsupported: true,
+};
+
+/** True for the extension rules, among refusals of either union. */
+export function isExtensionRefusal(refusal: { readonly rule: string }): refusal is ExtensionRefusal {
+	return Object.hasOwn(extensionRules, refusal.rule);
+}

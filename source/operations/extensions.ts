@@ -22,6 +22,7 @@ import { listUserFlows } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
 import { isGraphError } from '../graph/graph-error.js';
 import type { ConfigurationFinding, CustomAuthenticationExtension, UserFlow } from '../graph/types.js';
+import { mapBounded } from './bounded.js';
 import type { DetachTry, ExtensionRef, ExtensionRefusalOf } from './extension-refusals.js';
 import { done, type Outcome, refused, unchanged } from './outcome.js';
 import type { FlowRef } from './refusals.js';
@@ -283,6 +284,27 @@ export async function readFlowExtensions(
 	return { ...(start ? { start } : {}), ...(submit ? { submit } : {}) };
 }
 
+/**
+ * The extensions of many flows (by flow id): every flow's two handlers read side by side, a bounded number at
+ * a time, so a tenant of many flows costs one round of reads rather than one per flow.
+ */
+export async function readExtensionsOfFlows(
+	client: GraphClient,
+	flowIds: readonly string[],
+	options: { signal?: AbortSignal } = {},
+): Promise<Map<string, FlowExtensions>> {
+	const reads = flowIds.flatMap((flowId) => extensionEvents.map((event) => ({ flowId, event })));
+	const found = await mapBounded(reads, ({ flowId, event }) =>
+		getFlowExtension(client, flowId, event, options),
+	);
+	const result = new Map<string, FlowExtensions>();
+	reads.forEach(({ flowId, event }, index) => {
+		const extension = found[index];
+		result.set(flowId, { ...result.get(flowId), ...(extension ? { [event]: extension } : {}) });
+	});
+	return result;
+}
+
 /** A flow that runs an extension, and at which events. */
 export type ExtensionUser = { readonly flow: FlowRef; readonly events: readonly ExtensionEvent[] };
 
@@ -302,16 +324,17 @@ export async function readExtensionsInUse(
 	knownFlows?: readonly UserFlow[],
 ): Promise<ExtensionInUse[]> {
 	const flowsRead = knownFlows ? Promise.resolve(knownFlows) : listUserFlows(client);
-	const handlersRead = flowsRead.then((flows) =>
-		Promise.all(
-			flows
-				.filter((flow): flow is UserFlow & { id: string } => Boolean(flow.id))
-				.map(async (flow) => ({
-					flow: { id: flow.id, displayName: flow.displayName ?? flow.id },
-					extensions: await readFlowExtensions(client, flow.id),
-				})),
-		),
-	);
+	const handlersRead = flowsRead.then(async (flows) => {
+		const named = flows.filter((flow): flow is UserFlow & { id: string } => Boolean(flow.id));
+		const found = await readExtensionsOfFlows(
+			client,
+			named.map((flow) => flow.id),
+		);
+		return named.map((flow) => ({
+			flow: { id: flow.id, displayName: flow.displayName ?? flow.id },
+			extensions: found.get(flow.id) ?? {},
+		}));
+	});
 	const [{ forFlows, others }, handlers] = await Promise.all([readTenantExtensions(client), handlersRead]);
 	const usersOf = (extension: SavedExtension): ExtensionUser[] =>
 		handlers.flatMap(({ flow, extensions }) => {
@@ -326,22 +349,24 @@ export async function readExtensionsInUse(
 	];
 }
 
-/** The flows that run an extension at either event (every flow's two handlers read). */
+/** The flows that run an extension at either event (every flow's two handlers read, side by side). */
 export async function flowsUsingExtension(
 	client: GraphClient,
 	extensionId: string,
 ): Promise<{ readonly flow: FlowRef; readonly events: readonly ExtensionEvent[] }[]> {
-	const flows = await listUserFlows(client);
-	const found: { flow: FlowRef; events: ExtensionEvent[] }[] = [];
-	for (const flow of flows) {
-		if (!flow.id) continue;
-		const extensions = await readFlowExtensions(client, flow.id);
+	const flows = (await listUserFlows(client)).filter((flow): flow is typeof flow & { id: string } =>
+		Boolean(flow.id),
+	);
+	const extensions = await readExtensionsOfFlows(
+		client,
+		flows.map((flow) => flow.id),
+	);
+	return flows.flatMap((flow) => {
 		const events = extensionEvents.filter(
-			(event) => extensions[event]?.id?.toLowerCase() === extensionId.toLowerCase(),
+			(event) => extensions.get(flow.id)?.[event]?.id?.toLowerCase() === extensionId.toLowerCase(),
 		);
-		if (events.length > 0) found.push({ flow: { id: flow.id, displayName: flow.displayName ?? '' }, events });
-	}
-	return found;
+		return events.length > 0 ? [{ flow: { id: flow.id, displayName: flow.displayName ?? '' }, events }] : [];
+	});
 }
 
 /** The flows that run the extension, as a refusal to delete it; undefined when none does. */
@@ -406,6 +431,17 @@ export async function validateExtension(
 	};
 }
 
+/** What a caller already knows of the extension a flow runs at an event (null: none), so it is not read again. */
+export type KnownCurrent = { readonly current?: CustomAuthenticationExtension | null };
+
+const currentOf = async (
+	client: GraphClient,
+	flow: FlowRef,
+	event: ExtensionEvent,
+	known: KnownCurrent,
+): Promise<CustomAuthenticationExtension | undefined> =>
+	known.current !== undefined ? (known.current ?? undefined) : getFlowExtension(client, flow.id, event);
+
 /**
  * Makes `extension` the one the flow runs at `event` (PUT $ref, as documented): attaches or replaces. The
  * extension must be of the event's kind; the one attached already is nothing to do.
@@ -415,6 +451,7 @@ export async function attachFlowExtension(
 	flow: FlowRef,
 	event: ExtensionEvent,
 	extension: SavedExtension,
+	known: KnownCurrent = {},
 ): Promise<
 	Outcome<{ readonly previous?: CustomAuthenticationExtension }, ExtensionRefusalOf<'extensionWrongEvent'>>
 > {
@@ -427,7 +464,7 @@ export async function attachFlowExtension(
 			...(serves ? { serves } : {}),
 		});
 	}
-	const previous = await getFlowExtension(client, flow.id, event);
+	const previous = await currentOf(client, flow, event, known);
 	if (previous?.id?.toLowerCase() === extension.id.toLowerCase()) return unchanged('already');
 	const sent = await sendWrite<void, never>(
 		() => setFlowExtension(client, flow.id, event, extension.id),
@@ -454,13 +491,14 @@ export async function detachFlowExtension(
 	client: GraphClient,
 	flow: FlowRef,
 	event: ExtensionEvent,
+	known: KnownCurrent = {},
 ): Promise<
 	Outcome<
 		{ readonly detached: CustomAuthenticationExtension; readonly how: ExtensionDetach },
 		ExtensionRefusalOf<'detachUnsupported'>
 	>
 > {
-	const current = await getFlowExtension(client, flow.id, event);
+	const current = await currentOf(client, flow, event, known);
 	if (!current) return unchanged('already');
 	if (client.dryRun) {
 		await clearFlowExtension(client, flow.id, event, detachWays[0]!);

@@ -1,11 +1,12 @@
 // One flow that exists on both sides: the steps from what it is to what the file says, in the safe order
-// (fields, providers added before any is removed so one stays, attributes, the page, apps).
+// (fields, providers added before any is removed so one stays, attributes, the page, extensions, apps).
 
 import { builtInDataType } from '../flow-files/load.js';
 import { type FlowSpec, type InputSpec, inputSpecFrom, nameKey, specLayout } from '../flow-files/model.js';
 import { defaultInputFor } from '../graph/default-input.js';
 import { diffLayouts, isEmptyDiff, layoutInputFrom } from '../layout/index.js';
 import type { AttributeLookup } from './plan.js';
+import { extensionSteps, type ResolvedExtensions } from './plan-extensions.js';
 import type { AppRef, FieldChange, KnownAttribute, PlanStep } from './plan-types.js';
 
 /** What planning one flow needs to know beyond the two specs. */
@@ -20,6 +21,8 @@ export type FlowPlanContext = {
 	readonly lookup: AttributeLookup;
 	/** An attribute as the side being changed has it. */
 	readonly known: (input: InputSpec) => KnownAttribute | undefined;
+	/** The extensions the file names, as the side being changed has them. */
+	readonly extensions: ResolvedExtensions;
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -92,6 +95,7 @@ export function planFlowChanges(before: FlowSpec, after: FlowSpec, context: Flow
 	const diff = diffLayouts(specLayout(predicted, dataTypeOf), specLayout(after, dataTypeOf));
 	if (!isEmptyDiff(diff))
 		steps.push({ kind: 'saveLayout', flow, diff, inputs: after.inputs, page: after.page });
+	steps.push(...extensionSteps(flow, before.extensions, context.extensions));
 
 	const linked = (list: readonly AppRef[], app: AppRef) =>
 		list.some((other) => other.appId.toLowerCase() === app.appId.toLowerCase());

@@ -1,8 +1,9 @@
 // The two things a plan can compare files with, as one shape: a tenant read once, or another set of files.
 import { customAttributeSpecFrom, exportFlowSet, isCustomAttributeId } from '../flow-files/export.js';
 import { builtInDataType } from '../flow-files/load.js';
-import { type FlowSet, nameKey } from '../flow-files/model.js';
-import type { KnownAttribute, Side } from './plan-types.js';
+import { extensionSlots, type FlowSet, nameKey, slotEvents } from '../flow-files/model.js';
+import { extensionEvent } from '../graph/extensions.js';
+import type { KnownAttribute, KnownExtension, Side } from './plan-types.js';
 import type { TenantSnapshot } from './snapshot.js';
 
 /** A tenant as a plan sees it: its flows as the file model, and everything it has. */
@@ -10,6 +11,7 @@ export function tenantSide(snapshot: TenantSnapshot): Side {
 	const catalogue = {
 		attributes: snapshot.attributes,
 		...(snapshot.applications ? { applications: snapshot.applications } : {}),
+		flowExtensions: snapshot.flowExtensions,
 	};
 	const exported = exportFlowSet(snapshot.flows, catalogue);
 	const attributes = snapshot.attributes.flatMap((attribute): KnownAttribute[] => {
@@ -41,6 +43,11 @@ export function tenantSide(snapshot: TenantSnapshot): Side {
 					),
 				}
 			: {}),
+		extensions: snapshot.extensions.map((extension): KnownExtension => {
+			const event = extensionEvent(extension);
+			const slot = extensionSlots.find((each) => slotEvents[each] === event);
+			return { id: extension.id, displayName: extension.displayName ?? '', ...(slot ? { slot } : {}) };
+		}),
 		tenant: true,
 	};
 }

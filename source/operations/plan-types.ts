@@ -1,6 +1,13 @@
 // A plan as data: the steps that turn what is (a tenant, or a set of files) into what the files say, in the order
 // apply carries them out, and what cannot be done at all. Commands word it; apply runs it through the operations.
-import type { AppSpec, CustomAttributeSpec, FlowSet, FlowSpec, InputSpec } from '../flow-files/model.js';
+import type {
+	AppSpec,
+	CustomAttributeSpec,
+	ExtensionSlot,
+	FlowSet,
+	FlowSpec,
+	InputSpec,
+} from '../flow-files/model.js';
 import type { LayoutDiff } from '../layout/index.js';
 
 /** An application as the side being changed knows it (its appId there). */
@@ -17,6 +24,16 @@ export type KnownAttribute = {
 	readonly id?: string;
 };
 
+/** A custom authentication extension as the side being changed has it: its id there, when it is a tenant. */
+export type ExtensionTarget = { readonly displayName: string; readonly id?: string };
+
+/** An extension of a tenant a plan may name: its event, when it is one flows run. */
+export type KnownExtension = {
+	readonly id: string;
+	readonly displayName: string;
+	readonly slot?: ExtensionSlot;
+};
+
 /** What a plan compares with: a tenant read once, or a set of files. */
 export type Side = {
 	readonly set: FlowSet;
@@ -25,6 +42,8 @@ export type Side = {
 	readonly attributes: readonly KnownAttribute[];
 	/** Its applications; undefined when unknown (a token that may not read them): appIds are taken as given. */
 	readonly applications?: readonly AppRef[];
+	/** Its custom authentication extensions; undefined when unknown (files): names are taken as given. */
+	readonly extensions?: readonly KnownExtension[];
 	/** True for a tenant: what it lacks cannot be done. */
 	readonly tenant: boolean;
 };
@@ -66,6 +85,21 @@ export type PlanStep =
 	/** `from`: the flow the app uses now, which loses it (a move). */
 	| { readonly kind: 'linkApp'; readonly flow: string; readonly app: AppRef; readonly from?: string }
 	| { readonly kind: 'unlinkApp'; readonly flow: string; readonly app: AppRef }
+	/** The flow runs `extension` at the slot from now on; `replaces`: the name of the one it runs now. */
+	| {
+			readonly kind: 'attachExtension';
+			readonly flow: string;
+			readonly slot: ExtensionSlot;
+			readonly extension: ExtensionTarget;
+			readonly replaces?: string;
+	  }
+	/** The flow runs no extension at the slot any more (no documented way: the service may refuse). */
+	| {
+			readonly kind: 'detachExtension';
+			readonly flow: string;
+			readonly slot: ExtensionSlot;
+			readonly extension: string;
+	  }
 	/** Only with prune: a flow the files do not have. `apps` lose their flow. */
 	| { readonly kind: 'deleteFlow'; readonly flow: string; readonly apps: readonly AppRef[] };
 

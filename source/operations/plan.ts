@@ -3,9 +3,12 @@
 import { builtInDataType } from '../flow-files/load.js';
 import { type FlowSet, type FlowSpec, type InputSpec, nameKey, specLayout } from '../flow-files/model.js';
 import { validateLayout } from '../layout/index.js';
+import { extensionSteps, resolveExtensions } from './plan-extensions.js';
 import { planFlowChanges } from './plan-flow.js';
 import type { AppRef, KnownAttribute, Plan, PlanProblem, PlanStep, Side } from './plan-types.js';
 
+/** The event of each extension slot a step names, for the faces that word it. */
+export { slotEvents } from '../flow-files/model.js';
 export type { Plan, PlanProblem, PlanStep, Side } from './plan-types.js';
 
 /** How a plan treats what the files lack. */
@@ -54,6 +57,9 @@ export function planChanges(current: Side, desired: FlowSet, options: PlanOption
 	const resolved = new Map(
 		desired.flows.map((flow) => [nameKey(flow.name), resolveApps(flow, current, problems)]),
 	);
+	const extensions = new Map(
+		desired.flows.map((flow) => [nameKey(flow.name), resolveExtensions(flow, current, problems)]),
+	);
 	// Where each app is now, and which apps a flow of the files takes: those move, they are not just unlinked.
 	const owners = new Map<string, string>();
 	for (const flow of current.set.flows)
@@ -64,8 +70,11 @@ export function planChanges(current: Side, desired: FlowSet, options: PlanOption
 		const apps = resolved.get(nameKey(flow.name)) ?? [];
 		const before = currentFlows.get(nameKey(flow.name));
 		const ownerOf = (app: AppRef) => owners.get(app.appId.toLowerCase());
+		const wantedExtensions = extensions.get(nameKey(flow.name)) ?? {};
 		if (!before) {
 			steps.push({ kind: 'createFlow', flow, apps: apps.filter((app) => !ownerOf(app)) });
+			// The extensions are attached once the flow exists: the create body cannot name them.
+			steps.push(...extensionSteps(flow.name, {}, wantedExtensions));
 			for (const app of apps.filter((app) => ownerOf(app)))
 				steps.push({ kind: 'linkApp', flow: flow.name, app, from: ownerOf(app) });
 			continue;
@@ -76,6 +85,7 @@ export function planChanges(current: Side, desired: FlowSet, options: PlanOption
 			claimed: (app) => claimed.has(app.appId.toLowerCase()),
 			lookup,
 			known: (input) => find(known(input.custom), input.attribute),
+			extensions: wantedExtensions,
 		});
 		if (flowSteps.length === 0) unchanged.push(flow.name);
 		steps.push(...flowSteps);

@@ -1,5 +1,6 @@
 // A tenant read once for a plan: every kind of thing in one list call each (flows, identity providers,
-// attributes, applications), in parallel, not once per flow.
+// attributes, applications, custom extensions), in parallel, not once per flow; then, in one more round, the
+// extension each flow runs at start and submit (a navigation the flow's own answer never expands).
 import { listApplications } from '../graph/applications.js';
 import { getUserFlow, listUserFlows } from '../graph/flows.js';
 import type { GraphClient } from '../graph/graph-client.js';
@@ -7,6 +8,12 @@ import { isGraphError } from '../graph/graph-error.js';
 import { listTenantAttributes } from '../graph/tenant-attributes.js';
 import { listTenantIdentityProviders } from '../graph/tenant-providers.js';
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
+import {
+	type FlowExtensions,
+	readExtensionsOfFlows,
+	readTenantExtensions,
+	type SavedExtension,
+} from './extensions.js';
 
 /** What a plan compares files with. */
 export type TenantSnapshot = {
@@ -15,6 +22,10 @@ export type TenantSnapshot = {
 	readonly attributes: readonly UserFlowAttribute[];
 	/** undefined when the token may not read applications: apps are then matched by appId alone. */
 	readonly applications?: readonly Application[];
+	/** The tenant's custom authentication extensions, of every kind (what flow files name is found here). */
+	readonly extensions: readonly SavedExtension[];
+	/** The extensions each flow runs, by flow id. */
+	readonly flowExtensions: ReadonlyMap<string, FlowExtensions>;
 };
 
 // A list entry without its sections (the service need not expand them) is read whole, that flow alone.
@@ -22,9 +33,12 @@ const lacksSections = (flow: UserFlow) =>
 	flow.onAuthenticationMethodLoadStart?.identityProviders === undefined ||
 	(flow.onAttributeCollection != null && flow.onAttributeCollection.attributeCollectionPage === undefined);
 
-/** Reads the tenant: one request per kind of thing (plus one per flow the list did not give whole). */
+/**
+ * Reads the tenant: one request per kind of thing, then side by side each flow's two extension handlers (and
+ * each flow the list did not give whole).
+ */
 export async function readTenant(client: GraphClient): Promise<TenantSnapshot> {
-	const [flows, providers, attributes, applications] = await Promise.all([
+	const [flows, providers, attributes, applications, extensions] = await Promise.all([
 		listUserFlows(client),
 		listTenantIdentityProviders(client),
 		listTenantAttributes(client),
@@ -32,13 +46,26 @@ export async function readTenant(client: GraphClient): Promise<TenantSnapshot> {
 			if (isGraphError(error) && error.kind === 'forbidden') return undefined;
 			throw error;
 		}),
+		readTenantExtensions(client),
 	]);
-	const whole = await Promise.all(
-		flows
-			.filter((flow): flow is UserFlow & { id: string } => Boolean(flow.id))
-			.map(async (flow) =>
+	const listed = flows.filter((flow): flow is UserFlow & { id: string } => Boolean(flow.id));
+	const [whole, flowExtensions] = await Promise.all([
+		Promise.all(
+			listed.map(async (flow) =>
 				lacksSections(flow) ? { ...(await getUserFlow(client, flow.id)), id: flow.id } : flow,
 			),
-	);
-	return { flows: whole, providers, attributes, ...(applications ? { applications } : {}) };
+		),
+		readExtensionsOfFlows(
+			client,
+			listed.map((flow) => flow.id),
+		),
+	]);
+	return {
+		flows: whole,
+		providers,
+		attributes,
+		...(applications ? { applications } : {}),
+		extensions: [...extensions.forFlows, ...extensions.others],
+		flowExtensions,
+	};
 }

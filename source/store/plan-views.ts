@@ -4,9 +4,11 @@
 import { isGraphError } from '../graph/graph-error.js';
 import { formatFieldValue, formatLayoutDiff } from '../layout/index.js';
 import type { StepResult, StepStatus } from '../operations/apply.js';
+import { isExtensionRefusal } from '../operations/extension-refusals.js';
 import type { FileProblem, LocatedProblem } from '../operations/flow-code.js';
-import { type Plan, type PlanStep, planSections, stepFlow } from '../operations/plan.js';
+import { type Plan, type PlanStep, planSections, slotEvents, stepFlow } from '../operations/plan.js';
 import { display } from '../text/sanitize.js';
+import { extensionRefusalText } from './effects/extensions.js';
 import { refusalText } from './effects/refusal-text.js';
 import { describeError, toAppError } from './errors.js';
 import type { PlanLine, PlanTone, StepMark, StepRow } from './flow-code-state.js';
@@ -19,6 +21,10 @@ const line = (mark: string, text: string): PlanLine => ({
 });
 const app = (ref: { displayName: string; appId: string }) => `${ref.displayName} (${ref.appId})`;
 const value = (text: unknown) => formatFieldValue(text === '' ? null : text);
+
+/** What the docs do not promise, said under a detach step before y is pressed. */
+const detachStepNote =
+	'not documented by Microsoft: y tries DELETE $ref, then PATCH null, and stops here if the service refuses both';
 
 /** One step's lines: the first says what it does; a page change adds the layout diff's lines. */
 export function stepView(step: PlanStep): PlanLine[] {
@@ -72,6 +78,20 @@ export function stepView(step: PlanStep): PlanLine[] {
 			];
 		case 'unlinkApp':
 			return [line('-', `app ${app(step.app)}`)];
+		case 'attachExtension':
+			return [
+				step.replaces === undefined
+					? line('+', `${slotEvents[step.slot]} extension: "${step.extension.displayName}"`)
+					: line(
+							'~',
+							`${slotEvents[step.slot]} extension: "${step.replaces}" → "${step.extension.displayName}"`,
+						),
+			];
+		case 'detachExtension':
+			return [
+				line('-', `${slotEvents[step.slot]} extension: "${step.extension}"`),
+				line(' ', `    ${detachStepNote}`),
+			];
 		case 'deleteFlow':
 			return [line('-', 'delete the flow (not in the files)')];
 	}
@@ -127,6 +147,7 @@ export function resultMark(result: StepResult): { mark: StepMark; note?: string 
 /** Why a step did not go through. */
 export function causeText(result: StepResult): string {
 	const flow = stepFlow(result.step);
+	if (result.refusal && isExtensionRefusal(result.refusal)) return extensionRefusalText(result.refusal);
 	if (result.refusal) return refusalText(result.refusal, { flow: display(flow ?? '') });
 	const error = toAppError(result.error);
 	const lost = error.status === 504 || (error.status === 0 && error.kind !== 'cancelled');

@@ -7,11 +7,12 @@ import test from 'ava';
 import type { RunningEmulator } from '../../source/emulator/server.js';
 import { runCli } from '../../source/wiring/run-cli.js';
 import { freshDirs, runCommand } from '../helpers/cli.js';
-import { emulatorFor } from '../helpers/emulator.js';
+import { addSeedExtensions, emulatorFor } from '../helpers/emulator.js';
 
 async function setUp(t: Parameters<typeof emulatorFor>[0], options: Parameters<typeof emulatorFor>[1] = {}) {
 	const source = await emulatorFor(t);
 	const target = await emulatorFor(t, { seed: 'fabrikam', ...options });
+	addSeedExtensions(target);
 	const dir = mkdtempSync(join(tmpdir(), 'entra-flows-faults-'));
 	t.is((await runCommand(source.graphUrl, ['export', '--all', '--out', dir])).code, 0);
 	return { target, dir };
@@ -39,11 +40,16 @@ test('503 on a flow create past the retries: the report names what was done and 
 	});
 	const run = await runCommand(target.graphUrl, ['apply', dir, '--yes']);
 	t.is(run.code, 1);
-	t.regex(run.stderr, /Stopped at step 3 of 6\. Done 2, not done 4:/);
+	// Eight steps: two attributes, four flows, and the customers flow's two extensions once it exists.
+	t.regex(run.stderr, /Stopped at step 3 of 8\. Done 2, not done 6:/);
 	t.regex(run.stderr, /✓ custom attribute Favoritecolor/);
 	t.regex(run.stderr, /✓ custom attribute Newsletter/);
 	t.regex(run.stderr, /✗ "Contoso customers sign-up and sign-in": create the flow.*\(failed\)/);
 	t.regex(run.stderr, /cause: POST \/identity\/authenticationEventsFlows: 503/);
+	t.regex(
+		run.stderr,
+		/· "Contoso customers sign-up and sign-in": start extension: "Prefill sign-up details" \(not done\)/,
+	);
 	t.regex(run.stderr, /· "Events registration": create the flow.*\(not done\)/);
 	t.regex(run.stderr, /run the same apply again/);
 	t.is(target.tenant.flows.length, 0);
@@ -117,7 +123,7 @@ test('ctrl+c mid-way stops between two writes with an exact report; the next app
 		interrupt: () => controller.signal,
 	});
 	t.is(code, 1);
-	t.regex(stderr, /Interrupted after 3 of 6 step\(s\)\. Done 3, not done 3:/);
+	t.regex(stderr, /Interrupted after 3 of 8 step\(s\)\. Done 3, not done 5:/);
 	t.regex(stderr, /✓ "Contoso customers sign-up and sign-in": create the flow/);
 	t.regex(stderr, /· "Events registration": create the flow.*\(not done\)/);
 	t.is(target.tenant.flows.length, 1);

@@ -3,18 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'ava';
 import type { RunningEmulator } from '../../source/emulator/server.js';
-import { json, runCommand } from '../helpers/cli.js';
-import { emulatorFor, seed } from '../helpers/emulator.js';
+import { freshDirs, json, runCommand } from '../helpers/cli.js';
+import { addSeedExtensions, emulatorFor, seed } from '../helpers/emulator.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'entra-flows-files-'));
 const writes = (emulator: RunningEmulator) => emulator.log.filter((entry) => entry.method !== 'GET');
 const read = (dir: string) =>
 	Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 
-/** The default seed exported, applied to a fabrikam emulator. */
+/** The default seed exported, applied to a fabrikam emulator that has extensions of the same names. */
 async function exported(t: Parameters<typeof emulatorFor>[0]) {
 	const source = await emulatorFor(t);
 	const target = await emulatorFor(t, { seed: 'fabrikam' });
+	addSeedExtensions(target);
 	const dir = folder();
 	const run = await runCommand(source.graphUrl, ['export', '--all', '--out', dir]);
 	t.is(run.code, 0, run.stderr);
@@ -57,8 +58,10 @@ test('a second apply reads the tenant and sends no write', async (t) => {
 	t.is(second.code, 0, second.stderr);
 	t.regex(second.stdout, /No changes: the tenant is as the files say/);
 	t.deepEqual(writes(target), []);
-	// One read per kind of thing: flows, providers, attributes, applications.
-	t.is(target.log.length, 4);
+	// One read per kind of thing (flows, providers, attributes, applications, custom extensions), then the two
+	// extension handlers of each of the four flows: the flow's answer never expands which extension it runs.
+	t.is(target.log.length, 5 + 2 * 4);
+	t.is(target.log.filter((entry) => /\/customExtension$/.test(entry.path)).length, 2 * 4);
 });
 
 test('one label changed in a file plans exactly that change and applies it with one PATCH', async (t) => {
@@ -126,7 +129,9 @@ test('--dry-run prints every write with its curl, az rest and PowerShell lines a
 	const run = await runCommand(target.graphUrl, ['apply', dir, '--dry-run']);
 	t.is(run.code, 0, run.stderr);
 	t.deepEqual(writes(target), []);
-	t.regex(run.stdout, /Dry run: nothing was changed\. 6 writes would be sent/);
+	// Six writes make the flows and the attribute; two more attach the customers flow's extensions.
+	t.regex(run.stdout, /Dry run: nothing was changed\. 8 writes would be sent/);
+	t.regex(run.stdout, /PUT \S+\/new-flow-1\/\S+\/onAttributeCollectionStart\/\S+\/customExtension\/\$ref/);
 	t.regex(run.stdout, /POST http:\/\/127\.0\.0\.1:\d+\/v1\.0\/identity\/userFlowAttributes/);
 	// The new attribute's id is foretold from the target's b2c-extensions-app.
 	t.regex(run.stdout, /"attribute": "extension_c7a1e5d32f494b8ea6d095f3b7c1e2a4_Favoritecolor"/);
@@ -295,4 +300,130 @@ test('what the tenant lacks (a provider, an app, a data type) is named with file
 		),
 	);
 	t.deepEqual(writes(target), []);
+});
+
+test('extensions across two tenants: named in the files, missing ones refused with the fix, created, applied, no differences', async (t) => {
+	const env = freshDirs();
+	const dev = await emulatorFor(t);
+	const prod = await emulatorFor(t, { seed: 'fabrikam' });
+	const unused = 'http://127.0.0.1:1/v1.0';
+	for (const [name, emulator] of [
+		['dev', dev],
+		['prod', prod],
+	] as const)
+		await runCommand(
+			unused,
+			['profiles', 'add', name, '--tenant', `${name}.example`, '--graph-url', emulator.graphUrl],
+			{
+				env,
+			},
+		);
+	const dir = folder();
+	t.is((await runCommand(dev.graphUrl, ['export', '--all', '--out', dir])).code, 0);
+	const customers = join(dir, 'contoso-customers-sign-up-and-sign-in.yaml');
+	t.regex(
+		readFileSync(customers, 'utf8'),
+		/extensions:\n {2}attributeCollectionStart: Prefill sign-up details\n {2}attributeCollectionSubmit: Check sign-up details\n/,
+	);
+
+	// prod has neither: named with file and line and the command that makes one, and nothing is sent.
+	prod.clearLog();
+	const refused = await runCommand(prod.graphUrl, ['apply', dir, '--yes']);
+	t.is(refused.code, 1);
+	t.true(
+		refused.stderr.includes(
+			`${customers}:74: extensions.attributeCollectionStart: the tenant has no attribute collection start extension named "Prefill sign-up details"; create it there first (\`entra-flows extensions create --event start --name "Prefill sign-up details"`,
+		),
+		refused.stderr,
+	);
+	t.deepEqual(writes(prod), []);
+	const loyaltyApi = prod.tenant.applications.find((app) => app.displayName === 'Contoso Loyalty API')?.appId;
+	for (const [event, name] of [
+		['start', 'Prefill sign-up details'],
+		['submit', 'Check sign-up details'],
+	] as const) {
+		const made = await runCommand(prod.graphUrl, [
+			'extensions',
+			'create',
+			'--event',
+			event,
+			'--name',
+			name,
+			'--url',
+			`https://127.0.0.1:7071/api/attribute-collection-${event}`,
+			'--resource',
+			`api://127.0.0.1/${loyaltyApi}`,
+		]);
+		t.is(made.code, 0, made.stderr);
+	}
+
+	// Edited: the customers flow keeps only its start extension, events registration runs the submit one.
+	writeFileSync(
+		customers,
+		readFileSync(customers, 'utf8').replace(/ {2}attributeCollectionSubmit: .*\n/, ''),
+	);
+	const events = join(dir, 'events-registration.yaml');
+	writeFileSync(
+		events,
+		`${readFileSync(events, 'utf8')}extensions:\n  attributeCollectionSubmit: check SIGN-UP details\n`,
+	);
+	const plan = await runCommand(prod.graphUrl, ['plan', dir]);
+	t.is(plan.code, 0, plan.stderr);
+	t.regex(
+		plan.stdout,
+		/Flow "Contoso customers sign-up and sign-in" \(new\)\n(?: {2}.*\n)*? {2}\+ start extension: "Prefill sign-up details"\n/,
+	);
+	t.regex(
+		plan.stdout,
+		/Flow "Events registration" \(new\)\n(?: {2}.*\n)*? {2}\+ submit extension: "Check sign-up details"\n/,
+	);
+	const applied = await runCommand(prod.graphUrl, ['apply', dir, '--yes']);
+	t.is(applied.code, 0, applied.stderr);
+	const idOf = (name: string) =>
+		prod.tenant.extensions.find((extension) => extension.displayName === name)?.id;
+	t.is(
+		prod.tenant.flowNamed(seed.flows.customers.name)?.onAttributeCollectionStart?.customExtensionId,
+		idOf('Prefill sign-up details'),
+	);
+	t.falsy(prod.tenant.flowNamed(seed.flows.customers.name)?.onAttributeCollectionSubmit?.customExtensionId);
+	t.is(
+		prod.tenant.flowNamed(seed.flows.events.name)?.onAttributeCollectionSubmit?.customExtensionId,
+		idOf('Check sign-up details'),
+	);
+
+	const clean = await runCommand(unused, ['diff', '@prod', dir], { env });
+	t.regex(clean.stdout, /^No differences/, clean.stdout);
+	const tenants = await runCommand(unused, ['diff', '@prod', '@dev'], { env });
+	t.regex(
+		tenants.stdout,
+		/Flow "Contoso customers sign-up and sign-in"\n {2}\+ submit extension: "Check sign-up details"\n/,
+	);
+	t.regex(
+		tenants.stdout,
+		/Flow "Events registration"\n {2}- submit extension: "Check sign-up details"\n {4}\(Microsoft documents no way to detach/,
+	);
+});
+
+test('a write failing midway among extension steps is reported step by step; the next apply does only what is left', async (t) => {
+	const { target, dir } = await exported(t);
+	target.setFaults('F-S4:status=500:times=20:method=PUT:path=onAttributeCollectionSubmit');
+	const run = await runCommand(target.graphUrl, ['apply', dir, '--yes']);
+	t.is(run.code, 1);
+	t.regex(run.stderr, /Stopped at step 5 of 8\. Done 4, not done 4:/);
+	t.regex(
+		run.stderr,
+		/✓ "Contoso customers sign-up and sign-in": start extension: "Prefill sign-up details"\n/,
+	);
+	t.regex(
+		run.stderr,
+		/✗ "Contoso customers sign-up and sign-in": submit extension: "Check sign-up details" \(failed\)\n {4}cause: PUT \/identity\/authenticationEventsFlows\/[0-9a-f-]{36}\/\S+\/onAttributeCollectionSubmit\/\S+\/customExtension\/\$ref: 500/,
+	);
+	t.regex(run.stderr, /· "Events registration": create the flow.*\(not done\)/);
+	target.setFaults('');
+	target.clearLog();
+	const again = await runCommand(target.graphUrl, ['apply', dir, '--yes']);
+	t.is(again.code, 0, again.stderr);
+	t.notRegex(again.stdout, /attribute collection start/, 'the start extension is not attached again');
+	t.is(writes(target).filter((entry) => entry.method === 'PUT').length, 1);
+	t.regex((await runCommand(target.graphUrl, ['plan', dir])).stdout, /No changes/);
 });

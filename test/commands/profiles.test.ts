@@ -5,7 +5,7 @@ import test from 'ava';
 import { resolveConfig } from '../../source/config/config.js';
 import { runCli } from '../../source/wiring/run-cli.js';
 import { freshDirs, json, runCommand } from '../helpers/cli.js';
-import { emulatorFor } from '../helpers/emulator.js';
+import { addSeedExtensions, emulatorFor } from '../helpers/emulator.js';
 
 test('profiles add, list, use and remove; each keeps its own token cache folder', async (t) => {
 	const env = freshDirs();
@@ -74,6 +74,7 @@ test('diff between two tenants named by profiles, and between a tenant and files
 	const env = freshDirs();
 	const dev = await emulatorFor(t);
 	const prod = await emulatorFor(t, { seed: 'fabrikam' });
+	addSeedExtensions(prod);
 	const unused = 'http://127.0.0.1:1/v1.0';
 	await runCommand(
 		unused,

@@ -164,3 +164,46 @@ test('flows list --json streams the pages out as one JSON document, the same tex
 	const empty = await emulatorFor(t, { seed: 'fabrikam' });
 	t.is((await runCommand(empty.graphUrl, ['flows', 'list', '--json'])).stdout, '[]\n');
 });
+
+// The handler reads of flows go out side by side (at most a few at once), never one flow after another.
+test.serial(
+	'extensions show reads every flow’s two handlers in one round: the extension, the flows, then the handlers',
+	async (t) => {
+		const emulator = await emulatorFor(t, { faults: heldFaults });
+		const shown = await run(emulator, ['extensions', 'show', 'Prefill sign-up details', '--json']);
+		t.is(shown.code, 0, shown.stderr);
+		const handlers = shown.requests.filter((line) => line.endsWith('/customExtension'));
+		t.is(handlers.length, 2 * 4, 'two handlers of each of the four flows');
+		t.is(shown.requests.length, 2 + handlers.length);
+		t.is(roundTrips(emulator), 3);
+		t.deepEqual(
+			json<{ usedBy: { flow: { id: string } }[] }>(shown).usedBy.map((user) => user.flow.id),
+			[customers.id],
+		);
+	},
+);
+
+test.serial(
+	'plan reads every kind of thing in one round and every flow’s extensions in one more',
+	async (t) => {
+		const source = await emulatorFor(t);
+		const dir = mkdtempSync(join(tmpdir(), 'round-trips-plan-'));
+		t.is((await runCommand(source.graphUrl, ['export', '--all', '--out', dir])).code, 0);
+		const emulator = await emulatorFor(t, { faults: heldFaults });
+		const planned = await run(emulator, ['plan', dir]);
+		t.is(planned.code, 0, planned.stderr);
+		t.regex(planned.stdout, /No changes/);
+		t.deepEqual(
+			planned.requests.filter((line) => !line.endsWith('/customExtension')).sort(),
+			[
+				`GET ${flows}`,
+				'GET /v1.0/applications',
+				'GET /v1.0/identity/customAuthenticationExtensions',
+				'GET /v1.0/identity/identityProviders',
+				'GET /v1.0/identity/userFlowAttributes',
+			].sort(),
+		);
+		t.is(planned.requests.length, 5 + 2 * 4);
+		t.is(roundTrips(emulator), 2);
+	},
+);

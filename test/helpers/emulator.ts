@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ExecutionContext } from 'ava';
+import { seedExtensions } from '../../source/emulator/seed-catalog.js';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../source/emulator/server.js';
 
 /** Starts a fresh emulator for one test and closes it when the test ends. */
@@ -25,6 +27,11 @@ export const seed = {
 		events: '6661194d-10ad-4f9d-86d1-1f20c13b8797',
 	},
 	favoriteColor: 'extension_6ea3bc85aec24b1c92ff4a117afb6621_Favoritecolor',
+	/** The customers flow runs these at attribute collection start and submit. */
+	extensions: {
+		prefill: 'c4a2e6f0-5b1d-4c8e-9a3f-1e7d2b6c8a01',
+		check: '7d3b9e21-0c6a-4f5e-8b2d-3a9c1f4e6b02',
+	},
 } as const;
 
 /**
@@ -49,4 +56,12 @@ export function beforeFirstWrite(meanwhile: (tenant: RunningEmulator['tenant']) 
 			tenant = emulator.tenant;
 		},
 	};
+}
+
+/**
+ * The default seed's two custom extensions made in another tenant (fabrikam has none): the same display names,
+ * ids of its own, so flow files that name them apply there.
+ */
+export function addSeedExtensions(target: RunningEmulator): void {
+	for (const extension of seedExtensions()) target.tenant.extensions.push({ ...extension, id: randomUUID() });
 }

@@ -68,7 +68,7 @@ test('an apply marks its steps one by one and its end spends the plan', (t) => {
 			],
 			prepared: {
 				plan: { steps: [], problems: [], unchanged: [] },
-				snapshot: { flows: [], providers: [], attributes: [] },
+				snapshot: { flows: [], providers: [], attributes: [], extensions: [], flowExtensions: new Map() },
 			},
 		},
 		{ type: 'applyFile/applyStarted' },

@@ -8,7 +8,7 @@ import { staticTokenProvider } from '../../source/auth/token-provider.js';
 import { addFlowAttribute } from '../../source/graph/flow-attributes.js';
 import { createGraphClient } from '../../source/graph/graph-client.js';
 import type { AppDeps, TenantSwitch } from '../../source/store/index.js';
-import { emulatorFor, seed } from '../helpers/emulator.js';
+import { addSeedExtensions, emulatorFor, seed } from '../helpers/emulator.js';
 import { type RenderedApp, renderApp } from '../helpers/ui-render.js';
 import { fakeSession } from '../helpers/ui-session.js';
 
@@ -109,6 +109,7 @@ test.serial(
 /** A second tenant (fabrikam) offered beside the first, with its own fake sign-in that must be approved. */
 async function twoTenants(t: ExecutionContext, faults?: string) {
 	const fabrikam = await emulatorFor(t, { seed: 'fabrikam', ...(faults ? { faults } : {}) });
+	addSeedExtensions(fabrikam);
 	const session = fakeSession(null);
 	const graph = createGraphClient({
 		baseUrl: fabrikam.graphUrl,
@@ -218,7 +219,9 @@ test.serial(
 		t.regex(frame, /✓ done custom attribute Favoritecolor \(string\)/);
 		t.regex(frame, /✓ done custom attribute Newsletter \(boolean\)/);
 		t.regex(frame, /✗ failed "Contoso customers sign-up and sign-in": create the flow/);
-		t.regex(frame, /! Stopped at step 3 of 3: done 2, failed 1, not done 0\./);
+		// The flow's two extensions follow its create: not done either.
+		t.regex(frame, /· not done "Contoso customers sign-up and sign-in": start extension/);
+		t.regex(frame, /! Stopped at step 3 of 5: done 2, failed 1, not done 2\./);
 		t.regex(frame, /Cause: POST \/identity\/authenticationEventsFlows: 503 serviceNotAvailable/);
 		t.regex(frame, /The apply stopped; the report is on screen\./);
 		t.is(other.fabrikam.tenant.flows.length, 0);
@@ -227,9 +230,10 @@ test.serial(
 		await app.press('ctrl+r');
 		const again = flat(await app.waitFor('Press y to apply'));
 		t.notRegex(again, /custom attribute/, 'the attributes made are not made again');
-		t.regex(again, /1 step\(s\)/);
+		t.regex(again, /\+ start extension: "Prefill sign-up details"/);
+		t.regex(again, /3 step\(s\)/);
 		await app.press('y');
-		await app.waitFor('Applied 1 step(s)');
+		await app.waitFor('Applied 3 step(s)');
 		t.is(other.fabrikam.tenant.flows.filter((flow) => flow.displayName === customers.name).length, 1);
 	},
 );
@@ -309,5 +313,58 @@ test.serial(
 		t.regex(frame, /Of that step, done: removeAttribute; not done: removePageInput\./);
 		const flow = app.emulator.tenant.requireFlow(events.id);
 		t.false(flow.attributeCollection?.attributeIds.includes('jobTitle'), 'the first call was made');
+	},
+);
+
+test.serial(
+	'the plan screen shows a changed and a detached extension, says detaching is undocumented, and reports the refusal',
+	async (t) => {
+		const cwd = folder();
+		const app = await renderApp(t, { deps: { cwd } });
+		app.emulator.tenant.extensions.push({
+			id: '5b8e2c14-7a3f-4d61-9e05-c2a7f1b3d948',
+			kind: 'onAttributeCollectionStartCustomExtension',
+			displayName: 'Prefill loyalty',
+			description: null,
+			targetUrl: 'https://loyalty.contoso.com/api/start',
+			resourceId: `api://loyalty.contoso.com/${seed.apps.loyaltyApi}`,
+			clientConfiguration: null,
+			behaviorOnError: null,
+			claimsForTokenConfiguration: null,
+		});
+		await app.waitFor(customers.name.slice(0, 30));
+		await app.press('x');
+		await app.waitFor('Export “Contoso customers');
+		await app.press('enter');
+		await app.waitFor('Exported');
+		const file = join(cwd, 'contoso-customers-sign-up-and-sign-in.yaml');
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8')
+				.replace(
+					'attributeCollectionStart: Prefill sign-up details',
+					'attributeCollectionStart: Prefill loyalty',
+				)
+				.replace(/ {2}attributeCollectionSubmit: .*\n/, ''),
+		);
+		await app.press('A');
+		await app.waitFor('Apply flow files to this tenant');
+		await app.press('enter');
+		const frame = flat(await app.waitFor('Press y to apply'));
+		t.regex(frame, /~ start extension: "Prefill sign-up details" → "Prefill loyalty"/);
+		t.regex(frame, /- submit extension: "Check sign-up details"/);
+		t.regex(frame, /not documented by Microsoft: y tries DELETE \$ref, then PATCH null/);
+		t.regex(frame, /2 step\(s\)/);
+		await app.press('y');
+		const report = flat(await app.waitFor('Stopped at step'));
+		t.regex(report, /✓ done "Contoso customers sign-up and sign-in": start extension/);
+		t.regex(report, /! Stopped at step 2 of 2: done 1, failed 1, not done 0\./);
+		t.regex(
+			report,
+			/Cause: the service refused every way of detaching \(delete-ref: HTTP 405, patch-null: HTTP 400\)/,
+		);
+		const flow = app.emulator.tenant.requireFlow(customers.id);
+		t.is(flow.onAttributeCollectionStart?.customExtensionId, '5b8e2c14-7a3f-4d61-9e05-c2a7f1b3d948');
+		t.is(flow.onAttributeCollectionSubmit?.customExtensionId, seed.extensions.check);
 	},
 );
