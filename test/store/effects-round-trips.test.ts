@@ -142,6 +142,8 @@ test('a provider added is one write and one read of the flow', async (t) => {
 	await store.run(loadIdentityProviders(partners.id));
 	const since = emulator.log.length;
 	await store.run(addIdentityProvider(partners.id, 'Google-OAUTH'));
+	// The read of the flow after the write runs in the background.
+	await store.idle();
 	t.is(sent(emulator, since).length, 2, sent(emulator, since).join('\n'));
 	t.deepEqual(
 		selectResource(store.getState(), 'identityProviders', partners.id).data?.map((provider) => provider.id),
