@@ -62,8 +62,12 @@ export type FlowSpec = {
 	/** The sign-up page in order: one input per attribute the flow collects. */
 	readonly inputs: readonly InputSpec[];
 	readonly applications: readonly AppSpec[];
-	/** The custom authentication extensions it runs, by name. */
-	readonly extensions: ExtensionsSpec;
+	/**
+	 * The custom authentication extensions it runs, by name. Undefined when the file has no `extensions` field:
+	 * then the file does not manage them and they are left as the tenant has them, so a file written before
+	 * files carried extensions never detaches one (`extensions: {}`, or a slot set to null, means none).
+	 */
+	readonly extensions?: ExtensionsSpec;
 	/**
 	 * Top-level properties this version does not model, verbatim: unknown ones, and a custom extension handler's
 	 * own configuration (the extension it runs is in `extensions`; a handler with none reads as null).

@@ -248,9 +248,10 @@ class Reader {
 		};
 	}
 
-	/** Which extension runs at each event, by display name; null or left out: none. */
-	extensions(value: unknown): ExtensionsSpec {
-		if (value === undefined || value === null) return {};
+	/** Which extension runs at each event, by display name; null or a slot left out: none; no field: unmanaged. */
+	extensions(value: unknown): ExtensionsSpec | undefined {
+		if (value === undefined) return undefined;
+		if (value === null) return {};
 		const entry = this.object(value, 'extensions', extensionSlots);
 		if (!entry) return {};
 		const result: { -readonly [slot in keyof ExtensionsSpec]: string } = {};
@@ -312,7 +313,7 @@ class Reader {
 			},
 			inputs,
 			applications,
-			extensions,
+			...(extensions ? { extensions } : {}),
 			verbatim: withHandlers(verbatim),
 		};
 	}

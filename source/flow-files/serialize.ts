@@ -46,7 +46,7 @@ function verbatimDocument(flow: FlowSpec): Record<string, unknown> | undefined {
 
 function extensionsDocument(flow: FlowSpec): Record<string, string> | undefined {
 	const entries = extensionSlots.flatMap((slot) => {
-		const name = flow.extensions[slot];
+		const name = flow.extensions?.[slot];
 		return name === undefined ? [] : [[slot, name] as const];
 	});
 	return entries.length > 0 ? Object.fromEntries(entries) : undefined;

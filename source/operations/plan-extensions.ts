@@ -42,10 +42,12 @@ export function resolveExtensions(
 	flow: FlowSpec,
 	current: Side,
 	problems: PlanProblem[],
-): ResolvedExtensions {
+): ResolvedExtensions | undefined {
+	// A file without the field leaves the flow's extensions as they are.
+	if (!flow.extensions) return undefined;
 	const result: { -readonly [slot in ExtensionSlot]?: ExtensionTarget } = {};
 	for (const slot of extensionSlots) {
-		const name = flow.extensions[slot];
+		const name = flow.extensions?.[slot];
 		if (name === undefined) continue;
 		const known = current.extensions;
 		if (!current.tenant || !known) {
@@ -64,14 +66,18 @@ export function resolveExtensions(
 	return result;
 }
 
-/** The steps from the extensions `before` runs to `wanted`: attach, replace or detach, slot by slot. */
+/**
+ * The steps from the extensions `before` runs to `wanted`: attach, replace or detach, slot by slot; none when
+ * the file does not manage them (`wanted` undefined).
+ */
 export function extensionSteps(
 	flow: string,
 	before: FlowSpec['extensions'],
-	wanted: ResolvedExtensions,
+	wanted: ResolvedExtensions | undefined,
 ): PlanStep[] {
+	if (!wanted) return [];
 	return extensionSlots.flatMap((slot): PlanStep[] => {
-		const now = before[slot];
+		const now = before?.[slot];
 		const next = wanted[slot];
 		if (next && next.displayName !== now)
 			return [

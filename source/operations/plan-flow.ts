@@ -21,8 +21,8 @@ export type FlowPlanContext = {
 	readonly lookup: AttributeLookup;
 	/** An attribute as the side being changed has it. */
 	readonly known: (input: InputSpec) => KnownAttribute | undefined;
-	/** The extensions the file names, as the side being changed has them. */
-	readonly extensions: ResolvedExtensions;
+	/** The extensions the file names, as the side being changed has them; undefined: the file leaves them be. */
+	readonly extensions: ResolvedExtensions | undefined;
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -70,7 +70,7 @@ export function planChanges(current: Side, desired: FlowSet, options: PlanOption
 		const apps = resolved.get(nameKey(flow.name)) ?? [];
 		const before = currentFlows.get(nameKey(flow.name));
 		const ownerOf = (app: AppRef) => owners.get(app.appId.toLowerCase());
-		const wantedExtensions = extensions.get(nameKey(flow.name)) ?? {};
+		const wantedExtensions = extensions.get(nameKey(flow.name));
 		if (!before) {
 			steps.push({ kind: 'createFlow', flow, apps: apps.filter((app) => !ownerOf(app)) });
 			// The extensions are attached once the flow exists: the create body cannot name them.

@@ -27,8 +27,9 @@ test('a flow file names its start and submit extensions by display name', (t) =>
 	});
 });
 
-test('extensions left out, null, or one slot null mean none there', (t) => {
-	t.deepEqual(load(flow('')).set.flows[0]?.extensions, {});
+test('extensions null or one slot null mean none there; no field leaves them unmanaged', (t) => {
+	t.is(load(flow('')).set.flows[0]?.extensions, undefined);
+	t.deepEqual(load(flow('extensions: {}\n')).set.flows[0]?.extensions, {});
 	t.deepEqual(load(flow('extensions: null\n')).set.flows[0]?.extensions, {});
 	t.deepEqual(
 		load(flow('extensions:\n  attributeCollectionStart: null\n  attributeCollectionSubmit: Check\n')).set

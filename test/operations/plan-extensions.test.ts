@@ -49,6 +49,18 @@ function addExtension(
 	return id;
 }
 
+test('a file without the extensions field (one written before files carried them) detaches nothing', async (t) => {
+	const { client } = await clientFor(t);
+	const { plan } = await planned(client, customers.name, ({ extensions: _left, ...flow }) => flow);
+	t.deepEqual(plan.steps, []);
+	const none = await planned(client, customers.name, (flow) => ({ ...flow, extensions: {} }));
+	t.deepEqual(
+		none.plan.steps.map((step) => step.kind),
+		['detachExtension', 'detachExtension'],
+		'extensions: {} says none, so both are detached',
+	);
+});
+
 test('the tenant as exported plans nothing: the flows run the extensions the files name', async (t) => {
 	const { client } = await clientFor(t);
 	const { plan, snapshot } = await planned(client, customers.name, (flow) => flow);
