@@ -34,8 +34,10 @@ export async function startDemoTenants(
 	const { serveEmulator } = await import('../emulator/serve.js');
 	const identity = {
 		autoApprove: true,
-		pendingPolls: 1,
-		pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
+		// msal-node polls once at once and sleeps `interval` only after a pending answer: with none pending the
+		// first poll signs in, so the demo's list follows its start without a poll delay.
+		pendingPolls: 0,
+		pollIntervalSeconds: options.pollIntervalSeconds ?? 0,
 	};
 	const seeds = [
 		{ profile: 'contoso', label: 'Contoso Customers (demo)', seed: 'default' },
