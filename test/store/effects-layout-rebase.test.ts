@@ -54,11 +54,14 @@ function edit(store: Store) {
 test('a kept draft shown after an attribute was removed drops its input, keeps the other edits and says so', async (t) => {
 	const { store, emulator, requests } = await storeFor(t);
 	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
 	edit(store);
 	// The attributes screen removes country (and re-reads the flow) while the draft is kept.
 	await store.run(removeAttribute(customers.id, 'country'));
+	await store.idle();
 	t.false(serverIds(emulator).includes('country'));
 	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
 	await store.idle();
 	const rebased = draft(store);
 	t.deepEqual(ids(rebased.layout), [
@@ -81,6 +84,7 @@ test('a kept draft shown after an attribute was removed drops its input, keeps t
 
 	const before = requests().length;
 	await store.run(saveLayout(customers.id));
+	await store.idle();
 	t.deepEqual(requests(before), [`GET ${flowPath}`]);
 	const overlay = store.getState().overlay;
 	if (overlay?.kind !== 'layoutSave') return t.fail(`no save dialog: ${JSON.stringify(overlay)}`);
@@ -88,6 +92,7 @@ test('a kept draft shown after an attribute was removed drops its input, keeps t
 	t.false(overlay.lines.some((line) => line.includes('!!!')));
 	const at = emulator.log.length;
 	await store.run(commitLayout(customers.id));
+	await store.idle();
 	t.deepEqual(requests(at), [`PATCH ${flowPath}`, `GET ${flowPath}`]);
 	const sent = patched(emulator, at);
 	t.deepEqual(
@@ -102,10 +107,13 @@ test('a kept draft shown after an attribute was removed drops its input, keeps t
 test('an attribute added meanwhile is appended to a kept draft as the server has it', async (t) => {
 	const { store, emulator } = await storeFor(t);
 	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
 	edit(store);
 	await store.run(addAttribute(customers.id, 'city'));
+	await store.idle();
 	t.true(serverIds(emulator).includes('city'));
 	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
 	const rebased = draft(store);
 	t.is(ids(rebased.layout).at(-1), 'city');
 	t.is(ids(rebased.layout)[0], 'surname', 'the other edits stay');
@@ -113,10 +121,12 @@ test('an attribute added meanwhile is appended to a kept draft as the server has
 	t.is(store.getState().flash?.text, 'city is now collected by this flow; added at the end of your draft.');
 	const at = emulator.log.length;
 	await store.run(saveLayout(customers.id));
+	await store.idle();
 	// The service appends an added attribute's input too, so the rebased base is the page as it is now.
 	const overlay = store.getState().overlay;
 	if (overlay?.kind !== 'layoutSave') return t.fail(`no save dialog: ${JSON.stringify(overlay)}`);
 	await store.run(commitLayout(customers.id));
+	await store.idle();
 	t.deepEqual(
 		[...patched(emulator, at).map((input) => input.attribute)].sort(),
 		[...serverIds(emulator)].sort(),
@@ -127,6 +137,7 @@ test('an attribute added meanwhile is appended to a kept draft as the server has
 test('a save after someone removed an attribute and relabelled an input: theirs is told as facts, o sends a draft the service takes', async (t) => {
 	const { store, emulator, requests } = await storeFor(t);
 	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
 	edit(store);
 	const record = emulator.tenant.requireFlow(customers.id);
 	const collection = record.attributeCollection;
@@ -139,6 +150,8 @@ test('a save after someone removed an attribute and relabelled an input: theirs 
 	emulator.tenant.touch();
 
 	await store.run(saveLayout(customers.id));
+
+	await store.idle();
 	const overlay = store.getState().overlay;
 	if (overlay?.kind !== 'layoutConflict') return t.fail(`no conflict dialog: ${JSON.stringify(overlay)}`);
 	t.true(overlay.theirs.includes('removed on the server: country'), overlay.theirs.join('\n'));
@@ -158,6 +171,7 @@ test('a save after someone removed an attribute and relabelled an input: theirs 
 	// o: re-read, the page is as the dialog showed it, so the PATCH goes, with exactly the flow's attributes.
 	const at = emulator.log.length;
 	await store.run(saveLayout(customers.id, overlay.server));
+	await store.idle();
 	t.deepEqual(requests(at), [`GET ${flowPath}`, `PATCH ${flowPath}`, `GET ${flowPath}`]);
 	const sent = patched(emulator, at);
 	t.deepEqual([...sent.map((input) => input.attribute)].sort(), [...serverIds(emulator)].sort());
@@ -170,6 +184,7 @@ test('a save after someone removed an attribute and relabelled an input: theirs 
 test('o re-reads first: a change made while the conflict dialog was open brings it back, and nothing is sent', async (t) => {
 	const { store, emulator, requests } = await storeFor(t);
 	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
 	edit(store);
 	const inputs = () => emulator.tenant.requireFlow(customers.id).attributeCollection?.views[0]?.inputs ?? [];
 	const relabel = (attribute: string, label: string) => {
@@ -179,11 +194,13 @@ test('o re-reads first: a change made while the conflict dialog was open brings 
 	};
 	relabel('displayName', 'Your name');
 	await store.run(saveLayout(customers.id));
+	await store.idle();
 	const first = store.getState().overlay;
 	if (first?.kind !== 'layoutConflict') return t.fail('no conflict dialog');
 	relabel('surname', 'Family name');
 	const at = emulator.log.length;
 	await store.run(saveLayout(customers.id, first.server));
+	await store.idle();
 	t.deepEqual(requests(at), [`GET ${flowPath}`], 'read again, nothing written');
 	const second = store.getState().overlay;
 	if (second?.kind !== 'layoutConflict') return t.fail('the conflict dialog is not back');
@@ -194,7 +211,9 @@ test('o re-reads first: a change made while the conflict dialog was open brings 
 test("an attribute another admin removed: the rebase also reads the flow's attribute list again", async (t) => {
 	const { store, emulator } = await storeFor(t);
 	await store.run(loadAttributes(customers.id));
+	await store.idle();
 	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
 	edit(store);
 	const collection = emulator.tenant.requireFlow(customers.id).attributeCollection;
 	if (collection) {
@@ -203,7 +222,9 @@ test("an attribute another admin removed: the rebase also reads the flow's attri
 			view.inputs = view.inputs.filter((input) => input.attribute !== 'country');
 	}
 	await store.run(loadUserFlow(customers.id, { force: true }));
+	await store.idle();
 	await store.run(openLayoutDraft(customers.id));
+	await store.idle();
 	await store.idle();
 	t.false(ids(draft(store).layout).includes('country'));
 	const listed = selectResource(store.getState(), 'attributes', customers.id).data ?? [];

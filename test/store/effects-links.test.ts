@@ -24,8 +24,11 @@ const ids = (list: readonly { id?: string }[] | undefined) => (list ?? []).map((
 test('adding a provider re-reads the sub-list and the flow (its count)', async (t) => {
 	const { store } = await storeFor(t);
 	await store.run(loadUserFlows());
+	await store.idle();
 	await store.run(loadIdentityProviders(partners.id));
+	await store.idle();
 	await store.run(addIdentityProvider(partners.id, 'Google-OAUTH'));
+	await store.idle();
 	const state = store.getState();
 	t.deepEqual(ids(selectResource(state, 'identityProviders', partners.id).data), [
 		'EmailPassword-OAUTH',
@@ -39,8 +42,10 @@ test('adding a provider re-reads the sub-list and the flow (its count)', async (
 test('removing the last provider is refused before any request, with the reason', async (t) => {
 	const { store, requests } = await storeFor(t);
 	await store.run(loadIdentityProviders(support.id));
+	await store.idle();
 	const before = requests().length;
 	await store.run(removeIdentityProvider(support.id, 'EmailOtpSignup-OAUTH'));
+	await store.idle();
 	t.is(requests().length, before);
 	t.is(store.getState().flash?.level, 'warning');
 	t.regex(store.getState().flash?.text ?? '', /only identity provider .* needs at least one/);
@@ -49,8 +54,10 @@ test('removing the last provider is refused before any request, with the reason'
 test('removing a provider sends the $ref delete and the row goes', async (t) => {
 	const { store, requests } = await storeFor(t);
 	await store.run(loadIdentityProviders(customers.id));
+	await store.idle();
 	const before = requests().length;
 	await store.run(removeIdentityProvider(customers.id, 'Facebook-OAUTH'));
+	await store.idle();
 	t.true(requests(before)[0]?.endsWith('/identityProviders/Facebook-OAUTH/$ref'));
 	t.false(
 		ids(selectResource(store.getState(), 'identityProviders', customers.id).data).includes('Facebook-OAUTH'),
@@ -60,7 +67,9 @@ test('removing a provider sends the $ref delete and the row goes', async (t) => 
 test('attributes come in page order with labels; add and remove re-read them', async (t) => {
 	const { store } = await storeFor(t);
 	await store.run(loadUserFlow(support.id));
+	await store.idle();
 	await store.run(loadAttributes(support.id));
+	await store.idle();
 	const rows = () =>
 		attributeRows(
 			selectResource(store.getState(), 'attributes', support.id).data ?? [],
@@ -72,8 +81,10 @@ test('attributes come in page order with labels; add and remove re-read them', a
 	);
 	t.true(rows()[0]?.required);
 	await store.run(addAttribute(support.id, 'country'));
+	await store.idle();
 	t.is(rows().at(-1)?.id, 'country');
 	await store.run(removeAttribute(support.id, 'city'));
+	await store.idle();
 	t.false(rows().some((row) => row.id === 'city'));
 	t.is(flowById(store.getState(), support.id)?.onAttributeCollection?.attributes?.length, 4);
 });
@@ -81,7 +92,9 @@ test('attributes come in page order with labels; add and remove re-read them', a
 test('link and unlink re-read the flow; the list row follows', async (t) => {
 	const { store } = await storeFor(t);
 	await store.run(loadUserFlows());
+	await store.idle();
 	await store.run(linkApplication(events.id, seed.apps.loyaltyApi));
+	await store.idle();
 	const apps = () =>
 		(flowById(store.getState(), events.id)?.conditions?.applications?.includeApplications ?? []).map(
 			(a) => a.appId,
@@ -90,14 +103,17 @@ test('link and unlink re-read the flow; the list row follows', async (t) => {
 	const row = selectResource(store.getState(), 'userFlows').data?.find((flow) => flow.id === events.id);
 	t.is(row?.conditions?.applications?.includeApplications?.length, 1);
 	await store.run(unlinkApplication(events.id, seed.apps.loyaltyApi));
+	await store.idle();
 	t.deepEqual(apps(), []);
 });
 
 test('moving an app unlinks it from its flow, then links it here', async (t) => {
 	const { store, requests } = await storeFor(t);
 	await store.run(loadUserFlows());
+	await store.idle();
 	const before = requests().length;
 	await store.run(moveApplication(events.id, seed.apps.mobile, customers.id));
+	await store.idle();
 	const writes = requests(before).filter((line) => !line.startsWith('GET'));
 	t.deepEqual(writes, [
 		`DELETE /v1.0/identity/authenticationEventsFlows/${customers.id}/conditions/applications/includeApplications/${seed.apps.mobile}`,
@@ -109,6 +125,7 @@ test('moving an app unlinks it from its flow, then links it here', async (t) => 
 test('linking an app another flow uses shows the service refusal with code and request-id', async (t) => {
 	const { store } = await storeFor(t);
 	await store.run(linkApplication(events.id, seed.apps.mobile));
+	await store.idle();
 	const flash = store.getState().flash;
 	t.is(flash?.level, 'error');
 	t.truthy(flash?.error?.code);
