@@ -35,9 +35,15 @@ const lacksSections = (flow: UserFlow) =>
 
 /**
  * Reads the tenant: one request per kind of thing, then side by side each flow's two extension handlers (and
- * each flow the list did not give whole).
+ * each flow the list did not give whole). `extensions: false` (lint, the tenant overview: they never look at
+ * extensions) skips those reads, so they cost no handler read per flow and no extension permission; the
+ * snapshot then says no flow runs one, so it must not be planned against.
  */
-export async function readTenant(client: GraphClient): Promise<TenantSnapshot> {
+export async function readTenant(
+	client: GraphClient,
+	options: { readonly extensions?: boolean } = {},
+): Promise<TenantSnapshot> {
+	const withExtensions = options.extensions !== false;
 	const [flows, providers, attributes, applications, extensions] = await Promise.all([
 		listUserFlows(client),
 		listTenantIdentityProviders(client),
@@ -46,7 +52,7 @@ export async function readTenant(client: GraphClient): Promise<TenantSnapshot> {
 			if (isGraphError(error) && error.kind === 'forbidden') return undefined;
 			throw error;
 		}),
-		readTenantExtensions(client),
+		withExtensions ? readTenantExtensions(client) : { forFlows: [], others: [] },
 	]);
 	const listed = flows.filter((flow): flow is UserFlow & { id: string } => Boolean(flow.id));
 	const [whole, flowExtensions] = await Promise.all([
@@ -55,10 +61,12 @@ export async function readTenant(client: GraphClient): Promise<TenantSnapshot> {
 				lacksSections(flow) ? { ...(await getUserFlow(client, flow.id)), id: flow.id } : flow,
 			),
 		),
-		readExtensionsOfFlows(
-			client,
-			listed.map((flow) => flow.id),
-		),
+		withExtensions
+			? readExtensionsOfFlows(
+					client,
+					listed.map((flow) => flow.id),
+				)
+			: new Map<string, FlowExtensions>(),
 	]);
 	return {
 		flows: whole,

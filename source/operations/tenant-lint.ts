@@ -125,7 +125,7 @@ export function lintTenant(
 export async function lintTenantNow(client: GraphClient): Promise<LintReport> {
 	const skipped: SkippedCheck[] = [];
 	const [tenant, method] = await Promise.all([
-		readTenant(client),
+		readTenant(client, { extensions: false }),
 		getEmailMethodConfiguration(client).catch((error: unknown) => {
 			if (!isGraphError(error) || error.kind !== 'forbidden') throw error;
 			skipped.push({

@@ -33,7 +33,7 @@ export type TenantOverview = {
 export async function readTenantOverview(client: GraphClient): Promise<TenantOverview> {
 	let unavailable: string | undefined;
 	const [tenant, method] = await Promise.all([
-		readTenant(client),
+		readTenant(client, { extensions: false }),
 		getEmailMethodConfiguration(client).catch((error: unknown): EmailMethodConfiguration | undefined => {
 			if (!isGraphError(error) || error.kind !== 'forbidden') throw error;
 			unavailable = `needs ${error.requiredPermission ?? 'Policy.Read.AuthenticationMethod'}`;
