@@ -175,7 +175,10 @@ export function PickerOverlay({ picker, flowId, focused, highlighted }: PickerOv
 		];
 		body = (
 			<SelectInput
-				key={`${filter}|${mount}`}
+				// SelectInput puts its cursor back on the first item whenever the set of items changes (a catalogue
+				// or a read-back arriving while the picker is open): remounted instead, it starts on the item that
+				// was highlighted, so Enter never picks the row that slid under the cursor.
+				key={`${filter}|${mount}|${items.map((item) => item.value).join(' ')}`}
 				items={items}
 				initialIndex={Math.max(
 					0,
