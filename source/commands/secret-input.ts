@@ -5,7 +5,7 @@ import { type CommandContext, stringFlag, UsageError, warn } from './command.js'
 // ("-"), never from argv, where `ps` and shell history would keep them. Only the flag and path are ever named.
 
 /** The most a secret or key file may hold. */
-const limitBytes = 64 * 1024;
+export const secretLimitBytes = 64 * 1024;
 
 /** The secret a `--…-file` flag names, trimmed; undefined when the flag is absent. */
 export function readSecretFlag(context: CommandContext, flag: string): string | undefined {
@@ -15,9 +15,9 @@ export function readSecretFlag(context: CommandContext, flag: string): string | 
 	try {
 		if (path === '-') {
 			if (!context.readStdin) throw new UsageError(`--${flag} - needs the secret on standard input.`);
-			text = context.readStdin(limitBytes);
+			text = context.readStdin(secretLimitBytes);
 		} else {
-			const file = readBoundedFile(path, limitBytes);
+			const file = readBoundedFile(path, secretLimitBytes);
 			const open = openFileWarning(`The --${flag} file`, path, file.mode);
 			if (open) warn(context, open);
 			text = file.text;

@@ -34,6 +34,7 @@ const where: Record<Scope, string> = {
 	'tenant-attributes': 'tenant attributes',
 	'tenant-providers': 'tenant identity providers',
 	'extension-form': 'extension form',
+	'provider-form': 'identity provider form',
 	'attribute-description': 'attribute description dialog',
 };
 

@@ -24,24 +24,25 @@ export const tenantListActions = [
 		scopes: ['tenant'],
 		label: 'identity providers',
 		description:
-			"The tenant's identity providers (Google, Facebook, Apple, custom OIDC): delete the ones no flow offers",
+			"The tenant's identity providers (Google, Facebook, Apple, custom OIDC): configure, change, delete the ones no flow offers",
 		showInFooter: true,
 	},
 	{
 		id: 'tenantList.new',
 		keys: ['n'],
-		scopes: ['tenant-extensions', 'tenant-attributes'],
+		scopes: ['tenant-extensions', 'tenant-attributes', 'tenant-providers'],
 		label: 'new',
-		description: 'Create one (an attribute collection extension, or a custom attribute)',
+		description:
+			'Create one (an attribute collection extension, a custom attribute, or an identity provider: its secret from a file)',
 		showInFooter: true,
 	},
 	{
 		id: 'tenantList.edit',
 		keys: ['e'],
-		scopes: ['tenant-extensions', 'tenant-attributes'],
+		scopes: ['tenant-extensions', 'tenant-attributes', 'tenant-providers'],
 		label: 'edit',
 		description:
-			"Change the selected extension (only the fields you change are sent), or a custom attribute's description",
+			"Change the selected extension or identity provider (only the fields you change are sent), or a custom attribute's description",
 		showInFooter: true,
 	},
 	{
@@ -64,7 +65,7 @@ export const tenantListActions = [
 	{
 		id: 'extensionForm.next',
 		keys: ['tab', 'down'],
-		scopes: ['extension-form'],
+		scopes: ['extension-form', 'provider-form'],
 		label: 'next field',
 		description: 'Next field',
 		showInFooter: true,
@@ -73,7 +74,7 @@ export const tenantListActions = [
 	{
 		id: 'extensionForm.prev',
 		keys: ['shift+tab', 'up'],
-		scopes: ['extension-form'],
+		scopes: ['extension-form', 'provider-form'],
 		label: 'previous field',
 		description: 'Previous field',
 		whileTyping: true,
@@ -88,11 +89,20 @@ export const tenantListActions = [
 		showInFooter: true,
 	},
 	{
+		id: 'providerForm.type',
+		keys: ['space'],
+		scopes: ['provider-form'],
+		label: 'type',
+		description:
+			'Switch the provider type: Google, Facebook, custom OIDC (on the Type field, when configuring)',
+		showInFooter: true,
+	},
+	{
 		id: 'extensionForm.save',
 		keys: ['enter', 'ctrl+s'],
-		scopes: ['extension-form'],
+		scopes: ['extension-form', 'provider-form'],
 		label: 'save',
-		description: 'Save: create the extension, or send the changed fields',
+		description: 'Save: create the extension or provider, or send the changed fields',
 		showInFooter: true,
 		whileTyping: true,
 	},
@@ -108,7 +118,7 @@ export const tenantListActions = [
 	{
 		id: 'tenantForm.cancel',
 		keys: ['esc'],
-		scopes: ['extension-form', 'attribute-description'],
+		scopes: ['extension-form', 'provider-form', 'attribute-description'],
 		label: 'cancel',
 		description: 'Close without saving',
 		showInFooter: true,

@@ -33,6 +33,7 @@ export type Scope =
 	| 'tenant-attributes'
 	| 'tenant-providers'
 	| 'extension-form'
+	| 'provider-form'
 	| 'attribute-description';
 
 /** One row of the keymap: the single source for routing, the footer, the help overlay and the docs. */

@@ -72,6 +72,11 @@ export type AppDeps = {
 	readonly tenant?: { readonly profile: string; readonly label: string };
 	/** The folder relative paths (export, Apply file) start from; the process's current folder by default. */
 	readonly cwd?: string;
+	/**
+	 * Reads a secret (a provider's client secret) from the file a form names, trimmed; rejects with an Error
+	 * whose message says what is wrong with the file and never holds its content. Absent: forms cannot take secrets.
+	 */
+	readonly readSecretFile?: (path: string) => Promise<string>;
 	/** Milliseconds since the epoch; injectable for tests. */
 	readonly now?: () => number;
 	/** Test overrides for the terminal streams. */

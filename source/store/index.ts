@@ -74,6 +74,7 @@ export {
 	validateExtensionForm,
 } from './effects/tenant-extensions.js';
 export { askDeleteProvider, deleteTenantProvider } from './effects/tenant-provider-changes.js';
+export { openProviderForm, saveProviderForm } from './effects/tenant-provider-form.js';
 export { openTenantSwitch, switchTenant } from './effects/tenants.js';
 export { describeError } from './errors.js';
 export * from './flow-code-state.js';
@@ -81,6 +82,7 @@ export { type FilterResult, type FlowIndex, filterIndex, fold, indexRows } from 
 export * from './layout-preview.js';
 export * from './layout-state.js';
 export * from './layout-views.js';
+export * from './provider-form-state.js';
 export * from './requests.js';
 export * from './run-view.js';
 export * from './selectors.js';

@@ -12,6 +12,7 @@ import type { TenantOverview } from '../operations/tenant-overview.js';
 import type { SessionInfo } from './deps.js';
 import type { ApplyFileState, FlowCodeOverlay, TenantChoice } from './flow-code-state.js';
 import type { LayoutDraft, LayoutOverlay } from './layout-state.js';
+import type { ProviderFormOverlay } from './provider-form-state.js';
 import type { AttributeDescriptionOverlay, ExtensionFormOverlay } from './tenant-forms-state.js';
 
 export type {
@@ -186,6 +187,7 @@ export type Overlay =
 	| LayoutOverlay
 	| FlowCodeOverlay
 	| ExtensionFormOverlay
+	| ProviderFormOverlay
 	| AttributeDescriptionOverlay;
 
 /** Creating a custom attribute from a dialog: and, with a flow, collecting it there in the same go. */

@@ -1,5 +1,8 @@
 // The two forms of the tenant's lists: a custom authentication extension (create or change) and a custom
-// attribute's description. Both are dialogs held in the store, so a failed save leaves them as typed.
+// attribute's description (and the identity provider form, whose state is beside them). All are dialogs held
+// in the store, so a failed save leaves them as typed.
+
+import type { ProviderFormField, ProviderFormType } from './provider-form-state.js';
 
 /** The extension form's fields, in tab order (the event only while creating: it never changes). */
 export const extensionFormFields = [
@@ -50,9 +53,13 @@ export type TenantFormAction =
 			readonly type: 'tenantForm/changed';
 			readonly patch: Partial<Pick<ExtensionFormOverlay, 'focus' | 'event'>>;
 	  }
+	| {
+			readonly type: 'tenantForm/providerChanged';
+			readonly patch: { readonly focus?: ProviderFormField; readonly type?: ProviderFormType };
+	  }
 	| { readonly type: 'tenantForm/saveStarted' }
 	| {
 			readonly type: 'tenantForm/rejected';
-			readonly errors: ExtensionFormOverlay['errors'];
+			readonly errors: Readonly<Partial<Record<ExtensionFormField | ProviderFormField | 'form', string>>>;
 			readonly warnings?: readonly string[];
 	  };

@@ -6,6 +6,7 @@ import { createRequestRecorder, type RequestRecorder } from '../store/requests.j
 import { wantsAscii } from '../ui/ascii-output.js';
 import { graphClientFor } from './build-session.js';
 import { colourEnvironment, wantsNoColor } from './colour-choice.js';
+import { readSecretFile } from './secret-file.js';
 import { createAppSignIn } from './session-service.js';
 
 /** The outside world the keyboard app's dependencies are built from. */
@@ -74,6 +75,7 @@ export function buildAppDeps(
 		tmux: Boolean(io.env.TMUX),
 		noColor: wantsNoColor(io.env),
 		ascii: wantsAscii(io.env),
+		readSecretFile: (path) => readSecretFile(path),
 		startDemo: () => startDemoDeps(io, requests),
 		useTenant: async (tenant) =>
 			buildAppDeps({ ...config, tenant: tenant.trim() }, io, { rememberTenant: true, requests }),

@@ -10,6 +10,7 @@ import { LayoutLeaveDialog } from './layout-leave-dialog.js';
 import { LayoutSaveDialog } from './layout-save-dialog.js';
 import { NewAttributeDialog } from './new-attribute-dialog.js';
 import { PickerOverlay } from './picker-overlay.js';
+import { ProviderFormDialog } from './provider-form-dialog.js';
 import { TenantSwitchDialog } from './tenant-switch-dialog.js';
 
 /** Props of the overlay host. */
@@ -47,6 +48,8 @@ export function OverlayHost({ overlay, focused }: OverlayHostProps) {
 			return <TenantSwitchDialog overlay={overlay} />;
 		case 'extensionForm':
 			return <ExtensionFormDialog overlay={overlay} />;
+		case 'providerForm':
+			return <ProviderFormDialog overlay={overlay} />;
 		case 'attributeDescription':
 			return <AttributeDescriptionDialog overlay={overlay} />;
 		default: {

@@ -3,6 +3,7 @@ import {
 	askDeleteProvider,
 	loadTenantIdentityProviders,
 	loadTenantOverview,
+	openProviderForm,
 	selectResource,
 	tenantProviderRows,
 } from '../../store/index.js';
@@ -15,7 +16,7 @@ import { TenantListDetail, TenantListHeader, TenantListRow } from './tenant-list
 const columns = { name: 28, type: 14 };
 
 const builtIn =
-	'Built-in providers belong to the service: a flow offers them or not, they cannot be deleted.';
+	'Built-in providers belong to the service: a flow offers them or not, they cannot be changed or deleted.';
 
 /** The tenant's identity providers with their type and the flows that offer each. */
 export function TenantProvidersScreen() {
@@ -65,12 +66,15 @@ export function TenantProvidersScreen() {
 				</TenantListRow>
 			)}
 			actions={(selected) => ({
+				'tenantList.new': () => void store.run(openProviderForm()),
+				'tenantList.edit': () => selected && void store.run(openProviderForm({ providerId: selected.id })),
 				'tenantList.delete': () => selected && void store.run(askDeleteProvider(selected.id)),
 			})}
 			disabled={(selected) => ({
+				'tenantList.edit': selected && !selected.configurable ? builtIn : undefined,
 				'tenantList.delete': selected && !selected.configurable ? builtIn : undefined,
 			})}
-			changes={['tenantList.delete']}
+			changes={['tenantList.new', 'tenantList.edit', 'tenantList.delete']}
 			onRefresh={() => {
 				void store.run(loadTenantOverview({ force: true }));
 				void store.run(loadTenantIdentityProviders({ force: true }));
