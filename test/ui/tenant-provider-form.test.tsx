@@ -154,6 +154,38 @@ test.serial('e sends only the changed field; an empty secret file keeps the stor
 	t.deepEqual(after?.oidc?.clientAuthentication, { kind: 'clientSecret', clientSecret: stored });
 });
 
+test.serial('the flow picker’s “Configure a new provider…” adds the new provider to the flow', async (t) => {
+	const recorder = createRequestRecorder({ limit: 5000 });
+	const app = await renderApp(t, {
+		rows: 50,
+		columns: 130,
+		graph: { onExchange: recorder.record },
+		deps: { requests: recorder, readSecretFile: (path) => readSecretFile(path) },
+	});
+	await app.waitFor('Events registration');
+	await app.press('j');
+	await app.press('enter');
+	await app.waitFor('Sections');
+	await app.press('1');
+	await app.waitFor('Email with password');
+	await app.press('a');
+	await app.waitFor('Configure a new provider…');
+	// The list wraps: up from the first row is the last, the new provider.
+	await app.press('up');
+	await app.press('enter');
+	await fillOidcFields(app, secretFile());
+	await app.press('enter');
+	await app.waitFor(/Added Fabrikam ID to/);
+	const created = app.emulator.tenant.providers.find((provider) => provider.displayName === 'Fabrikam ID');
+	t.truthy(created);
+	const flowPost = app.emulator.log.find(
+		(entry) => entry.method === 'POST' && entry.path.includes('authenticationEventsFlows'),
+	);
+	t.truthy(flowPost, 'the provider was added to the flow');
+	t.false(app.writes().some((write) => write.includes(secret)));
+	t.false(JSON.stringify(recorder.entries()).includes(secret));
+});
+
 /** The form's fields once it is open (the picker opens it). */
 async function fillOidcFields(app: RenderedApp, path: string, name = 'Fabrikam ID') {
 	await app.waitFor('Configure a new identity provider');

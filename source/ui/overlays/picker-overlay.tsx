@@ -9,6 +9,7 @@ import {
 	filterChoices,
 	linkApplication,
 	openNewAttribute,
+	openProviderForm,
 	type PickerKind,
 	selectResource,
 } from '../../store/index.js';
@@ -24,6 +25,7 @@ import { choicesFor, PickerIndicator, PickerItem } from './picker-choices.js';
 
 // Not an attribute id: ids never start with a space.
 const newAttributeChoice = ' new attribute';
+const newProviderChoice = ' new provider';
 
 const titles: Record<PickerKind, string> = {
 	identityProviders: 'Add an identity provider',
@@ -131,6 +133,7 @@ export function PickerOverlay({ picker, flowId, focused, highlighted }: PickerOv
 	const choose = (value: string) => {
 		store.dispatch({ type: 'overlay/closed' });
 		if (value === newAttributeChoice) return void store.run(openNewAttribute(flowId));
+		if (value === newProviderChoice) return void store.run(openProviderForm({ addToFlowId: flowId }));
 		if (picker === 'identityProviders') return void store.run(addIdentityProvider(flowId, value));
 		if (picker === 'attributes') return void store.run(addAttribute(flowId, value));
 		const owner = appOwners(selectResource(store.getState(), 'userFlows').data ?? []).get(value);
@@ -157,7 +160,7 @@ export function PickerOverlay({ picker, flowId, focused, highlighted }: PickerOv
 			);
 	} else if (choices.length === 0 && filter) {
 		body = <BodyState kind="empty" text={`Nothing matches “${filter}”.`} />;
-	} else if (choices.length === 0 && picker !== 'attributes') {
+	} else if (choices.length === 0 && picker === 'applications') {
 		body = (
 			<BodyState kind="empty" text="Nothing to add: the flow already has everything the tenant offers." />
 		);
@@ -171,6 +174,10 @@ export function PickerOverlay({ picker, flowId, focused, highlighted }: PickerOv
 			// Create and pick in one go: the new attribute is collected on this flow once it exists.
 			...(picker === 'attributes'
 				? [{ key: newAttributeChoice, value: newAttributeChoice, label: 'New attribute…' }]
+				: []),
+			// Configure and offer in one go: the new provider is added to this flow once it exists.
+			...(picker === 'identityProviders'
+				? [{ key: newProviderChoice, value: newProviderChoice, label: 'Configure a new provider…' }]
 				: []),
 		];
 		body = (
