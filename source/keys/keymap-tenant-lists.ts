@@ -94,7 +94,7 @@ export const tenantListActions = [
 		scopes: ['provider-form'],
 		label: 'type',
 		description:
-			'Switch the provider type: Google, Facebook, custom OIDC (on the Type field, when configuring)',
+			'Switch the provider type: Google, Facebook, custom OIDC, Apple (on the Type field, when configuring)',
 		showInFooter: true,
 	},
 	{

@@ -1,8 +1,8 @@
-// The identity provider form, held in the store so a failed save leaves it as typed. The client secret is
-// never a field: the form holds the path of the file it is in, read only for the write.
+// The identity provider form, held in the store so a failed save leaves it as typed. The client secret (Apple's
+// .p8 key) is never a field: the form holds the path of the file it is in, read only for the write.
 
 /** The kinds the form configures. */
-export const providerFormTypes = ['Google', 'Facebook', 'OIDC'] as const;
+export const providerFormTypes = ['Google', 'Facebook', 'OIDC', 'Apple'] as const;
 export type ProviderFormType = (typeof providerFormTypes)[number];
 
 /** The form's fields, in tab order; the OIDC ones show only for a custom OIDC provider. */
@@ -10,6 +10,9 @@ export const providerFormFields = [
 	'type',
 	'displayName',
 	'clientId',
+	'developerId',
+	'serviceId',
+	'keyId',
 	'secretFile',
 	'issuer',
 	'wellKnownEndpoint',
@@ -18,7 +21,7 @@ export const providerFormFields = [
 ] as const;
 export type ProviderFormField = (typeof providerFormFields)[number];
 
-/** The form's typed text, per field; claimsMapping is JSON. */
+/** The form's typed text, per field; claimsMapping is JSON; secretFile is the path of the secret's (key's) file. */
 export type ProviderFormValues = Readonly<Record<Exclude<ProviderFormField, 'type'>, string>>;
 
 /** Configuring a new provider, or changing one (then only the fields that differ are sent). */
@@ -38,8 +41,24 @@ export type ProviderFormOverlay = {
 	readonly addToFlowId?: string;
 };
 
+const fieldsOf: Readonly<Record<ProviderFormType, readonly ProviderFormField[]>> = {
+	Google: ['type', 'displayName', 'clientId', 'secretFile'],
+	Facebook: ['type', 'displayName', 'clientId', 'secretFile'],
+	OIDC: [
+		'type',
+		'displayName',
+		'clientId',
+		'secretFile',
+		'issuer',
+		'wellKnownEndpoint',
+		'scope',
+		'claimsMapping',
+	],
+	Apple: ['type', 'displayName', 'developerId', 'serviceId', 'keyId', 'secretFile'],
+};
+
 /** The fields a provider of this type has, in tab order (the type only while configuring a new one). */
 export function providerFormOrder(type: ProviderFormType, editing: boolean): readonly ProviderFormField[] {
-	const fields = type === 'OIDC' ? providerFormFields : providerFormFields.slice(0, 4);
+	const fields = fieldsOf[type];
 	return editing ? fields.filter((field) => field !== 'type') : fields;
 }

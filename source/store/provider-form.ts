@@ -17,6 +17,9 @@ function emptyValues(type: ProviderFormType): ProviderFormValues {
 	return {
 		displayName: type === 'OIDC' ? '' : type,
 		clientId: '',
+		developerId: '',
+		serviceId: '',
+		keyId: '',
 		secretFile: '',
 		issuer: '',
 		wellKnownEndpoint: '',
@@ -25,10 +28,11 @@ function emptyValues(type: ProviderFormType): ProviderFormValues {
 	};
 }
 
-/** The form's type for a provider as read, or undefined for one the form does not change (built in, Apple). */
+/** The form's type for a provider as read, or undefined for one the form does not change (built in). */
 export function providerFormType(provider: ConfiguredProvider): ProviderFormType | undefined {
 	const kind = providerKind(provider);
 	if (kind === 'oidc') return 'OIDC';
+	if (kind === 'apple') return 'Apple';
 	if (kind !== 'social') return undefined;
 	const type = provider.identityProviderType;
 	return type === 'Google' || type === 'Facebook' ? type : undefined;
@@ -45,6 +49,9 @@ export function providerForm(
 		? {
 				displayName: display(provider.displayName),
 				clientId: display(provider.clientId),
+				developerId: display(provider.developerId),
+				serviceId: display(provider.serviceId),
+				keyId: display(provider.keyId),
 				secretFile: '',
 				issuer: display(provider.issuer),
 				wellKnownEndpoint: display(provider.wellKnownEndpoint),
@@ -121,29 +128,49 @@ export function checkProviderForm(form: ProviderFormOverlay): Checked {
 	const changed = (field: keyof ProviderFormValues) => !initial || trimmed[field] !== initial[field].trim();
 	if (form.type === 'OIDC' && trimmed.displayName === '')
 		errors.displayName = 'Give the name people see on the sign-in button.';
-	if (trimmed.clientId === '')
+	if (form.type !== 'Apple' && trimmed.clientId === '')
 		errors.clientId = 'Give the client (application) id the provider issued for this tenant.';
-	if (!initial && trimmed.secretFile === '')
-		errors.secretFile = 'Give the path of a file holding the client secret (it is never typed here).';
+	if (!initial && trimmed.secretFile === '') {
+		errors.secretFile =
+			form.type === 'Apple'
+				? 'Give the path of the .p8 key file Apple issued (its text is never typed here).'
+				: 'Give the path of a file holding the client secret (it is never typed here).';
+	}
 	const all: Checked['changes'] =
-		form.type === 'OIDC'
+		form.type === 'Apple'
 			? (() => {
-					https(trimmed.issuer, 'issuer', errors);
-					https(trimmed.wellKnownEndpoint, 'wellKnownEndpoint', errors);
-					if (trimmed.scope === '') errors.scope = 'Give the scopes to ask for, e.g. openid profile email.';
+					if (trimmed.developerId === '') errors.developerId = 'Give the Apple developer (team) id.';
+					if (trimmed.serviceId === '')
+						errors.serviceId = 'Give the Apple service id (its identifier, e.g. com.contoso.signin).';
+					if (trimmed.keyId === '') errors.keyId = 'Give the id of the Sign in with Apple key.';
 					return {
-						displayName: trimmed.displayName,
-						clientId: trimmed.clientId,
-						issuer: trimmed.issuer,
-						wellKnownEndpoint: trimmed.wellKnownEndpoint,
-						scope: trimmed.scope,
-						claimsMapping: mappingOf(trimmed.claimsMapping, errors),
+						displayName: trimmed.displayName || 'Apple',
+						developerId: trimmed.developerId,
+						serviceId: trimmed.serviceId,
+						keyId: trimmed.keyId,
 					};
 				})()
-			: { displayName: trimmed.displayName || form.type, clientId: trimmed.clientId };
+			: form.type === 'OIDC'
+				? (() => {
+						https(trimmed.issuer, 'issuer', errors);
+						https(trimmed.wellKnownEndpoint, 'wellKnownEndpoint', errors);
+						if (trimmed.scope === '') errors.scope = 'Give the scopes to ask for, e.g. openid profile email.';
+						return {
+							displayName: trimmed.displayName,
+							clientId: trimmed.clientId,
+							issuer: trimmed.issuer,
+							wellKnownEndpoint: trimmed.wellKnownEndpoint,
+							scope: trimmed.scope,
+							claimsMapping: mappingOf(trimmed.claimsMapping, errors),
+						};
+					})()
+				: { displayName: trimmed.displayName || form.type, clientId: trimmed.clientId };
 	const fieldOf: Record<string, keyof ProviderFormValues> = {
 		displayName: 'displayName',
 		clientId: 'clientId',
+		developerId: 'developerId',
+		serviceId: 'serviceId',
+		keyId: 'keyId',
 		issuer: 'issuer',
 		wellKnownEndpoint: 'wellKnownEndpoint',
 		scope: 'scope',

@@ -70,6 +70,31 @@ test.serial('n configures a custom OIDC provider with the secret from a file, sh
 	t.false((app.frame() ?? '').includes(secret));
 });
 
+test.serial('n configures Apple with its .p8 key from a file, shown nowhere', async (t) => {
+	const { app, recorder } = await openProviders(t);
+	await app.press('n');
+	await app.waitFor('Configure a new identity provider');
+	for (let step = 0; step < 3; step++) await app.press('space');
+	await app.waitFor('[Apple]');
+	const path = secretFile();
+	await app.press('tab');
+	for (const text of ['TEAMID', 'com.fabrikam.signin', 'KEYID', path]) {
+		await app.press('tab');
+		await app.type(text);
+	}
+	await app.waitFor(/Key file \(\.p8\)\s+\S*secret\.txt/);
+	await app.press('enter');
+	await app.waitFor(/Configured the identity provider “Apple”/);
+	const stored = app.emulator.tenant.providers.find((provider) => provider.kind === 'apple');
+	t.deepEqual(stored?.apple, {
+		developerId: 'TEAMID',
+		serviceId: 'com.fabrikam.signin',
+		keyId: 'KEYID',
+		certificateData: secret,
+	});
+	t.deepEqual(nowhere(app, recorder), { frames: false, inspector: false, state: false });
+});
+
 test.serial('field errors say what is wrong and keep the form as typed; nothing is sent', async (t) => {
 	const { app } = await openProviders(t);
 	await app.press('n');

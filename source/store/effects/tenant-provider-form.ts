@@ -1,5 +1,5 @@
 // The identity provider form's effects: open it (new, or filled from a provider), and save it: configure a new
-// provider, or send only the changed fields. The client secret is read from its file for the write alone: it is
+// provider, or send only the changed fields. The client secret (Apple's key) is read from its file for the write alone: it is
 // never put in the store, a status line or an error (the request inspector masks it by name).
 import type { ConfiguredProvider } from '../../graph/tenant-provider-writes.js';
 import {
@@ -38,7 +38,7 @@ export function openProviderForm(options: { providerId?: string; addToFlowId?: s
 			return context.dispatch({
 				type: 'flash/shown',
 				level: 'error',
-				text: `The form changes Google, Facebook and custom OIDC providers; change “${display(provider.displayName ?? provider.id)}” with the tenant providers update command`,
+				text: `The form changes Google, Facebook, Apple and custom OIDC providers; change “${display(provider.displayName ?? provider.id)}” with the tenant providers update command`,
 			});
 		}
 		context.dispatch({ type: 'overlay/opened', overlay: providerForm(provider, options.addToFlowId) });
@@ -72,6 +72,16 @@ function newProvider(
 	changes: ReturnType<typeof checkProviderForm>['changes'],
 	clientSecret: string,
 ): NewTenantProvider {
+	if (form.type === 'Apple') {
+		return {
+			kind: 'Apple',
+			displayName: changes.displayName,
+			developerId: changes.developerId ?? '',
+			serviceId: changes.serviceId ?? '',
+			keyId: changes.keyId ?? '',
+			certificateData: clientSecret,
+		};
+	}
 	if (form.type !== 'OIDC') {
 		return {
 			kind: form.type,
@@ -131,7 +141,9 @@ export function saveProviderForm(): Effect {
 								? changes
 								: form.type === 'OIDC'
 									? { ...changes, clientAuthentication: { kind: 'clientSecret', clientSecret: secret } }
-									: { ...changes, clientSecret: secret };
+									: form.type === 'Apple'
+										? { ...changes, certificateData: secret }
+										: { ...changes, clientSecret: secret };
 						return changeProvider(context.deps.graph, provider, withSecret);
 					},
 					{

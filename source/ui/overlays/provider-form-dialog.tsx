@@ -18,6 +18,9 @@ const labels: Readonly<Record<ProviderFormField, string>> = {
 	type: 'Type',
 	displayName: 'Display name',
 	clientId: 'Client id',
+	developerId: 'Developer id',
+	serviceId: 'Service id',
+	keyId: 'Key id',
 	secretFile: 'Secret file',
 	issuer: 'Issuer',
 	wellKnownEndpoint: 'Well-known URL',
@@ -25,7 +28,7 @@ const labels: Readonly<Record<ProviderFormField, string>> = {
 	claimsMapping: 'Claims (JSON)',
 };
 
-const typeNames = { Google: 'Google', Facebook: 'Facebook', OIDC: 'custom OIDC' } as const;
+const typeNames = { Google: 'Google', Facebook: 'Facebook', OIDC: 'custom OIDC', Apple: 'Apple' } as const;
 
 /** Configures a new identity provider or changes one; the client secret is named by its file, never typed. */
 export function ProviderFormDialog({ overlay }: { readonly overlay: ProviderFormOverlay }) {
@@ -67,12 +70,19 @@ export function ProviderFormDialog({ overlay }: { readonly overlay: ProviderForm
 			},
 		},
 	);
-	const secretHint = editing ? 'empty: keep the stored secret' : 'path of a file holding the client secret';
+	const apple = overlay.type === 'Apple';
+	const secretHint = editing
+		? `empty: keep the stored ${apple ? 'key' : 'secret'}`
+		: apple
+			? 'path of the .p8 key file'
+			: 'path of a file holding the client secret';
+	const labelOf = (field: ProviderFormField) =>
+		apple && field === 'secretFile' ? 'Key file (.p8)' : labels[field];
 	const row = (field: ProviderFormField) => (
 		<Box key={field} flexDirection="column">
 			<Box>
 				<Text bold={focus === field} color={focus === field ? theme.accent : undefined}>
-					{`${focus === field ? '›' : ' '} ${labels[field].padEnd(15)}`}
+					{`${focus === field ? '›' : ' '} ${labelOf(field).padEnd(15)}`}
 				</Text>
 				{field === 'type' ? (
 					<Text>
