@@ -137,6 +137,15 @@ export const screenActions = [
 		showInFooter: true,
 	},
 	{
+		id: 'form.newProvider',
+		keys: ['ctrl+n'],
+		scopes: ['form'],
+		label: 'new provider',
+		description:
+			'On Identity providers: configure a new provider (its secret from a file); it is ticked here once it exists',
+		showInFooter: true,
+	},
+	{
 		id: 'form.enter',
 		keys: ['enter'],
 		scopes: ['form'],

@@ -39,6 +39,8 @@ export type ProviderFormOverlay = {
 	readonly saving: boolean;
 	/** The flow the new provider is added to once it exists (opened from a flow's provider picker). */
 	readonly addToFlowId?: string;
+	/** Opened from the create-flow form: the new provider is ticked there once it exists. */
+	readonly tickInCreateForm?: boolean;
 };
 
 const fieldsOf: Readonly<Record<ProviderFormType, readonly ProviderFormField[]>> = {

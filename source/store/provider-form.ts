@@ -41,7 +41,7 @@ export function providerFormType(provider: ConfiguredProvider): ProviderFormType
 /** A new form (Google first), or one filled from the provider it changes (its secret never: it reads back masked). */
 export function providerForm(
 	provider?: ConfiguredProvider & { readonly id: string },
-	addToFlowId?: string,
+	target: Pick<ProviderFormOverlay, 'addToFlowId' | 'tickInCreateForm'> = {},
 ): ProviderFormOverlay {
 	const type = (provider && providerFormType(provider)) ?? 'Google';
 	// Sanitized as they reach the fields (which print what they hold); unchanged fields are never sent back.
@@ -64,7 +64,8 @@ export function providerForm(
 	return {
 		kind: 'providerForm',
 		...(provider ? { providerId: provider.id, initial: values } : {}),
-		...(addToFlowId ? { addToFlowId } : {}),
+		...(target.addToFlowId ? { addToFlowId: target.addToFlowId } : {}),
+		...(target.tickInCreateForm ? { tickInCreateForm: true } : {}),
 		type,
 		values,
 		focus: provider ? 'displayName' : 'type',

@@ -42,6 +42,7 @@ export const keys: Record<string, string> = {
 	'ctrl+s': '\u0013',
 	'ctrl+t': '\u0014',
 	'ctrl+c': '\u0003',
+	'ctrl+n': '\u000E',
 };
 
 /** Lets React flush effects (setImmediate) and Ink deliver a held ESC before the next key. */

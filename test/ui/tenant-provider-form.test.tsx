@@ -223,3 +223,35 @@ async function fillOidcFields(app: RenderedApp, path: string, name = 'Fabrikam I
 	}
 	await app.waitFor('well-known/openid-configuration');
 }
+
+test.serial(
+	'ctrl+n on the create form’s providers configures one, ticked there, the typed name kept',
+	async (t) => {
+		const app = await renderApp(t, {
+			rows: 50,
+			columns: 130,
+			deps: { readSecretFile: (path) => readSecretFile(path) },
+		});
+		await app.waitFor('Events registration');
+		await app.press('n');
+		await app.waitFor('Email with password');
+		await app.type('desk flow');
+		await app.press('tab');
+		await app.type('Walk-in');
+		await app.press('tab');
+		await app.press('tab');
+		await app.press('ctrl+n');
+		await fillOidcFields(app, secretFile());
+		await app.press('enter');
+		const frame = await app.waitFor(/Configured the identity provider “Fabrikam ID”/);
+		t.notRegex(frame, /Configure a new identity provider/);
+		const created = app.emulator.tenant.providers.find((provider) => provider.displayName === 'Fabrikam ID');
+		const draft = app.store.getState().createDraft;
+		t.is(draft?.name, 'desk flow');
+		t.is(draft?.description, 'Walk-in');
+		t.true(draft?.providerIds.includes(created?.id ?? 'missing'));
+		await app.waitFor(/desk flow/);
+		await app.waitFor(/Fabrikam ID/);
+		t.false(app.writes().some((write) => write.includes(secret)));
+	},
+);

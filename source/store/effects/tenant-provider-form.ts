@@ -29,8 +29,13 @@ function providerOf(state: AppState, providerId: string) {
 	return provider?.id ? { ...provider, id: provider.id } : undefined;
 }
 
-/** Opens the form: empty to configure a new provider (added to `addToFlowId` once it exists), or filled to change one. */
-export function openProviderForm(options: { providerId?: string; addToFlowId?: string } = {}): Effect {
+/**
+ * Opens the form: empty to configure a new provider (added to `addToFlowId`, or ticked in the create-flow form,
+ * once it exists), or filled to change one.
+ */
+export function openProviderForm(
+	options: { providerId?: string; addToFlowId?: string; tickInCreateForm?: boolean } = {},
+): Effect {
 	return async (context) => {
 		const provider = options.providerId ? providerOf(context.getState(), options.providerId) : undefined;
 		if (options.providerId && !provider) return;
@@ -41,7 +46,7 @@ export function openProviderForm(options: { providerId?: string; addToFlowId?: s
 				text: `The form changes Google, Facebook, Apple and custom OIDC providers; change “${display(provider.displayName ?? provider.id)}” with the tenant providers update command`,
 			});
 		}
-		context.dispatch({ type: 'overlay/opened', overlay: providerForm(provider, options.addToFlowId) });
+		context.dispatch({ type: 'overlay/opened', overlay: providerForm(provider, options) });
 	};
 }
 
@@ -173,6 +178,10 @@ export function saveProviderForm(): Effect {
 		if (outcome?.kind === 'done' || outcome?.kind === 'unchanged') {
 			context.dispatch({ type: 'overlay/closed' });
 			if (form.addToFlowId && added) await context.run(addIdentityProvider(form.addToFlowId, added));
+			// The create form kept what was typed under the dialog; only the new provider's tick is added.
+			const draft = context.getState().createDraft;
+			if (form.tickInCreateForm && added && draft && !draft.providerIds.includes(added))
+				context.dispatch({ type: 'createDraft/itemToggled', field: 'providers', id: added });
 		} else {
 			context.dispatch({ type: 'tenantForm/rejected', errors: { form: failureText(context) } });
 		}

@@ -5,6 +5,7 @@ import {
 	createUserFlow,
 	loadTenantAttributes,
 	loadTenantIdentityProviders,
+	openProviderForm,
 } from '../../store/index.js';
 import { useStore } from '../store-context.js';
 
@@ -80,6 +81,7 @@ export function useCreateFormKeys(
 			if (current && isList(current.focus))
 				store.dispatch({ ...focusOf(current), itemFilter: current.itemFilter ?? '', filtering: true });
 		},
+		'form.newProvider': () => void store.run(openProviderForm({ tickInCreateForm: true })),
 		'form.enter': () => (draft()?.focus === 'submit' ? submit() : stepField(1)),
 		'form.submit': submit,
 		'form.cancel': () => {

@@ -63,6 +63,7 @@ export function UserFlowCreateScreen() {
 	useKeyActions(['form', 'list', 'flows'], useCreateFormKeys(ids, listHeight - 3), {
 		disabled: {
 			'form.submit': draft?.submitting ? 'The flow is being created…' : undefined,
+			'form.newProvider': draft?.focus === 'providers' ? undefined : hidden,
 			'list.filter': onList ? undefined : hidden,
 			'list.top': onList ? undefined : hidden,
 			'list.bottom': onList ? undefined : hidden,
