@@ -10,10 +10,10 @@ import {
 	tenantAttributeRows,
 } from '../../store/index.js';
 import { Cell } from '../components/cell.js';
-import { RowProgress } from '../components/row-progress.js';
 import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { TenantList } from './tenant-list.js';
+import { TenantListHeader, TenantListRow } from './tenant-list-parts.js';
 
 const columns = { name: 26, dataType: 9, kind: 10 };
 
@@ -62,49 +62,28 @@ export function TenantAttributesScreen() {
 			loadingText="Reading the tenant’s attributes…"
 			emptyText="The tenant has no user-flow attributes — press n to create one."
 			header={
-				<Box flexDirection="column">
-					<Text bold>User-flow attributes of the tenant ({rows?.length ?? 0})</Text>
-					<Box>
-						<Cell width={2}> </Cell>
-						<Cell width={columns.name} bold>
-							Name
-						</Cell>
-						<Cell width={columns.dataType} bold>
-							Data
-						</Cell>
-						<Cell width={columns.kind} bold>
-							Kind
-						</Cell>
-						<Cell grow bold>
-							Collected by
-						</Cell>
-					</Box>
-				</Box>
+				<TenantListHeader
+					title={`User-flow attributes of the tenant (${rows?.length ?? 0})`}
+					columns={[
+						['Name', columns.name],
+						['Data', columns.dataType],
+						['Kind', columns.kind],
+					]}
+					last="Collected by"
+				/>
 			}
 			rowKey={(row) => row.id}
 			target={(row) => `tenant-attribute:${row.id}`}
 			renderRow={(row, selected, verb) => (
-				<>
-					<Cell width={2} color={theme.accent}>
-						{selected ? '❯' : ' '}
+				<TenantListRow name={row.name} nameWidth={columns.name} selected={selected} verb={verb}>
+					<Cell width={columns.dataType}>{row.dataType}</Cell>
+					<Cell width={columns.kind} color={row.custom ? undefined : theme.muted}>
+						{row.custom ? 'custom' : 'built-in'}
 					</Cell>
-					<Cell width={columns.name} inverse={selected}>
-						{row.name}
+					<Cell grow color={theme.muted}>
+						{row.collectedBy}
 					</Cell>
-					{verb ? (
-						<RowProgress verb={verb} />
-					) : (
-						<>
-							<Cell width={columns.dataType}>{row.dataType}</Cell>
-							<Cell width={columns.kind} color={row.custom ? undefined : theme.muted}>
-								{row.custom ? 'custom' : 'built-in'}
-							</Cell>
-							<Cell grow color={theme.muted}>
-								{row.collectedBy}
-							</Cell>
-						</>
-					)}
-				</>
+				</TenantListRow>
 			)}
 			actions={(selected) => ({
 				'tenantList.new': () => void store.run(openNewAttribute()),

@@ -12,11 +12,11 @@ import {
 	validateExtensionOf,
 } from '../../store/index.js';
 import { Cell } from '../components/cell.js';
-import { RowProgress } from '../components/row-progress.js';
 import { ValidationFindings } from '../components/validation-findings.js';
 import { useAppState, useStore } from '../store-context.js';
 import { useTheme } from '../theme.js';
 import { TenantList } from './tenant-list.js';
+import { TenantListHeader, TenantListRow } from './tenant-list-parts.js';
 
 const columns = { name: 28, kind: 34 };
 
@@ -73,45 +73,26 @@ export function TenantExtensionsScreen() {
 			loadingText="Reading the tenant’s custom extensions…"
 			emptyText="The tenant has no custom authentication extensions — press n to create one."
 			header={
-				<Box flexDirection="column">
-					<Text bold>Custom authentication extensions of the tenant ({rows?.length ?? 0})</Text>
-					<Box>
-						<Cell width={2}> </Cell>
-						<Cell width={columns.name} bold>
-							Name
-						</Cell>
-						<Cell width={columns.kind} bold>
-							Type
-						</Cell>
-						<Cell grow bold>
-							Used by
-						</Cell>
-					</Box>
-				</Box>
+				<TenantListHeader
+					title={`Custom authentication extensions of the tenant (${rows?.length ?? 0})`}
+					columns={[
+						['Name', columns.name],
+						['Type', columns.kind],
+					]}
+					last="Used by"
+				/>
 			}
 			rowKey={(row) => row.id}
 			target={(row) => `tenant-extension:${row.id}`}
 			renderRow={(row, selected, verb) => (
-				<>
-					<Cell width={2} color={theme.accent}>
-						{selected ? '❯' : ' '}
+				<TenantListRow name={row.name} nameWidth={columns.name} selected={selected} verb={verb}>
+					<Cell width={columns.kind} color={row.writable ? undefined : theme.muted}>
+						{row.kind}
 					</Cell>
-					<Cell width={columns.name} inverse={selected}>
-						{row.name}
+					<Cell grow color={theme.muted}>
+						{row.usedBy}
 					</Cell>
-					{verb ? (
-						<RowProgress verb={verb} />
-					) : (
-						<>
-							<Cell width={columns.kind} color={row.writable ? undefined : theme.muted}>
-								{row.kind}
-							</Cell>
-							<Cell grow color={theme.muted}>
-								{row.usedBy}
-							</Cell>
-						</>
-					)}
-				</>
+				</TenantListRow>
 			)}
 			actions={(selected) => ({
 				'tenantList.new': () => void store.run(openExtensionForm()),
