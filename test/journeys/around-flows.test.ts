@@ -36,7 +36,7 @@ test.serial(
 		}
 		await journey.pressAndWait('Tab');
 		await journey.type(`${issuer}/.well-known/openid-configuration`);
-		await journey.pressUntil('Enter', /Added Fabrikam ID to/);
+		await journey.submit('Enter', /Added Fabrikam ID to/);
 		const provider = tenant.providers.find((candidate) => candidate.displayName === 'Fabrikam ID');
 		if (!provider) return t.fail('the provider was not configured');
 		t.true(tenant.requireFlow(seed.flows.events.id).providerIds.includes(provider.id));

@@ -17,6 +17,11 @@ export type Journey = {
 	pressUntil(key: string, pattern: RegExp | string): Promise<string>;
 	/** Presses a key and waits until the screen has changed in response. */
 	pressAndWait(key: string): Promise<string>;
+	/**
+	 * Presses a key that writes exactly once and waits for what it says: pressed again, it could write twice, or
+	 * clear the very message waited for (a key clears the status line) when the write takes longer than a retry.
+	 */
+	submit(key: string, pattern: RegExp | string, timeoutMs?: number): Promise<string>;
 	/** Types text one character at a time (several keys in one write would arrive as one paste). */
 	type(text: string): Promise<void>;
 	/** Polls the screen until it matches; fails with the last screen. */
@@ -133,5 +138,9 @@ export async function startJourney(
 			}
 		}
 	};
-	return { emulator, screen, press, pressAndWait, pressUntil, type, waitFor };
+	const submit = async (key: string, pattern: RegExp | string, timeoutMs = 20_000) => {
+		press(key);
+		return await waitFor(pattern, timeoutMs);
+	};
+	return { emulator, screen, press, pressAndWait, pressUntil, submit, type, waitFor };
 }

@@ -51,7 +51,7 @@ test.serial(
 		await journey.pressUntil('Enter', 'Shoppers on the web shop');
 		await journey.pressUntil('1', 'Google');
 		await journey.pressUntil('a', 'Add an identity provider');
-		await journey.pressUntil('Enter', /Added/);
+		await journey.submit('Enter', /Added/);
 		t.deepEqual(flow(journey, seed.flows.customers.id).providerIds.sort(), [
 			'EmailOtpSignup-OAUTH',
 			'EmailPassword-OAUTH',
@@ -71,7 +71,7 @@ test.serial('removes an attribute after confirming with y', async (t) => {
 	await journey.pressUntil('j', /❯.*displayName/i);
 	await journey.pressUntil('j', /❯.*city/i);
 	await journey.pressUntil('d', /Stop collecting City/);
-	await journey.pressUntil('y', /Removed/);
+	await journey.submit('y', /Removed/);
 	t.deepEqual(flow(journey, seed.flows.support.id).attributeCollection?.attributeIds, [
 		'email',
 		'displayName',
@@ -94,7 +94,7 @@ test.serial(
 			screen = await journey.pressAndWait('Down');
 		}
 		t.regex(screen, /❯ .*Contoso Loyalty API/);
-		await journey.pressUntil('Enter', /Linked/);
+		await journey.submit('Enter', /Linked/);
 		t.deepEqual(flow(journey, seed.flows.events.id).appIds, [seed.apps.loyaltyApi]);
 	},
 );
@@ -105,13 +105,13 @@ test.serial('creates a user flow from the form, then deletes it by typing its na
 	// The form offers email with password once the tenant's providers have loaded.
 	await journey.pressUntil('n', /Providers\s+Email with password/);
 	await journey.type('Journey flow');
-	await journey.pressUntil('C-s', /Created user flow/);
+	await journey.submit('C-s', /Created user flow/);
 	const created = journey.emulator.graph.tenant.flowNamed('Journey flow');
 	t.deepEqual(created?.providerIds, ['EmailPassword-OAUTH']);
 	// The dialog's own title: the detail screen behind it also shows the name.
 	await journey.pressUntil('d', /Delete the user flow “Journey flow”\?/);
 	await journey.type('Journey flow');
-	await journey.pressUntil('Enter', /Deleted/);
+	await journey.submit('Enter', /Deleted/);
 	t.is(journey.emulator.graph.tenant.flowNamed('Journey flow'), undefined);
 });
 
@@ -151,7 +151,7 @@ test.serial(
 		await journey.pressUntil('r', /❯\s+5\s+Country\/Region\s+country\s+text\s+yes/);
 		const diff = await journey.pressUntil('s', 'Save the sign-up page');
 		t.regex(diff, /changed\s+country required: false → true/);
-		await journey.pressUntil('y', /Saved the sign-up page/);
+		await journey.submit('y', /Saved the sign-up page/);
 		const inputs = flow(journey, seed.flows.customers.id).attributeCollection?.views[0]?.inputs ?? [];
 		t.deepEqual(
 			inputs.map((input) => input.attribute),

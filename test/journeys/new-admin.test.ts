@@ -41,7 +41,7 @@ test.serial(
 		await journey.waitFor(/❯ \[ \] Favorite color/);
 		await journey.pressUntil('Enter', /❯ \[ \] Favorite color/);
 		await journey.pressUntil('Space', /❯ \[x\] Favorite color/);
-		await journey.pressUntil('C-s', /Created user flow “Spring sign-up”/);
+		await journey.submit('C-s', /Created user flow “Spring sign-up”/);
 		const created = tenant.flowNamed(name);
 		if (!created) return t.fail('not created');
 		t.deepEqual(created.attributeCollection?.attributeIds, ['email', seed.favoriteColor]);
@@ -55,7 +55,7 @@ test.serial(
 		const diff = await journey.pressUntil('s', 'Save the sign-up page');
 		t.regex(diff, /moved\s+extension…_Favoritecolor: position 2 → 1/);
 		t.notRegex(diff, /moved\s+email/);
-		await journey.pressUntil('y', /Saved the sign-up page/);
+		await journey.submit('y', /Saved the sign-up page/);
 		t.deepEqual(
 			tenant.requireFlow(created.id).attributeCollection?.views[0]?.inputs.map((input) => input.attribute),
 			[seed.favoriteColor, 'email'],
@@ -87,13 +87,13 @@ test.serial(
 		// The field opens with the name selected: typing replaces it; end keeps it and appends.
 		await journey.press('End');
 		await journey.type(' 2027');
-		await journey.pressUntil('Enter', /Renamed/);
+		await journey.submit('Enter', /Renamed/);
 		t.is(tenant.requireFlow(created.id).displayName, renamed);
 
 		// Delete it by typing its name: its app is unlinked first and then has no user flow.
 		await journey.pressUntil('d', /Delete the user flow “Spring sign-up 2027”\?/);
 		await journey.type(renamed);
-		await journey.pressUntil('Enter', /Deleted/);
+		await journey.submit('Enter', /Deleted/);
 		t.is(tenant.findFlow(created.id), undefined);
 		t.false(tenant.flows.some((flow) => flow.appIds.includes(seed.apps.storefront)));
 	},

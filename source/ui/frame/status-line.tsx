@@ -67,10 +67,14 @@ export function progressNotice(
 }
 
 /** Props of the status line. */
-export type StatusLineProps = { readonly width: number };
+export type StatusLineProps = {
+	readonly width: number;
+	/** How long a success or info message stays on screen (shorter in tests). */
+	readonly fadeAfterMs?: number;
+};
 
 /** Footer line 2: spinner and verb while working, "throttled, retrying in Ns", and the latest message. */
-export function StatusLine({ width }: StatusLineProps) {
+export function StatusLine({ width, fadeAfterMs: fadeMs = fadeAfterMs }: StatusLineProps) {
 	const theme = useTheme();
 	const store = useStore();
 	const activity = useAppState((state) => state.activity.at(-1));
@@ -79,18 +83,20 @@ export function StatusLine({ width }: StatusLineProps) {
 	const canGoBack = useAppState((state) => state.routes.length > 1);
 	const now = useNow(retry !== undefined || activity?.startedAt !== undefined);
 
-	useEffect(() => {
-		if (!flash || urgent(flash)) return;
-		const timer = setTimeout(() => store.dispatch({ type: 'flash/cleared', id: flash.id }), fadeAfterMs);
-		return () => clearTimeout(timer);
-	}, [flash, store]);
-
 	const wait = retry ? Math.max(0, Math.ceil((retry.until - now) / 1000)) : 0;
 	const waited = activity?.startedAt === undefined ? 0 : Math.floor((now - activity.startedAt) / 1000);
 	const notice = activity
 		? progressNotice(retry && { reason: retry.reason, seconds: wait }, waited, !activity.write && canGoBack)
 		: '';
 	const shown = flash && (!activity || urgent(flash)) ? flash : undefined;
+	// A message fades after it has been on screen for a while, not after it was said: a read that follows a
+	// write (its read-back) hides the message meanwhile, and on a slow link would otherwise hide it for good.
+	const fadingId = shown && !urgent(shown) ? shown.id : undefined;
+	useEffect(() => {
+		if (fadingId === undefined) return;
+		const timer = setTimeout(() => store.dispatch({ type: 'flash/cleared', id: fadingId }), fadeMs);
+		return () => clearTimeout(timer);
+	}, [fadingId, fadeMs, store]);
 	const color =
 		shown &&
 		{ success: theme.success, error: theme.error, warning: theme.warning, info: theme.muted }[shown.level];
