@@ -25,11 +25,11 @@ export async function runKeyboardApp(flags: FlagValues, io: WiringIo): Promise<n
 			...(io.env.ENTRA_FLOWS_DEMO_STATE_DIR ? { stateDir: io.env.ENTRA_FLOWS_DEMO_STATE_DIR } : {}),
 		});
 		try {
-			return await runApp({ ...demoSwitch(demo), tmux: Boolean(io.env.TMUX), exitAfterFirstFrame });
+			return await runApp({ ...(await demoSwitch(demo)), tmux: Boolean(io.env.TMUX), exitAfterFirstFrame });
 		} finally {
 			await demo.close();
 		}
 	}
 	const first = buildAppDeps(resolveConfig(flags, io.env, { warn: io.warn }), io, rememberFromFlags(flags));
-	return runApp({ ...profileSwitch(flags, io, first), exitAfterFirstFrame });
+	return runApp({ ...(await profileSwitch(flags, io, first)), exitAfterFirstFrame });
 }

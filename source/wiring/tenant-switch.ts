@@ -8,49 +8,45 @@ import { defaultProfileName, readProfiles } from '../config/profiles.js';
 import type { AppDeps, TenantSwitch } from '../store/deps.js';
 import type { RequestRecorder } from '../store/requests.js';
 import { buildAppDeps, type WiringIo } from './app-deps.js';
-import type { DemoTenants } from './demo-tenants.js';
+import type { DemoProfile, DemoTenants } from './demo-tenants.js';
 import { tenantFlags, tenantVariables, without } from './run-cli.js';
 
 /** A switch over deps built on demand, each given the switch and its own profile. */
 function switchOver(
 	choices: TenantSwitch['choices'],
-	build: (profile: string) => AppDeps,
-): { readonly tenants: TenantSwitch; depsFor(profile: string): AppDeps } {
+	build: (profile: string) => AppDeps | Promise<AppDeps>,
+): { readonly tenants: TenantSwitch; depsFor(profile: string): Promise<AppDeps> } {
 	const built = new Map<string, AppDeps>();
-	const tenants: TenantSwitch = {
-		choices,
-		async switchTo(profile) {
-			return depsFor(profile);
-		},
-	};
-	const depsFor = (profile: string): AppDeps => {
-		let deps = built.get(profile);
-		if (!deps) {
-			const choice = choices.find((item) => item.profile === profile);
-			deps = { ...build(profile), tenants, ...(choice ? { tenant: choice } : {}) };
-			built.set(profile, deps);
-		}
-		return deps;
+	const tenants: TenantSwitch = { choices, switchTo: (profile) => depsFor(profile) };
+	const depsFor = async (profile: string): Promise<AppDeps> => {
+		const held = built.get(profile);
+		if (held) return held;
+		const choice = choices.find((item) => item.profile === profile);
+		const deps = { ...(await build(profile)), tenants, ...(choice ? { tenant: choice } : {}) };
+		// Two switches racing to build the same profile keep the first, so both find one sign-in.
+		const first = built.get(profile) ?? deps;
+		built.set(profile, first);
+		return first;
 	};
 	return { tenants, depsFor };
 }
 
-/** `--demo`: contoso first, fabrikam beside it. */
-export function demoSwitch(demo: DemoTenants): AppDeps {
-	const choices = demo.tenants.map((tenant) => ({ profile: tenant.profile, label: tenant.label }));
-	const { depsFor } = switchOver(choices, (profile) => {
-		const tenant = demo.tenants.find((item) => item.profile === profile);
-		if (!tenant) throw new Error(`no demo tenant ${profile}`);
-		return tenant.deps;
+/** `--demo`: contoso first, fabrikam beside it (its emulator started when first chosen). */
+export function demoSwitch(demo: DemoTenants): Promise<AppDeps> {
+	const known = (profile: string): profile is DemoProfile =>
+		demo.choices.some((choice) => choice.profile === profile);
+	const { depsFor } = switchOver(demo.choices, async (profile) => {
+		if (!known(profile)) throw new Error(`There is no demo tenant "${profile}".`);
+		return (await demo.tenant(profile)).deps;
 	});
-	return depsFor(demo.tenants[0]?.profile ?? 'contoso');
+	return depsFor(demo.choices[0]?.profile ?? 'contoso');
 }
 
 /**
  * The saved profiles, when there is more than one to choose from; undefined otherwise (the app runs as before).
  * Flags and variables that name a tenant belong to the first one only: another profile takes its own.
  */
-export function profileSwitch(flags: FlagValues, io: WiringIo, first: AppDeps): AppDeps {
+export async function profileSwitch(flags: FlagValues, io: WiringIo, first: AppDeps): Promise<AppDeps> {
 	const paths = resolvePaths(io.env);
 	const file = readProfiles(paths.configDir, io.warn);
 	const named = Object.entries(file.profiles);

@@ -8,32 +8,34 @@ test('the demo offers two tenants as profiles, each signing in on its own: conto
 	const demo = await startDemoTenants({ env: {}, version: '0', warn: () => {} }, { pollIntervalSeconds: 0 });
 	t.teardown(() => demo.close());
 	t.deepEqual(
-		demo.tenants.map((tenant) => tenant.profile),
+		demo.choices.map((choice) => choice.profile),
 		['contoso', 'fabrikam'],
 	);
-	const [contoso, fabrikam] = demo.tenants;
-	t.not(contoso?.config.tenant, fabrikam?.config.tenant);
-	t.not(contoso?.config.graphUrl, fabrikam?.config.graphUrl);
-	for (const tenant of demo.tenants) {
+	const contoso = await demo.tenant('contoso');
+	const fabrikam = await demo.tenant('fabrikam');
+	t.is(await demo.tenant('fabrikam'), fabrikam, 'started once, however often asked for');
+	t.not(contoso.config.tenant, fabrikam.config.tenant);
+	t.not(contoso.config.graphUrl, fabrikam.config.graphUrl);
+	for (const tenant of [contoso, fabrikam]) {
 		const signedIn = await tenant.deps.session.signIn(
 			{ onDeviceCode: () => {} },
 			new AbortController().signal,
 		);
 		t.is(signedIn.tenant, tenant.config.tenant);
 	}
-	t.is((await listUserFlows(contoso!.deps.graph)).length, 4);
-	t.is((await listUserFlows(fabrikam!.deps.graph)).length, 0);
+	t.is((await listUserFlows(contoso.deps.graph)).length, 4);
+	t.is((await listUserFlows(fabrikam.deps.graph)).length, 0);
 	const customIds = async (graph: GraphClient) =>
 		(await listTenantAttributes(graph))
 			.filter((attribute) => attribute.userFlowAttributeType === 'custom')
 			.map((a) => a.id);
 	t.true(
-		(await customIds(fabrikam!.deps.graph)).every((id) =>
+		(await customIds(fabrikam.deps.graph)).every((id) =>
 			id?.startsWith('extension_c7a1e5d32f494b8ea6d095f3b7c1e2a4_'),
 		),
 	);
 	t.true(
-		(await customIds(contoso!.deps.graph)).every((id) =>
+		(await customIds(contoso.deps.graph)).every((id) =>
 			id?.startsWith('extension_6ea3bc85aec24b1c92ff4a117afb6621_'),
 		),
 	);
@@ -47,11 +49,33 @@ test('NO_COLOR reaches the demo, while the rest of the environment (a proxy, a t
 	};
 	const demo = await startDemoTenants({ env, version: '0', warn: () => {} }, { pollIntervalSeconds: 0 });
 	t.teardown(() => demo.close());
-	for (const tenant of demo.tenants) {
+	const contoso = await demo.tenant('contoso');
+	for (const tenant of [contoso, await demo.tenant('fabrikam')]) {
 		t.true(tenant.deps.noColor, tenant.profile);
 		t.is(tenant.config.accessToken, undefined);
 	}
-	const [contoso] = demo.tenants;
-	await contoso!.deps.session.signIn({ onDeviceCode: () => {} }, new AbortController().signal);
-	t.is((await listUserFlows(contoso!.deps.graph)).length, 4, 'the proxy of the real environment is not used');
+	await contoso.deps.session.signIn({ onDeviceCode: () => {} }, new AbortController().signal);
+	t.is((await listUserFlows(contoso.deps.graph)).length, 4, 'the proxy of the real environment is not used');
 });
+
+/** Servers listening in this process (each emulator has its own). */
+const openSockets = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
+
+// Serial, so no other test's emulator starts or stops while the servers are counted.
+test.serial(
+	'the second tenant’s emulator starts only when it is first chosen, and the demo’s close stops it',
+	async (t) => {
+		const demo = await startDemoTenants(
+			{ env: {}, version: '0', warn: () => {} },
+			{ pollIntervalSeconds: 0 },
+		);
+		t.teardown(() => demo.close());
+		const before = openSockets();
+		const fabrikam = await demo.tenant('fabrikam');
+		t.true(openSockets() > before, 'choosing fabrikam starts its emulator');
+		await fabrikam.deps.session.signIn({ onDeviceCode: () => {} }, new AbortController().signal);
+		t.is((await listUserFlows(fabrikam.deps.graph)).length, 0);
+		await demo.close();
+		await t.throwsAsync(() => demo.tenant('contoso'), { message: /The demo has ended/ });
+	},
+);

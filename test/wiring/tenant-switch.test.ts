@@ -23,7 +23,7 @@ test('saved profiles become the switcher: flags name the first tenant only, each
 	const io = { env, version: '0', warn: () => {} };
 	const flags = { 'graph-url': dev.graphUrl };
 	const first = buildAppDeps(resolveConfig(flags, env), io);
-	const deps = profileSwitch(flags, io, first);
+	const deps = await profileSwitch(flags, io, first);
 	t.deepEqual(
 		deps.tenants?.choices.map((choice) => choice.profile),
 		['dev', 'prod'],
@@ -37,17 +37,17 @@ test('saved profiles become the switcher: flags name the first tenant only, each
 	t.is(await other.tenants!.switchTo('dev'), deps);
 });
 
-test('one profile or none: no switcher, the app runs as before', (t) => {
+test('one profile or none: no switcher, the app runs as before', async (t) => {
 	const env = { ...freshDirs(), ENTRA_FLOWS_ACCESS_TOKEN: 'test-token' };
 	const io = { env, version: '0', warn: () => {} };
 	const first = buildAppDeps(resolveConfig({}, env), io);
-	t.is(profileSwitch({}, io, first), first);
+	t.is(await profileSwitch({}, io, first), first);
 });
 
 test('--demo offers contoso and fabrikam, starting in contoso', async (t) => {
 	const demo = await startDemoTenants({ env: {}, version: '0', warn: () => {} }, { pollIntervalSeconds: 0 });
 	t.teardown(() => demo.close());
-	const deps = demoSwitch(demo);
+	const deps = await demoSwitch(demo);
 	t.is(deps.tenant?.profile, 'contoso');
 	t.deepEqual(
 		deps.tenants?.choices.map((choice) => choice.profile),
