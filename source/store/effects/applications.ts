@@ -26,8 +26,20 @@ function appName(state: AppState, appId: string): string {
 	return display(appRecord(state, appId)?.displayName ?? appId);
 }
 
+/** Whether a flow, as read after a change that was made, shows the app linked (`uses`) or not. */
+type AppChange = { readonly flowId: string; readonly appId: string; readonly uses: boolean };
+
 // The linked apps are read from the flow itself, so re-reading the flow refreshes the sub-list and the counts.
-const reread = (context: EffectContext, flowId: string) => context.run(loadUserFlow(flowId, { force: true }));
+// After a change that was made, the flow is read patiently until it shows it (reads lag writes).
+const reread = (context: EffectContext, flowId: string, change?: AppChange) =>
+	context.run(
+		loadUserFlow(flowId, {
+			force: true,
+			...(change
+				? { shows: (flow) => linkedAppIds(flow).some((id) => sameId(id, change.appId)) === change.uses }
+				: {}),
+		}),
+	);
 
 /** The flow an app uses, as the flows list last showed it (null: none). */
 function ownerOf(state: AppState, appId: string): FlowRef | null {
@@ -50,14 +62,20 @@ function namedFlows(outcome: Outcome<unknown, LinkRefusal>): string[] {
  * is somewhere else than the list showed: the flows the refusal names and the one the list showed it on are
  * read too, so the picker is right, and never the whole list (thousands of flows, a round trip per page).
  */
-function rereadAfter(context: EffectContext, flowIds: readonly string[], listedOwner?: string) {
+function rereadAfter(context: EffectContext, changes: readonly AppChange[], listedOwner?: string) {
 	return async (outcome: Outcome<unknown, LinkRefusal>) => {
 		const stale = outcome.kind === 'refused' || (outcome.kind === 'unchanged' && outcome.why === 'meanwhile');
-		const touched = [...flowIds, ...(stale ? [...namedFlows(outcome), listedOwner ?? ''] : [])];
+		const made = outcome.kind === 'done';
+		const touched = [
+			...changes.map((change) => change.flowId),
+			...(stale ? [...namedFlows(outcome), listedOwner ?? ''] : []),
+		];
 		const unique = touched.filter(
 			(id, index) => id && touched.findIndex((other) => sameId(other, id)) === index,
 		);
-		await Promise.all(unique.map((flowId) => reread(context, flowId)));
+		const changeOf = (flowId: string) =>
+			made ? changes.find((change) => sameId(change.flowId, flowId)) : undefined;
+		await Promise.all(unique.map((flowId) => reread(context, flowId, changeOf(flowId))));
 	};
 }
 
@@ -92,7 +110,7 @@ export function linkApplication(flowId: string, appId: string): Effect {
 						: `${name} uses “${flow}” already`,
 				refused: (refusal) => refusalText(refusal, { flow }),
 			},
-			rereadAfter(context, [flowId], ownerOf(state, appId)?.id),
+			rereadAfter(context, [{ flowId, appId, uses: true }], ownerOf(state, appId)?.id),
 		);
 	};
 	return self;
@@ -121,7 +139,8 @@ export function unlinkApplication(flowId: string, appId: string): Effect {
 						? `${name} no longer uses “${flow}” (unlinked meanwhile)`
 						: `${name} does not use “${flow}”`,
 			},
-			() => reread(context, flowId),
+			(outcome) =>
+				reread(context, flowId, outcome.kind === 'done' ? { flowId, appId, uses: false } : undefined),
 		);
 	};
 	return self;
@@ -158,7 +177,10 @@ export function moveApplication(flowId: string, appId: string, fromFlowId: strin
 				partial: (partly) =>
 					`Unlinked ${name} from “${from}”, but linking it to “${flow}” failed (${describeCause(partly.error)}). The app now has no user flow.`,
 			},
-			rereadAfter(context, [flowId, fromFlowId]),
+			rereadAfter(context, [
+				{ flowId, appId, uses: true },
+				{ flowId: fromFlowId, appId, uses: false },
+			]),
 		);
 	};
 	return self;

@@ -1,16 +1,20 @@
 import * as api from '../../graph/flow-attributes.js';
 import { listTenantAttributes } from '../../graph/tenant-attributes.js';
 import * as ops from '../../operations/attributes.js';
+import type { Outcome } from '../../operations/outcome.js';
 import { display } from '../../text/sanitize.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
-import type { AppState } from '../state.js';
+import type { AppState, ResourceData } from '../state.js';
 import type { Effect } from '../store.js';
-import { type LoadOptions, load, operate } from './common.js';
+import { type LoadOptions, load, operate, type ReadBackOptions } from './common.js';
 import { loadSection } from './flow-sections.js';
 import { refusalText } from './refusal-text.js';
 
 /** A flow's attributes, from the flow (held: no request; forced: the flow read again, with page order and labels). */
-export function loadAttributes(flowId: string, options?: LoadOptions): Effect {
+export function loadAttributes(
+	flowId: string,
+	options?: ReadBackOptions<ResourceData['attributes']>,
+): Effect {
 	return loadSection(
 		'attributes',
 		flowId,
@@ -38,9 +42,19 @@ function attributeName(state: AppState, flowId: string, attributeId: string): st
 	return display(known?.displayName ?? attributeId);
 }
 
-/** Re-reads what an attribute change touched: the flow, once, which carries the sub-list and the page. */
-async function reread(context: Parameters<Effect>[0], flowId: string) {
-	await context.run(loadAttributes(flowId, { force: true }));
+/**
+ * Re-reads what an attribute change touched: the flow, once, which carries the sub-list and the page; after a
+ * change that was made, patiently until the flow shows it (`collects`: whether it should collect it now).
+ */
+async function reread(
+	context: Parameters<Effect>[0],
+	flowId: string,
+	outcome: Outcome<unknown, unknown>,
+	change: { readonly attributeId: string; readonly collects: boolean },
+) {
+	const shows = (list: ResourceData['attributes']) =>
+		list.some((attribute) => attribute.id === change.attributeId) === change.collects;
+	await context.run(loadAttributes(flowId, { force: true, ...(outcome.kind === 'done' ? { shows } : {}) }));
 }
 
 /** The flow's attributes as last read. */
@@ -72,7 +86,7 @@ export function addAttribute(flowId: string, attributeId: string): Effect {
 						: `“${flow}” collects ${name} already`,
 				refused: (refusal) => refusalText(refusal, { flow }),
 			},
-			() => reread(context, flowId),
+			(outcome) => reread(context, flowId, outcome, { attributeId, collects: true }),
 		);
 	};
 	return self;
@@ -103,7 +117,7 @@ export function removeAttribute(flowId: string, attributeId: string): Effect {
 						: `“${flow}” does not collect ${name}`,
 				partial: () => `Removed ${name} from “${flow}”, but its page input could not be taken off the page.`,
 			},
-			() => reread(context, flowId),
+			(outcome) => reread(context, flowId, outcome, { attributeId, collects: false }),
 		);
 	};
 	return self;

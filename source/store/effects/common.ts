@@ -1,5 +1,6 @@
 import type { GraphClient } from '../../graph/graph-client.js';
 import type { Outcome, PartlyDone, Unchanged } from '../../operations/outcome.js';
+import { readBack } from '../../operations/read-back.js';
 import { WriteNotMade } from '../../operations/send-write.js';
 import { type Action, loadActions } from '../actions.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
@@ -10,6 +11,15 @@ import { signIn } from './session.js';
 
 /** force: load even when cached (ctrl+r, or after a write). */
 export type LoadOptions = { readonly force?: boolean };
+
+/** How a write's read-back loads what it touched. */
+export type ReadBackOptions<T> = LoadOptions & {
+	/**
+	 * A read-back after a write that was made: reads lag writes, so the resource is read patiently until it shows
+	 * the write, and a read that never does leaves what is held rather than taking the screen back to before.
+	 */
+	readonly shows?: (data: T) => boolean;
+};
 
 /** An expired sign-in: queue `self` and show sign-in. Returns true when the error was that. */
 export function handleExpiry(context: EffectContext, self: Effect, error: unknown): boolean {
@@ -24,11 +34,12 @@ export function load<K extends ResourceName>(
 	key: string,
 	verb: string,
 	fetch: (graph: GraphClient) => Promise<ResourceData[K]>,
-	options: LoadOptions = {},
+	options: ReadBackOptions<ResourceData[K]> = {},
 ): Effect {
 	const self: Effect = async (context) => {
 		const current = context.getState().resources[resource][key];
 		if (!options.force && (current?.status === 'ready' || current?.status === 'loading')) return;
+		const held = current?.data;
 		const id = `load:${resource}:${key}`;
 		context.dispatch(loadActions.started(resource, key));
 		context.dispatch({
@@ -36,8 +47,11 @@ export function load<K extends ResourceName>(
 			activity: { id, verb, write: false, startedAt: context.now() },
 		});
 		try {
-			const data = await fetch(context.deps.graph);
-			context.dispatch(loadActions.succeeded(resource, key, data, context.now()));
+			const { shows } = options;
+			const read = () => fetch(context.deps.graph);
+			const data = shows ? await readBack(read, shows) : await read();
+			const kept = shows && !shows(data) && held !== undefined ? held : data;
+			context.dispatch(loadActions.succeeded(resource, key, kept, context.now()));
 		} catch (error) {
 			loadFailed(context, self, { resource, key, verb }, error);
 		} finally {

@@ -1,17 +1,20 @@
 import { type ExtensionEvent, extensionEvent } from '../../graph/extensions.js';
+import { sameId } from '../../graph/ids.js';
 import type { ExtensionRefusal } from '../../operations/extension-refusals.js';
 import {
 	attachFlowExtension,
 	detachFlowExtension,
+	type FlowExtensions,
 	readFlowExtensions,
 	readTenantExtensions,
 	type SavedExtension,
 	validateExtension,
 } from '../../operations/extensions.js';
+import type { Outcome } from '../../operations/outcome.js';
 import { display } from '../../text/sanitize.js';
 import { flowLabel } from '../selectors.js';
 import type { Effect } from '../store.js';
-import { type LoadOptions, load, operate } from './common.js';
+import { type LoadOptions, load, operate, type ReadBackOptions } from './common.js';
 
 /** The events as the screen names them. */
 export const eventNames: Readonly<Record<ExtensionEvent, string>> = {
@@ -24,7 +27,7 @@ export const detachNote =
 	'Microsoft documents no way to detach an extension from a flow: d tries DELETE $ref, then PATCH null, and reads back.';
 
 /** A flow's start and submit extensions. */
-export function loadFlowExtensions(flowId: string, options?: LoadOptions): Effect {
+export function loadFlowExtensions(flowId: string, options?: ReadBackOptions<FlowExtensions>): Effect {
 	return load(
 		'flowExtensions',
 		flowId,
@@ -67,8 +70,21 @@ export function extensionRefusalText(refusal: ExtensionRefusal): string {
 	}
 }
 
-function reread(context: Parameters<Effect>[0], flowId: string) {
-	return context.run(loadFlowExtensions(flowId, { force: true }));
+/**
+ * Re-reads the flow's extensions after a change; after one that was made, patiently until the flow runs
+ * `runs` (an extension's id, or null for none) at `event`.
+ */
+function reread(
+	context: Parameters<Effect>[0],
+	flowId: string,
+	outcome: Outcome<unknown, unknown>,
+	change: { readonly event: ExtensionEvent; readonly runs: string | null },
+) {
+	const shows = (read: FlowExtensions) =>
+		change.runs === null ? !read[change.event] : sameId(read[change.event]?.id, change.runs);
+	return context.run(
+		loadFlowExtensions(flowId, { force: true, ...(outcome.kind === 'done' ? { shows } : {}) }),
+	);
 }
 
 /** Attaches (or replaces) the flow's extension at `event`. */
@@ -92,7 +108,7 @@ export function attachExtension(flowId: string, event: ExtensionEvent, extension
 				unchanged: () => `“${flow}” runs ${name} at ${eventNames[event]} already`,
 				refused: extensionRefusalText,
 			},
-			() => reread(context, flowId),
+			(outcome) => reread(context, flowId, outcome, { event, runs: extension.id }),
 		);
 	};
 	return self;
@@ -118,7 +134,7 @@ export function detachExtension(flowId: string, event: ExtensionEvent): Effect {
 				unchanged: () => `“${flow}” runs no extension at ${eventNames[event]}`,
 				refused: extensionRefusalText,
 			},
-			() => reread(context, flowId),
+			(outcome) => reread(context, flowId, outcome, { event, runs: null }),
 		);
 	};
 	return self;

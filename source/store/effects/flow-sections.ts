@@ -1,12 +1,13 @@
 import { getUserFlow } from '../../graph/flows.js';
 import type { GraphClient } from '../../graph/graph-client.js';
 import type { UserFlow } from '../../graph/types.js';
+import { readBack } from '../../operations/read-back.js';
 import { loadActions } from '../actions.js';
 import { toAppError } from '../errors.js';
 import { selectResource } from '../selectors.js';
 import type { ResourceData } from '../state.js';
 import type { Effect } from '../store.js';
-import { type LoadOptions, load } from './common.js';
+import { load, type ReadBackOptions } from './common.js';
 
 // A flow read whole carries its providers and attributes expanded, so their screens draw from it: no request
 // when the flow is held, one read of the flow (which refreshes it too) on ctrl+r or after a write.
@@ -37,32 +38,44 @@ export function loadSection<S extends Section>(
 	flowId: string,
 	verb: string,
 	readList: (graph: GraphClient) => Promise<SectionData[S]>,
-	options: LoadOptions = {},
+	options: ReadBackOptions<SectionData[S]> = {},
 ): Effect {
 	return async (context) => {
 		const state = context.getState();
 		const current = state.resources[section][flowId];
 		if (!options.force && (current?.status === 'ready' || current?.status === 'loading')) return;
-		const held = options.force
-			? undefined
-			: sectionOf(section, selectResource(state, 'userFlow', flowId).data);
+		const heldFlow = selectResource(state, 'userFlow', flowId).data;
+		const held = options.force ? undefined : sectionOf(section, heldFlow);
 		if (held) {
 			context.dispatch(loadActions.succeeded(section, flowId, held, context.now()));
 			return;
 		}
+		const { shows } = options;
 		// The flow is being read here: a loadUserFlow started meanwhile waits for this one instead of reading too.
 		context.dispatch(loadActions.started('userFlow', flowId));
 		const fetch = async (graph: GraphClient): Promise<SectionData[S]> => {
 			let flow: UserFlow;
 			try {
-				flow = await getUserFlow(graph, flowId);
+				const read = () => getUserFlow(graph, flowId);
+				flow = shows ? await readBack(read, (answer) => showsIn(section, answer, shows)) : await read();
 			} catch (error) {
 				context.dispatch(loadActions.failed('userFlow', flowId, toAppError(error)));
 				throw error;
 			}
-			context.dispatch(loadActions.succeeded('userFlow', flowId, flow, context.now()));
+			// A read that lags the write keeps the flow as held; the section's load keeps its list likewise.
+			const lagging = shows && !showsIn(section, flow, shows) && heldFlow !== undefined;
+			context.dispatch(loadActions.succeeded('userFlow', flowId, lagging ? heldFlow : flow, context.now()));
 			return sectionOf(section, flow) ?? (await readList(graph));
 		};
-		await context.run(load(section, flowId, verb, fetch, { force: true }));
+		await context.run(load(section, flowId, verb, fetch, { force: true, ...(shows ? { shows } : {}) }));
 	};
+}
+
+function showsIn<S extends Section>(
+	section: S,
+	flow: UserFlow,
+	shows: (data: SectionData[S]) => boolean,
+): boolean {
+	const list = sectionOf(section, flow);
+	return list !== undefined && shows(list);
 }

@@ -1,4 +1,5 @@
 import * as api from '../../graph/flows.js';
+import type { UserFlow } from '../../graph/types.js';
 import {
 	type FlowChanges,
 	showsChanges,
@@ -13,7 +14,7 @@ import { loadActions } from '../actions.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { Effect } from '../store.js';
 import { validateName } from '../validate.js';
-import { type LoadOptions, load, operate } from './common.js';
+import { type LoadOptions, load, operate, type ReadBackOptions } from './common.js';
 import { loadUserFlowPages } from './flow-pages.js';
 import { prefetchCatalogues } from './prefetch.js';
 import { refuseWithoutPermission } from './preflight.js';
@@ -48,7 +49,7 @@ export function loadUserFlows(options?: LoadOptions): Effect {
 }
 
 /** One flow (overview and the sections' counts). */
-export function loadUserFlow(flowId: string, options?: LoadOptions): Effect {
+export function loadUserFlow(flowId: string, options?: ReadBackOptions<UserFlow>): Effect {
 	return load(
 		'userFlow',
 		flowId,

@@ -1,16 +1,21 @@
 import * as api from '../../graph/flow-providers.js';
+import { sameId } from '../../graph/ids.js';
 import { listTenantIdentityProviders } from '../../graph/tenant-providers.js';
+import type { Outcome } from '../../operations/outcome.js';
 import { addProvider, removeProvider } from '../../operations/providers.js';
 import { display } from '../../text/sanitize.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
-import type { AppState } from '../state.js';
+import type { AppState, ResourceData } from '../state.js';
 import type { Effect } from '../store.js';
-import { type LoadOptions, load, operate } from './common.js';
+import { type LoadOptions, load, operate, type ReadBackOptions } from './common.js';
 import { loadSection } from './flow-sections.js';
 import { refusalText } from './refusal-text.js';
 
 /** A flow's identity providers, from the flow (held: no request; forced: the flow read again). */
-export function loadIdentityProviders(flowId: string, options?: LoadOptions): Effect {
+export function loadIdentityProviders(
+	flowId: string,
+	options?: ReadBackOptions<ResourceData['identityProviders']>,
+): Effect {
 	return loadSection(
 		'identityProviders',
 		flowId,
@@ -38,9 +43,21 @@ function providerName(state: AppState, flowId: string, providerId: string): stri
 	return display(known?.displayName ?? providerId);
 }
 
-/** Re-reads what a provider change touched: the flow, once, which carries the sub-list and the counts. */
-async function reread(context: Parameters<Effect>[0], flowId: string) {
-	await context.run(loadIdentityProviders(flowId, { force: true }));
+/**
+ * Re-reads what a provider change touched: the flow, once, which carries the sub-list and the counts; after a
+ * change that was made, patiently until the flow shows it (`offers`: whether it should offer the provider now).
+ */
+async function reread(
+	context: Parameters<Effect>[0],
+	flowId: string,
+	outcome: Outcome<unknown, unknown>,
+	change: { readonly providerId: string; readonly offers: boolean },
+) {
+	const shows = (list: ResourceData['identityProviders']) =>
+		list.some((provider) => sameId(provider.id, change.providerId)) === change.offers;
+	await context.run(
+		loadIdentityProviders(flowId, { force: true, ...(outcome.kind === 'done' ? { shows } : {}) }),
+	);
 }
 
 /** The flow's providers as last read: its sub-list, else the flow's own. */
@@ -75,7 +92,7 @@ export function addIdentityProvider(flowId: string, providerId: string): Effect 
 						: `“${flow}” offers ${name} already`,
 				refused: (refusal) => refusalText(refusal, { flow }),
 			},
-			() => reread(context, flowId),
+			(outcome) => reread(context, flowId, outcome, { providerId, offers: true }),
 		);
 	};
 	return self;
@@ -111,7 +128,7 @@ export function removeIdentityProvider(flowId: string, providerId: string): Effe
 						: `“${flow}” does not offer ${name}`,
 				refused: (refusal) => refusalText(refusal, { flow }),
 			},
-			() => reread(context, flowId),
+			(outcome) => reread(context, flowId, outcome, { providerId, offers: false }),
 		);
 	};
 	return self;
