@@ -32,12 +32,8 @@ function fakeStdin(): NodeJS.ReadStream {
 	return stream;
 }
 
-/** Presses `down` many times and returns each key's milliseconds from write to the next frame written. */
-export async function measureKeyLatency(
-	graphUrl: string,
-	rowsExpected: number,
-	presses: number,
-): Promise<number[]> {
+/** The app rendered by the real Ink renderer into a fake 80×24 terminal, its list of `rowsExpected` loaded. */
+async function startMeasuredApp(graphUrl: string, rowsExpected: number) {
 	const graph = createGraphClient({
 		baseUrl: graphUrl,
 		tokenProvider: staticTokenProvider('bench'),
@@ -59,24 +55,68 @@ export async function measureKeyLatency(
 		patchConsole: false,
 	});
 	favourMemoryOverSpeed();
-	const deadline = Date.now() + 60_000;
+	const deadline = Date.now() + 180_000;
 	while (!stdout.text.includes(`/${rowsExpected.toLocaleString('en-US')}`)) {
 		if (Date.now() > deadline)
 			throw new Error(`list never loaded; last output:\n${stdout.text.slice(-2000)}`);
 		await delay(20);
 	}
 	await delay(200);
+	return {
+		/** Sends one key; milliseconds from the write to the next frame written. */
+		async press(key: string): Promise<number> {
+			const before = stdout.lastWrite;
+			const sent = performance.now();
+			stdin.write(key);
+			const waitUntil = Date.now() + 10_000;
+			while (stdout.lastWrite === before) {
+				if (Date.now() > waitUntil)
+					throw new Error(
+						`no frame followed ${JSON.stringify(key)}; last output:\n${stdout.text.slice(-1500)}`,
+					);
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+			const took = stdout.lastWrite - sent;
+			// Space the keys beyond Ink's frame throttle so each one is measured on its own.
+			await delay(40);
+			return took;
+		},
+		close() {
+			instance.unmount();
+			store.dispose();
+		},
+	};
+}
+
+/** Presses `down` many times and returns each key's milliseconds from write to the next frame written. */
+export async function measureKeyLatency(
+	graphUrl: string,
+	rowsExpected: number,
+	presses: number,
+): Promise<number[]> {
+	const app = await startMeasuredApp(graphUrl, rowsExpected);
 	const samples: number[] = [];
-	for (let press = 0; press < presses; press++) {
-		const before = stdout.lastWrite;
-		const sent = performance.now();
-		stdin.write('j');
-		while (stdout.lastWrite === before) await new Promise((resolve) => setImmediate(resolve));
-		samples.push(stdout.lastWrite - sent);
-		// Space the keys beyond Ink's frame throttle so each one is measured on its own.
-		await delay(40);
+	for (let press = 0; press < presses; press++) samples.push(await app.press('j'));
+	app.close();
+	return samples;
+}
+
+/**
+ * Opens the filter (`/`) and types each query a character at a time, then erases it, returning each key's
+ * milliseconds from write to the next frame (the list filtered and drawn again).
+ */
+export async function measureFilterLatency(
+	graphUrl: string,
+	rowsExpected: number,
+	queries: readonly string[],
+): Promise<number[]> {
+	const app = await startMeasuredApp(graphUrl, rowsExpected);
+	await app.press('/');
+	const samples: number[] = [];
+	for (const query of queries) {
+		for (const character of query) samples.push(await app.press(character));
+		for (let erased = 0; erased < query.length; erased++) samples.push(await app.press('\u007F'));
 	}
-	instance.unmount();
-	store.dispose();
+	app.close();
 	return samples;
 }

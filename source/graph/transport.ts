@@ -28,6 +28,9 @@ export type Transport = {
 	send(request: AttemptRequest): Promise<Exclude<AttemptOutcome, { type: 'reconciled' }>>;
 };
 
+/** got, loaded on first use (or ahead of it, where a request is sure to follow). */
+export const loadGot = () => import('got');
+
 /** Builds the transport for a service root: timeouts, CA list, proxy, headers. got loads on first use. */
 export function createTransport(root: URL, options: GraphClientOptions): Transport {
 	let instance: Promise<Got> | undefined;
@@ -38,7 +41,7 @@ export function createTransport(root: URL, options: GraphClientOptions): Transpo
 
 	// got is imported on first use: commands that fail early never pay for it.
 	const getGot = () => {
-		instance ??= import('got').then(({ default: got }) =>
+		instance ??= loadGot().then(({ default: got }) =>
 			got.extend({
 				retry: { limit: 0 },
 				throwHttpErrors: false,

@@ -43,15 +43,32 @@ export function indexRows(rows: readonly FlowRow[], previous?: FlowIndex): FlowI
 	return { rows, keys: rows.map((row) => fold(row.name)), lineage: {} };
 }
 
-/** The positions of `candidates` whose key holds `needle`. */
-function search(keys: readonly string[], needle: string, candidates: Iterable<number>): number[] {
-	const found: number[] = [];
-	for (const position of candidates) if (keys[position]?.includes(needle)) found.push(position);
-	return found;
+// Plain indexed loops: at 50,000 rows a generator or an iterator per keystroke costs more than the search.
+
+/** Appends to `found` the positions from `from` to `to` whose key holds `needle`. */
+function searchRange(
+	keys: readonly string[],
+	needle: string,
+	from: number,
+	to: number,
+	found: number[],
+): void {
+	for (let position = from; position < to; position++) {
+		if ((keys[position] as string).includes(needle)) found.push(position);
+	}
 }
 
-function* range(from: number, to: number): Generator<number> {
-	for (let position = from; position < to; position++) yield position;
+/** Appends to `found` the `candidates` whose key holds `needle`. */
+function searchAmong(
+	keys: readonly string[],
+	needle: string,
+	candidates: readonly number[],
+	found: number[],
+): void {
+	for (let at = 0; at < candidates.length; at++) {
+		const position = candidates[at] as number;
+		if ((keys[position] as string).includes(needle)) found.push(position);
+	}
 }
 
 /**
@@ -63,15 +80,15 @@ export function filterIndex(index: FlowIndex, filter: string, previous?: FilterR
 	if (!needle) return { index, needle, matches: [], rows: index.rows };
 	const known =
 		previous?.needle && needle.includes(previous.needle) && previous.index.lineage === index.lineage;
-	let matches: number[];
+	const matches: number[] = [];
 	if (previous && known && previous.index.rows.length <= index.rows.length) {
-		const narrowed =
-			needle === previous.needle ? [...previous.matches] : search(index.keys, needle, previous.matches);
-		matches = narrowed.concat(
-			search(index.keys, needle, range(previous.index.rows.length, index.rows.length)),
-		);
+		if (needle === previous.needle) matches.push(...previous.matches);
+		else searchAmong(index.keys, needle, previous.matches, matches);
+		searchRange(index.keys, needle, previous.index.rows.length, index.rows.length, matches);
 	} else {
-		matches = search(index.keys, needle, range(0, index.rows.length));
+		searchRange(index.keys, needle, 0, index.rows.length, matches);
 	}
-	return { index, needle, matches, rows: matches.map((position) => index.rows[position] as FlowRow) };
+	const rows = new Array<FlowRow>(matches.length);
+	for (let at = 0; at < matches.length; at++) rows[at] = index.rows[matches[at] as number] as FlowRow;
+	return { index, needle, matches, rows };
 }

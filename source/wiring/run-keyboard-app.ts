@@ -1,5 +1,7 @@
+import { loadMsal } from '../auth/session.js';
 import type { FlagValues } from '../commands/command.js';
 import { resolveConfig } from '../config/config.js';
+import { loadGot } from '../graph/transport.js';
 import { appExitCodes, noTerminalMessage, runApp } from '../ui/run-app.js';
 import { buildAppDeps, type WiringIo } from './app-deps.js';
 import { startDemoTenants } from './demo-tenants.js';
@@ -20,6 +22,8 @@ export async function runKeyboardApp(flags: FlagValues, io: WiringIo): Promise<n
 	}
 	const exitAfterFirstFrame = io.env.ENTRA_FLOWS_EXIT_AFTER_FIRST_FRAME === '1';
 	if (flags.demo === true) {
+		// The demo signs in and lists right after its first frame: msal-node and got load while its emulator starts.
+		void Promise.allSettled([loadMsal(), loadGot()]);
 		// Two demo tenants offered as profiles, so export in one and apply in the other works offline.
 		const demo = await startDemoTenants(io, {
 			...(io.env.ENTRA_FLOWS_DEMO_STATE_DIR ? { stateDir: io.env.ENTRA_FLOWS_DEMO_STATE_DIR } : {}),
