@@ -173,10 +173,15 @@ function afterResponse(
 	const location = header(headers.location);
 	if (redirectStatuses.has(status) && location) return afterRedirect(status, location, state, rules);
 	if (status < 400) {
-		// A create answered 2xx with a body cut off: the object exists; look it up for its id.
-		const cut = isSuccess(status) && outcome.body.trim() !== '' && !isJson(outcome.body);
-		if (cut && canAdopt(rules) && !reconciled)
-			return { kind: 'reconcile', cause: `truncated ${status}`, lost: outcome };
+		// A create answered 2xx with a body cut off: the object exists; look it up for its id. Only such a create
+		// is parsed here: a list's page is parsed once, by its reader (a second parse was megabytes of garbage a page).
+		const cut =
+			canAdopt(rules) &&
+			!reconciled &&
+			isSuccess(status) &&
+			outcome.body.trim() !== '' &&
+			!isJson(outcome.body);
+		if (cut) return { kind: 'reconcile', cause: `truncated ${status}`, lost: outcome };
 		return { kind: 'accept', status, headers, body: outcome.body };
 	}
 	if (status === 401 && !state.replayedAfter401) {

@@ -61,19 +61,37 @@ export async function* collectionPages<T, U>(
 				message: `The list was cancelled after ${received} items.`,
 			});
 		}
-		const result = await sendCall(deps, 'GET', url, options);
-		const body = parseObject(result);
-		if (!Array.isArray(body.value)) throw malformed(result, 'The collection response has no "value" array.');
-		const items: U[] = [];
-		for (const [index, item] of body.value.entries()) {
-			const where = `value[${index}]`;
-			const problem = shapeProblem(item, anyObject, where) ?? options.checkItem?.(item, where);
-			if (problem) throw malformed(result, `Microsoft Graph sent a list of the wrong shape: ${problem}.`);
-			items.push(mapItem(item as T));
-		}
-		received += items.length;
-		// Read before yielding: a bad link fails this page's call, with its ids.
-		url = nextPage(body['@odata.nextLink'], root, deps, result);
-		yield { items, pageNumber, received };
+		const page: PageRead<U> = await readPage(deps, root, url, options, mapItem);
+		received += page.items.length;
+		url = page.next;
+		yield { items: page.items, pageNumber, received };
 	}
+}
+
+type PageRead<U> = { readonly items: U[]; readonly next: URL | undefined };
+
+/**
+ * One page read, checked and mapped. Its own function so that only the mapped items live on while the caller
+ * holds the page: a generator paused at `yield` keeps every local of its loop, and the answer's text and parsed
+ * body (about 5 MiB for 1,000 flows) would stay until the next page came.
+ */
+async function readPage<T, U>(
+	deps: SendDeps,
+	root: URL,
+	url: URL,
+	options: ListOptions<T, U>,
+	mapItem: (item: T) => U,
+): Promise<PageRead<U>> {
+	const result = await sendCall(deps, 'GET', url, options);
+	const body = parseObject(result);
+	if (!Array.isArray(body.value)) throw malformed(result, 'The collection response has no "value" array.');
+	const items: U[] = [];
+	for (const [index, item] of body.value.entries()) {
+		const where = `value[${index}]`;
+		const problem = shapeProblem(item, anyObject, where) ?? options.checkItem?.(item, where);
+		if (problem) throw malformed(result, `Microsoft Graph sent a list of the wrong shape: ${problem}.`);
+		items.push(mapItem(item as T));
+	}
+	// Read before yielding: a bad link fails this page's call, with its ids.
+	return { items, next: nextPage(body['@odata.nextLink'], root, deps, result) };
 }

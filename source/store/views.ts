@@ -1,5 +1,6 @@
 import { pageInputs } from '../graph/flow-attributes.js';
 import { isSystemApp } from '../operations/system-apps.js';
+import { groupDigits } from '../text/count.js';
 import { display } from '../text/sanitize.js';
 import { filterIndex, indexRows } from './flow-filter.js';
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from './state.js';
@@ -92,7 +93,7 @@ export function listProgress(
 	},
 	short = false,
 ): string | undefined {
-	const count = (list.data?.length ?? 0).toLocaleString('en-US');
+	const count = groupDigits(list.data?.length ?? 0);
 	// The flows collection documents no $count, so the total is not known until the last page.
 	if (list.arriving) return short ? 'more coming' : `${count} loaded, more coming (esc stops)`;
 	if (!list.partial || list.status === 'loading') return undefined;

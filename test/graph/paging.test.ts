@@ -1,7 +1,11 @@
+import { setImmediate as turn } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import test from 'ava';
 import { listUserFlowSummaries, listUserFlows, userFlowPages } from '../../source/graph/flows.js';
 import { createGraphClient } from '../../source/graph/graph-client.js';
 import { GraphError } from '../../source/graph/graph-error.js';
+import { flowsPath } from '../../source/graph/paths.js';
 import { listTenantIdentityProviders } from '../../source/graph/tenant-providers.js';
 import { emulatorFor } from '../helpers/emulator.js';
 
@@ -90,4 +94,33 @@ test('the emulator honours $top up to 999 and refuses more, as the directory doe
 	t.is(((await (await at(3)).json()) as { value: unknown[] }).value.length, 3);
 	t.is((await at(999)).status, 200);
 	t.is((await at(1000)).status, 400);
+});
+
+// A full collection on demand, for the test below: --expose-gc set at run time reaches a new context.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+test("while the caller holds a page, that page's answer is not kept: only what mapItem made of it stays", async (t) => {
+	const emulator = await emulatorFor(t, { extraFlows: 1200 });
+	const client = clientFor(emulator.graphUrl);
+	// Each item as it came in the answer, weakly: it stays alive only if the answer (or its parsed body) does.
+	const raw: WeakRef<object>[] = [];
+	const pages = client.pages?.(flowsPath, {
+		top: 999,
+		checkItem: (item) => {
+			raw.push(new WeakRef(item as object));
+			return undefined;
+		},
+		mapItem: (item: { id?: string }) => ({ id: item.id }),
+	});
+	if (!pages) return t.fail('the client reads page by page');
+	const first = await pages.next();
+	t.is(first.value?.items.length, 999);
+	t.is(raw.length, 999);
+	// The generator is paused at its yield now, as the app's load is while it draws the page.
+	await turn();
+	collectGarbage();
+	await turn();
+	t.is(raw.filter((item) => item.deref() !== undefined).length, 0);
+	await pages.return?.();
 });

@@ -13,6 +13,7 @@ import {
 	type PickerKind,
 	selectResource,
 } from '../../store/index.js';
+import { groupDigits } from '../../text/count.js';
 import { display } from '../../text/sanitize.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
@@ -211,7 +212,7 @@ export function PickerOverlay({ picker, flowId, focused, highlighted }: PickerOv
 			{body}
 			{choices && all && (long || showFilter) ? (
 				<Text color={theme.muted}>
-					{choices.length.toLocaleString('en-US')} of {all.length.toLocaleString('en-US')} · / filter
+					{groupDigits(choices.length)} of {groupDigits(all.length)} · / filter
 					{long ? ' · G last · pgdn/pgup page' : ''}
 				</Text>
 			) : (

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { hidden, useKeyActions } from '../../keys/input-router.js';
 import { currentEntry, type RequestRow, requestRow } from '../../store/index.js';
+import { groupDigits } from '../../text/count.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
 import { ListView } from '../components/list-view.js';
@@ -66,10 +67,8 @@ export function RequestListScreen() {
 			</Box>
 			<Text color={theme.muted} wrap="truncate-end">
 				{' '}
-				{rows.length > 0
-					? `${(cursor + 1).toLocaleString('en-US')}/${rows.length.toLocaleString('en-US')} · newest last`
-					: ''}
-				{failed > 0 ? ` · ${failed.toLocaleString('en-US')} failed (✗)` : ''}
+				{rows.length > 0 ? `${groupDigits(cursor + 1)}/${groupDigits(rows.length)} · newest last` : ''}
+				{failed > 0 ? ` · ${groupDigits(failed)} failed (✗)` : ''}
 				{rows.length > 0 ? ' · no tokens kept, secrets shown as ***' : ''}
 			</Text>
 		</Box>

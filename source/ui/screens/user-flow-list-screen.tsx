@@ -14,6 +14,7 @@ import {
 	targets,
 	unsavedLayoutFlowIds,
 } from '../../store/index.js';
+import { groupDigits } from '../../text/count.js';
 import { useBodySize } from '../body-size.js';
 import { BodyState } from '../components/body-state.js';
 import { ListView } from '../components/list-view.js';
@@ -137,13 +138,11 @@ export function UserFlowListScreen() {
 				) : null}
 				<Text color={theme.muted}>
 					{' '}
-					{rows.length > 0
-						? `${(cursor + 1).toLocaleString('en-US')}/${rows.length.toLocaleString('en-US')}`
-						: ''}
+					{rows.length > 0 ? `${groupDigits(cursor + 1)}/${groupDigits(rows.length)}` : ''}
 					{entry.filter && rows.length === 0
-						? `no match among ${all.length.toLocaleString('en-US')}`
+						? `no match among ${groupDigits(all.length)}`
 						: entry.filter
-							? ` of ${all.length.toLocaleString('en-US')}`
+							? ` of ${groupDigits(all.length)}`
 							: ''}
 				</Text>
 				{progress ? <Text color={theme.warning}> · {progress}</Text> : null}
