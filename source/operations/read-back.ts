@@ -4,20 +4,34 @@
 /** Waits between read-backs, in ms: four more tries over about four seconds. */
 export const readBackDelays: readonly number[] = [250, 500, 1000, 2000];
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `stop` aborts meanwhile. */
+const sleep = (ms: number, stop?: AbortSignal) =>
+	new Promise<void>((resolve) => {
+		if (stop?.aborted) return resolve();
+		const timer = setTimeout(done, ms);
+		stop?.addEventListener('abort', done, { once: true });
+		function done() {
+			clearTimeout(timer);
+			stop?.removeEventListener('abort', done);
+			resolve();
+		}
+	});
 
 /**
  * Runs `read` until `settled` says its answer is final (or it stops throwing), waiting `readBackDelays` between
- * tries; returns the last answer, or throws the last error when every try failed.
+ * tries (none more once `stop` aborts); returns the last answer, or throws the last error when every try failed.
  */
 export async function readBack<T>(
 	read: () => Promise<T>,
 	settled: (answer: T) => boolean,
 	delays: readonly number[] = readBackDelays,
+	stop?: AbortSignal,
 ): Promise<T> {
 	let last: { answer: T } | { error: unknown } = { error: new Error('not read') };
 	for (let attempt = 0; attempt <= delays.length; attempt++) {
-		if (attempt > 0) await sleep(delays[attempt - 1] ?? 0);
+		if (attempt > 0) await sleep(delays[attempt - 1] ?? 0, stop);
+		// Stopped (the app is ending): no more tries; what was read last is the answer.
+		if (attempt > 0 && stop?.aborted) break;
 		try {
 			last = { answer: await read() };
 			if (settled(last.answer)) return last.answer;

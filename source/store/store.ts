@@ -26,6 +26,8 @@ export type EffectContext = {
 	beginCancellable(name: string): AbortSignal;
 	/** Stops the read begun under `name` (its request in flight too); false when none runs. */
 	cancel(name: string): boolean;
+	/** Aborted when the store is disposed: work that goes on in the background (a patient read-back) ends with it. */
+	readonly disposed: AbortSignal;
 };
 
 /** An async operation: dispatches started, calls Graph, dispatches succeeded or failed. */
@@ -66,6 +68,7 @@ export function createStore(
 	let resumes: Effect[] = [];
 	let signIn: AbortController | undefined;
 	const cancellable = new Map<string, AbortController>();
+	const lifetime = new AbortController();
 	let unsubscribeRetries = deps.retries?.subscribe((notice) => store.notifyRetry(notice));
 	const now = () => (deps.now ?? Date.now)();
 
@@ -93,6 +96,7 @@ export function createStore(
 			getState: () => current,
 			run,
 			now,
+			disposed: lifetime.signal,
 			replaceDeps(next) {
 				unsubscribeRetries?.();
 				deps = next;
@@ -179,6 +183,7 @@ export function createStore(
 		},
 		deps: () => deps,
 		dispose() {
+			lifetime.abort();
 			signIn?.abort();
 			for (const controller of cancellable.values()) controller.abort();
 			unsubscribeRetries?.();
