@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { render } from 'ink-testing-library';
 import { StatusLine } from '../../source/ui/frame/status-line.js';
 import { StoreProvider } from '../../source/ui/store-context.js';
@@ -14,7 +14,8 @@ async function until(condition: () => boolean, what: string, timeoutMs = 2000): 
 	}
 }
 
-test('a success said while a read-back runs is shown once the read ends, and fades only after being seen', async (t) => {
+/** The status line alone over a real store, fading after `fadeMs`. */
+async function statusLine(t: ExecutionContext) {
 	const { store } = await storeFor(t);
 	const view = render(
 		<StoreProvider store={store}>
@@ -24,6 +25,11 @@ test('a success said while a read-back runs is shown once the read ends, and fad
 		</StoreProvider>,
 	);
 	t.teardown(() => view.unmount());
+	return { store, view };
+}
+
+test('a success said while a read-back runs is shown once the read ends, and fades only after being seen', async (t) => {
+	const { store, view } = await statusLine(t);
 	store.dispatch({ type: 'flash/shown', level: 'success', text: 'Added Fabrikam ID to “Events”' });
 	store.dispatch({
 		type: 'activity/started',
@@ -45,15 +51,7 @@ test('a success said while a read-back runs is shown once the read ends, and fad
 });
 
 test('an error stays until dismissed, even after the fade time', async (t) => {
-	const { store } = await storeFor(t);
-	const view = render(
-		<StoreProvider store={store}>
-			<ThemeProvider theme={noColorTheme}>
-				<StatusLine width={80} fadeAfterMs={fadeMs} />
-			</ThemeProvider>
-		</StoreProvider>,
-	);
-	t.teardown(() => view.unmount());
+	const { store, view } = await statusLine(t);
 	store.dispatch({ type: 'flash/shown', level: 'error', text: 'Could not add Fabrikam ID' });
 	await until(() => (view.lastFrame() ?? '').includes('✗ Could not add Fabrikam ID'), 'the error');
 	await delay(fadeMs * 4);

@@ -6,7 +6,7 @@ import { display } from '../../text/sanitize.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState, ResourceData } from '../state.js';
 import type { Effect } from '../store.js';
-import { type LoadOptions, load, operate, type ReadBackOptions } from './common.js';
+import { type LoadOptions, load, operate, type ReadBackOptions, readBackAfter } from './common.js';
 import { loadSection } from './flow-sections.js';
 import { refusalText } from './refusal-text.js';
 
@@ -54,7 +54,7 @@ async function reread(
 ) {
 	const shows = (list: ResourceData['attributes']) =>
 		list.some((attribute) => attribute.id === change.attributeId) === change.collects;
-	await context.run(loadAttributes(flowId, { force: true, ...(outcome.kind === 'done' ? { shows } : {}) }));
+	await context.run(loadAttributes(flowId, readBackAfter(outcome, shows)));
 }
 
 /** The flow's attributes as last read. */

@@ -28,6 +28,14 @@ export function handleExpiry(context: EffectContext, self: Effect, error: unknow
 	return true;
 }
 
+/** How a write's read-back loads: forced; after a change that was made, until the data `shows` the change. */
+export function readBackAfter<T>(
+	outcome: Outcome<unknown, unknown>,
+	shows: (data: T) => boolean,
+): ReadBackOptions<T> {
+	return outcome.kind === 'done' ? { force: true, shows } : { force: true };
+}
+
 /** Loads one resource unless it is cached or already loading. */
 export function load<K extends ResourceName>(
 	resource: K,

@@ -14,7 +14,7 @@ import type { Outcome } from '../../operations/outcome.js';
 import { display } from '../../text/sanitize.js';
 import { flowLabel } from '../selectors.js';
 import type { Effect } from '../store.js';
-import { type LoadOptions, load, operate, type ReadBackOptions } from './common.js';
+import { type LoadOptions, load, operate, type ReadBackOptions, readBackAfter } from './common.js';
 
 /** The events as the screen names them. */
 export const eventNames: Readonly<Record<ExtensionEvent, string>> = {
@@ -82,9 +82,7 @@ function reread(
 ) {
 	const shows = (read: FlowExtensions) =>
 		change.runs === null ? !read[change.event] : sameId(read[change.event]?.id, change.runs);
-	return context.run(
-		loadFlowExtensions(flowId, { force: true, ...(outcome.kind === 'done' ? { shows } : {}) }),
-	);
+	return context.run(loadFlowExtensions(flowId, readBackAfter(outcome, shows)));
 }
 
 /** Attaches (or replaces) the flow's extension at `event`. */

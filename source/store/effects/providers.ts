@@ -7,7 +7,7 @@ import { display } from '../../text/sanitize.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState, ResourceData } from '../state.js';
 import type { Effect } from '../store.js';
-import { type LoadOptions, load, operate, type ReadBackOptions } from './common.js';
+import { type LoadOptions, load, operate, type ReadBackOptions, readBackAfter } from './common.js';
 import { loadSection } from './flow-sections.js';
 import { refusalText } from './refusal-text.js';
 
@@ -55,9 +55,7 @@ async function reread(
 ) {
 	const shows = (list: ResourceData['identityProviders']) =>
 		list.some((provider) => sameId(provider.id, change.providerId)) === change.offers;
-	await context.run(
-		loadIdentityProviders(flowId, { force: true, ...(outcome.kind === 'done' ? { shows } : {}) }),
-	);
+	await context.run(loadIdentityProviders(flowId, readBackAfter(outcome, shows)));
 }
 
 /** The flow's providers as last read: its sub-list, else the flow's own. */
