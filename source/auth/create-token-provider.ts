@@ -46,6 +46,8 @@ export type AuthConfig = {
 	readonly noCache: boolean;
 	/** Extra CA certificates (PEM) to trust for sign-in, besides Node's bundled roots. */
 	readonly caFile?: string;
+	/** Trust the CA file alone, not Node's roots too. */
+	readonly caFileOnly?: boolean;
 	/** Stop waiting for the device code to be entered after this many seconds (default: the code's lifetime). */
 	readonly deviceCodeTimeoutSeconds?: number;
 	/** Where HTTPS_PROXY / NO_PROXY are read from, and the `az` process's environment (default process.env). */
@@ -163,7 +165,7 @@ export function createTokenProvider(config: AuthConfig, hooks: AuthHooks = {}): 
 		return managedIdentityProvider({
 			cloud: config.cloud,
 			...(clientId ? { clientId } : {}),
-			...(config.caFile ? { ca: loadCaFile(config.caFile) } : {}),
+			...(config.caFile ? { ca: loadCaFile(config.caFile, { alone: config.caFileOnly }) } : {}),
 			redactor,
 		});
 	}
@@ -179,7 +181,7 @@ export function createTokenProvider(config: AuthConfig, hooks: AuthHooks = {}): 
 	}
 	const scopes = credential ? appOnlyScopes(config.cloud) : delegatedScopes(config.cloud, config.readOnly);
 	const network = new SignInNetworkClient({
-		...(config.caFile ? { ca: loadCaFile(config.caFile) } : {}),
+		...(config.caFile ? { ca: loadCaFile(config.caFile, { alone: config.caFileOnly }) } : {}),
 		env: config.env ?? process.env,
 		redactor,
 	});

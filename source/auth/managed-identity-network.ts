@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { trustContext } from '../auth/trust-context.js';
 import { isLoopbackHost } from '../text/loopback.js';
 
 /*
@@ -51,7 +52,9 @@ export class ManagedIdentityNetworkClient implements INetworkModule {
 					method,
 					headers: options.headers,
 					timeout: this.options.timeoutMs ?? 20_000,
-					...(url.protocol === 'https:' && this.options.ca ? { ca: this.options.ca } : {}),
+					...(url.protocol === 'https:' && this.options.ca
+						? { secureContext: trustContext(this.options.ca) }
+						: {}),
 				},
 				(response) => {
 					const chunks: Buffer[] = [];

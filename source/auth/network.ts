@@ -9,6 +9,7 @@ import { isLoopbackHost } from '../text/loopback.js';
 import { certificateHostNames, hostNameMismatch } from '../text/tls-names.js';
 import { AuthError } from './auth-error.js';
 import type { Redactor } from './redact.js';
+import { trustContext } from './trust-context.js';
 
 /*
 msal-node's network client, replaced (its default, global fetch, ignores HTTPS_PROXY on Node 20 and has no
@@ -49,10 +50,10 @@ const pemBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 export const pemFileLimitBytes = 1024 * 1024;
 
 /**
- * Reads a PEM file of CA certificates and returns Node's bundled roots plus those certificates, ready for a
- * `ca` option (https, got's `https.certificateAuthority`). Throws AuthError `ca-file` naming the file.
+ * Reads a PEM file of CA certificates and returns Node's bundled roots plus those certificates (or, `alone`,
+ * those certificates only), ready for a `ca` option. Throws AuthError `ca-file` naming the file.
  */
-export function loadCaFile(path: string): string[] {
+export function loadCaFile(path: string, options: { readonly alone?: boolean } = {}): string[] {
 	let text: string;
 	try {
 		text = readBoundedFile(path, pemFileLimitBytes).text;
@@ -78,7 +79,7 @@ export function loadCaFile(path: string): string[] {
 			'Give a PEM file with "-----BEGIN CERTIFICATE-----" blocks (convert DER with: openssl x509 -inform der -in ca.cer -out ca.pem).',
 		);
 	}
-	return [...rootCertificates, ...certificates];
+	return options.alone ? certificates : [...rootCertificates, ...certificates];
 }
 
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -151,7 +152,10 @@ export class SignInNetworkClient implements INetworkModule {
 		},
 	) {
 		this.#ca = options.ca;
-		this.#agent = new https.Agent({ keepAlive: true, ...(options.ca ? { ca: options.ca } : {}) });
+		this.#agent = new https.Agent({
+			keepAlive: true,
+			...(options.ca ? { secureContext: trustContext(options.ca) } : {}),
+		});
 	}
 
 	/** What the last request with this correlation id ended with (or the last request overall). */
@@ -275,11 +279,16 @@ export class SignInNetworkClient implements INetworkModule {
 						...(body === undefined ? {} : { 'content-length': Buffer.byteLength(body) }),
 					},
 					...(servername ? { servername } : {}),
-					...(this.#ca ? { ca: this.#ca } : {}),
+					...(this.#ca ? { secureContext: trustContext(this.#ca) } : {}),
 					...(tunnel
 						? {
 								createConnection: () =>
-									connect({ socket: tunnel, host, servername, ...(this.#ca ? { ca: this.#ca } : {}) }),
+									connect({
+										socket: tunnel,
+										host,
+										servername,
+										...(this.#ca ? { secureContext: trustContext(this.#ca) } : {}),
+									}),
 							}
 						: { agent: this.#agent }),
 					timeout: timeoutMs,
@@ -340,7 +349,7 @@ export function openTunnel(
 			headers: { host: authority, ...credentials },
 			agent: false,
 			timeout: options.timeoutMs,
-			...(secure && options.ca ? { ca: options.ca as string | string[] } : {}),
+			...(secure && options.ca ? { secureContext: trustContext(options.ca) } : {}),
 		});
 		request.on('connect', (response, socket) => {
 			if (response.statusCode === 200) {

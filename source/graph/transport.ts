@@ -1,6 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Got, RequestError, Response } from 'got';
+import { trustContext } from '../auth/trust-context.js';
 import { certificateHostNames, hostNameMismatch } from '../text/tls-names.js';
 import type { GraphClientOptions } from './client-types.js';
 import type { AttemptOutcome } from './next-step.js';
@@ -36,7 +37,16 @@ export function createTransport(root: URL, options: GraphClientOptions): Transpo
 	let instance: Promise<Got> | undefined;
 	// Every request goes to the service root's origin (nextLinks are checked), so one proxy decision serves all.
 	const proxy = root.protocol === 'https:' ? options.proxyFor?.(root) : undefined;
-	const httpsAgent = () => (proxy ? new ProxyTunnelAgent(proxy) : new HttpsAgent());
+	// A CA list becomes one TLS context that all connections share (given as `ca`, each would build its own).
+	const trust = () => (options.ca ? { secureContext: trustContext(options.ca) } : {});
+	const httpsAgent = (reused = false) =>
+		proxy
+			? new ProxyTunnelAgent(proxy, trust())
+			: // Settings of Node's global agent, which got uses when given none.
+				new HttpsAgent({
+					...trust(),
+					...(reused ? { keepAlive: true, scheduling: 'lifo', timeout: 5000 } : {}),
+				});
 	const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes;
 
 	// got is imported on first use: commands that fail early never pay for it.
@@ -54,11 +64,8 @@ export function createTransport(root: URL, options: GraphClientOptions): Transpo
 					response: options.timeouts?.response ?? 30_000,
 					request: options.timeouts?.request ?? 60_000,
 				},
-				https: options.ca
-					? { certificateAuthority: typeof options.ca === 'string' ? options.ca : [...options.ca] }
-					: undefined,
 				headers: { 'user-agent': options.userAgent, accept: 'application/json' },
-				...(proxy ? { agent: { https: httpsAgent() } } : {}),
+				...(proxy || options.ca ? { agent: { https: httpsAgent(true) } } : {}),
 			}),
 		);
 		return instance;

@@ -105,6 +105,7 @@ export async function startDemoDeps(io: WiringIo, requests?: RequestRecorder): P
 		tenant: served.info.tenantId,
 		authorityHost: served.info.authorityHost,
 		caFile: served.info.caFile,
+		caFileOnly: true,
 		accessToken: undefined,
 		clientSecret: undefined,
 		certificatePath: undefined,

@@ -110,6 +110,7 @@ function demoTenant(
 		tenant: info.tenantId,
 		authorityHost: info.authorityHost,
 		caFile: info.caFile,
+		caFileOnly: true,
 		accessToken: undefined,
 		clientSecret: undefined,
 		certificatePath: undefined,

@@ -40,6 +40,7 @@ test('loadCaFile adds the file to the bundled roots and names bad files', async 
 	const list = loadCaFile(caFile);
 	t.is(list.length, rootCertificates.length + 1);
 	t.is(list.at(-1)?.trim(), caPem.trim());
+	t.deepEqual(loadCaFile(caFile, { alone: true }), list.slice(-1));
 	const missing = t.throws(() => loadCaFile(join(dir, 'missing.pem')));
 	t.like(missing, { code: 'ca-file' });
 	t.regex(missing?.message ?? '', /missing\.pem \(ENOENT\)/);

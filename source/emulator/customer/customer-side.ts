@@ -1,5 +1,6 @@
 import { type KeyObject, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SecureContext } from 'node:tls';
 import type { Quirks } from '../quirks.js';
 import type { TenantStore } from '../tenant.js';
 import { type Answer, type PageSite, pageAnswer, protocolErrorPage, redirectError } from './answers.js';
@@ -83,7 +84,8 @@ export function createCustomerSide(options: CustomerSideOptions): CustomerSide {
 	};
 	const tokens = createCustomerTokens(tenant.state.tenantId, issuer);
 	const journeys = new Journeys();
-	const trust = trustContext(options.ca ?? []);
+	// Built when an extension is first called: it parses every system root, which a start-up need not wait for.
+	let trust: SecureContext | undefined;
 
 	function knownHost(host: string): boolean {
 		const label = host.slice(0, -suffix.length).toLowerCase();
@@ -102,7 +104,16 @@ export function createCustomerSide(options: CustomerSideOptions): CustomerSide {
 		body: string,
 	): Promise<Answer> {
 		const site: PageSite = { host, tenant };
-		const deps: StepDeps = { tenant, quirks: options.quirks, tokens, trust, site };
+		const deps: StepDeps = {
+			tenant,
+			quirks: options.quirks,
+			tokens,
+			get trust() {
+				trust ??= trustContext(options.ca ?? []);
+				return trust;
+			},
+			site,
+		};
 		const method = request.method ?? 'GET';
 		if (!knownHost(host)) {
 			return pageAnswer(
