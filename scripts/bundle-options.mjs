@@ -64,5 +64,8 @@ export const bundleOptions = {
 	logLevel: 'warning',
 };
 
-/** dist/cli.js is start.ts: the Node version check, which then loads the program (cli.tsx) as a chunk. */
-export const entryPoints = { cli: 'start.ts' };
+/**
+ * dist/cli.js is start.ts: the Node version check, which then loads the program (cli.tsx) as a chunk.
+ * dist/emulator-worker.js is the thread the demo's emulator runs in (source/emulator/serve-in-worker.ts).
+ */
+export const entryPoints = { cli: 'start.ts', 'emulator-worker': 'source/emulator/serve-worker.ts' };

@@ -92,9 +92,9 @@ export function demoEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /** Starts the built-in demo tenant in this process and signs in to it with the real device-code path. */
 export async function startDemoDeps(io: WiringIo, requests?: RequestRecorder): Promise<AppDeps> {
-	const { serveEmulator } = await import('../emulator/serve.js');
+	const { serveInWorker } = await import('../emulator/serve-in-worker.js');
 	// Approved automatically once the code has been shown (one pending poll), so the newcomer sees the real flow.
-	const served = await serveEmulator({
+	const served = await serveInWorker({
 		port: 0,
 		identity: { autoApprove: true, pendingPolls: 1, pollIntervalSeconds: 1 },
 	});

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { resolveConfig } from '../config/config.js';
-import type { ServedEmulator } from '../emulator/serve.js';
+import type { WorkerEmulator } from '../emulator/serve-in-worker.js';
 import type { AppDeps } from '../store/deps.js';
 import type { RequestRecorder } from '../store/requests.js';
 import { buildAppDeps, demoEnvironment, type WiringIo } from './app-deps.js';
@@ -49,7 +49,8 @@ const seeds = [
  * waits on, for a tenant most demos never open.
  */
 export async function startDemoTenants(io: WiringIo, options: DemoOptions = {}): Promise<DemoTenants> {
-	const { serveEmulator } = await import('../emulator/serve.js');
+	// Each tenant answers from a thread of its own, so serving the app's requests never holds up its drawing.
+	const { serveInWorker } = await import('../emulator/serve-in-worker.js');
 	const identity = {
 		autoApprove: true,
 		// msal-node polls once at once and sleeps `interval` only after a pending answer: with none pending the
@@ -58,10 +59,10 @@ export async function startDemoTenants(io: WiringIo, options: DemoOptions = {}):
 		pollIntervalSeconds: options.pollIntervalSeconds ?? 0,
 	};
 	if (options.stateDir) mkdirSync(options.stateDir, { recursive: true });
-	const started = new Map<DemoProfile, Promise<{ served: ServedEmulator; tenant: DemoTenant }>>();
+	const started = new Map<DemoProfile, Promise<{ served: WorkerEmulator; tenant: DemoTenant }>>();
 	let closed = false;
 	const start = async (entry: (typeof seeds)[number]) => {
-		const served = await serveEmulator({
+		const served = await serveInWorker({
 			port: 0,
 			seed: entry.seed,
 			identity,
@@ -99,7 +100,7 @@ export async function startDemoTenants(io: WiringIo, options: DemoOptions = {}):
 
 function demoTenant(
 	entry: (typeof seeds)[number],
-	served: ServedEmulator,
+	served: WorkerEmulator,
 	io: WiringIo,
 	options: DemoOptions,
 ): DemoTenant {

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { emulatorWorkers } from '../../source/emulator/serve-in-worker.js';
 import { listUserFlows } from '../../source/graph/flows.js';
 import type { GraphClient } from '../../source/graph/graph-client.js';
 import { listTenantAttributes } from '../../source/graph/tenant-attributes.js';
@@ -58,10 +59,7 @@ test('NO_COLOR reaches the demo, while the rest of the environment (a proxy, a t
 	t.is((await listUserFlows(contoso.deps.graph)).length, 4, 'the proxy of the real environment is not used');
 });
 
-/** Servers listening in this process (each emulator has its own). */
-const openSockets = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
-
-// Serial, so no other test's emulator starts or stops while the servers are counted.
+// Serial, so no other test's emulator starts or stops while the emulator threads are counted.
 test.serial(
 	'the second tenant’s emulator starts only when it is first chosen, and the demo’s close stops it',
 	async (t) => {
@@ -70,12 +68,14 @@ test.serial(
 			{ pollIntervalSeconds: 0 },
 		);
 		t.teardown(() => demo.close());
-		const before = openSockets();
+		t.is(emulatorWorkers(), 1, 'contoso only');
 		const fabrikam = await demo.tenant('fabrikam');
-		t.true(openSockets() > before, 'choosing fabrikam starts its emulator');
+		t.is(emulatorWorkers(), 2, 'choosing fabrikam starts its emulator');
 		await fabrikam.deps.session.signIn({ onDeviceCode: () => {} }, new AbortController().signal);
 		t.is((await listUserFlows(fabrikam.deps.graph)).length, 0);
 		await demo.close();
+		t.is(emulatorWorkers(), 0, 'both threads ended');
+		await t.throwsAsync(() => listUserFlows(fabrikam.deps.graph), { message: /Nothing is listening/ });
 		await t.throwsAsync(() => demo.tenant('contoso'), { message: /The demo has ended/ });
 	},
 );
