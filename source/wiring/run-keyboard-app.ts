@@ -30,9 +30,10 @@ export async function runKeyboardApp(flags: FlagValues, io: WiringIo): Promise<n
 		const starting = startDemoTenants(io, {
 			...(io.env.ENTRA_FLOWS_DEMO_STATE_DIR ? { stateDir: io.env.ENTRA_FLOWS_DEMO_STATE_DIR } : {}),
 		});
-		// The demo signs in and lists right after its first frame: msal-node and got load meanwhile too.
-		const [{ runApp }] = await Promise.all([loadInk(), loadMsal(), loadGot()]);
-		const demo = await starting;
+		const ink = loadInk();
+		// The demo signs in and lists right after its first frame: msal-node and got load behind Ink.
+		void Promise.allSettled([loadMsal(), loadGot()]);
+		const [{ runApp }, demo] = await Promise.all([ink, starting]);
 		try {
 			return await runApp({ ...(await demoSwitch(demo)), tmux: Boolean(io.env.TMUX), exitAfterFirstFrame });
 		} finally {
