@@ -42,7 +42,7 @@ export function UserFlowListScreen() {
 	const all = useMemo(() => flowRows(resource.data ?? []), [resource.data]);
 	const rows = useFlowFilter(all, entry.filter);
 	const cursor = Math.min(entry.cursor, Math.max(0, rows.length - 1));
-	const selected = rows[cursor];
+	const selected = rows.at(cursor);
 	const listHeight = Math.max(1, height - 2);
 	useEffect(() => {
 		void store.run(loadUserFlows());
