@@ -25,6 +25,11 @@ export type FilterResult = {
 	readonly matches: Int32Array;
 	/** index.rows itself when the filter is empty, else a view of the matched rows (nothing copied). */
 	readonly rows: Rows<FlowRow>;
+	/**
+	 * The result over the same index this one narrowed (its filter one or more characters shorter), and so on
+	 * back to a full search: erasing a character goes back to it instead of searching every row again.
+	 */
+	readonly narrowed?: FilterResult;
 };
 
 /** The rows of `all` at `positions`, read through the positions: a keystroke copies no row array. */
@@ -110,36 +115,47 @@ function searchAmong(
 const none = new Int32Array(0);
 
 /**
+ * The newest of `previous` and the results it narrowed whose filter `needle` holds: a longer filter starts from
+ * the previous keystroke, an erased character finds the shorter filter's result again.
+ */
+function startFrom(index: FlowIndex, needle: string, previous?: FilterResult): FilterResult | undefined {
+	for (let result = previous; result; result = result.narrowed) {
+		if (result.index.lineage !== index.lineage || result.index.rows.length > index.rows.length)
+			return undefined;
+		if (result.needle && needle.includes(result.needle)) return result;
+	}
+	return undefined;
+}
+
+/**
  * The rows whose name holds `filter`, ignoring case and surrounding blanks. Given the previous result, a longer
- * filter that holds the previous one searches only its matches, and rows added since are searched on their own.
+ * filter that holds the previous one searches only its matches, a shorter one takes the result it had when it
+ * was typed, and rows added since are searched on their own.
  */
 export function filterIndex(index: FlowIndex, filter: string, previous?: FilterResult): FilterResult {
 	const needle = fold(filter.trim());
 	if (!needle) return { index, needle, matches: none, rows: index.rows };
-	const known =
-		previous?.needle && needle.includes(previous.needle) && previous.index.lineage === index.lineage;
-	let matches: Int32Array;
-	if (previous && known && previous.index.rows.length <= index.rows.length) {
-		const added = index.rows.length - previous.index.rows.length;
-		if (needle === previous.needle && added === 0) {
-			matches = previous.matches;
-		} else {
-			const found = new Int32Array(previous.matches.length + added);
-			let count: number;
-			if (needle === previous.needle) {
-				found.set(previous.matches);
-				count = previous.matches.length;
-			} else {
-				count = searchAmong(index.keys, needle, previous.matches, found);
-			}
-			count = searchRange(index.keys, needle, previous.index.rows.length, index.rows.length, found, count);
-			matches = exact(found, count);
-		}
-	} else {
+	const start = startFrom(index, needle, previous);
+	if (!start) {
 		const found = new Int32Array(index.rows.length);
-		matches = exact(found, searchRange(index.keys, needle, 0, index.rows.length, found, 0));
+		const matches = exact(found, searchRange(index.keys, needle, 0, index.rows.length, found, 0));
+		return { index, needle, matches, rows: new MatchedRows(index.rows, matches) };
 	}
-	return { index, needle, matches, rows: new MatchedRows(index.rows, matches) };
+	if (start.index === index && start.needle === needle) return start;
+	const added = index.rows.length - start.index.rows.length;
+	const found = new Int32Array(start.matches.length + added);
+	let count: number;
+	if (start.needle === needle) {
+		found.set(start.matches);
+		count = start.matches.length;
+	} else {
+		count = searchAmong(index.keys, needle, start.matches, found);
+	}
+	count = searchRange(index.keys, needle, start.index.rows.length, index.rows.length, found, count);
+	const matches = exact(found, count);
+	// Only results over this same index are kept to go back to: an older index's keys are not held on to.
+	const narrowed = start.index !== index ? undefined : start.needle === needle ? start.narrowed : start;
+	return { index, needle, matches, rows: new MatchedRows(index.rows, matches), narrowed };
 }
 
 /** The first `count` of `found`, copied when shorter so the unused room is not kept until the next key. */

@@ -120,13 +120,19 @@ test('pages arriving while the filter is typed: the view covers the new rows, in
 	const every = flowRows(flows(...Array.from({ length: 90 }, (_, n) => `${words[n % words.length]} ${n}`)));
 	// Each page is the list so far plus 30 rows, as the reducer appends them; keys land between pages.
 	const steps: [number, string][] = [
+		[30, 's'],
 		[30, 'sh'],
-		[30, 'shop'],
+		// A page arrives, then a character is erased: the shorter filter's result is older than the index.
+		[60, 's'],
+		[60, 'sh'],
 		[60, 'shop'],
 		[60, 'shopp'],
+		[90, 'shop'],
 		[90, 'shopp'],
 		[90, 'shop'],
 		[90, 'sho'],
+		[90, ''],
+		[90, 'p'],
 	];
 	let index: FlowIndex | undefined;
 	let last: FilterResult | undefined;
@@ -143,4 +149,16 @@ test('the same filter again, with no new rows, keeps the matches it had', (t) =>
 	const first = filterIndex(index, 'shop');
 	t.deepEqual([...first.matches], [0, 2]);
 	t.is(filterIndex(index, 'shop ', first).matches, first.matches);
+});
+
+test('erasing a character goes back to the result the shorter filter had, without searching again', (t) => {
+	const index = indexRows(flowRows(flows('shop one', 'shopping', 'other')));
+	const sho = filterIndex(index, 'sho');
+	const shop = filterIndex(index, 'shop', sho);
+	const shopp = filterIndex(index, 'shopp', shop);
+	t.deepEqual(names(shopp.rows), ['shopping']);
+	t.is(filterIndex(index, 'shop', shopp), shop);
+	t.is(filterIndex(index, 'sho', filterIndex(index, 'shop', shopp)), sho);
+	// A filter the chain does not hold is searched afresh.
+	t.deepEqual(names(filterIndex(index, 'sh', shopp).rows), ['shop one', 'shopping']);
 });
