@@ -10,7 +10,12 @@ export type ListViewProps<T> = {
 	readonly cursor: number;
 	/** Rows that fit; only these are rendered, so 10,000 rows scroll as fast as 10. */
 	readonly height: number;
-	readonly rowKey: (row: T) => string;
+	/**
+	 * Keys a row by what it shows, so its state follows it as the list scrolls. Without it rows are keyed by their
+	 * place in the window: a list whose visible rows are all replaced at once (a filter key) then updates the
+	 * rows Ink already laid out instead of building new ones.
+	 */
+	readonly rowKey?: (row: T) => string;
 	readonly renderRow: (row: T, selected: boolean) => ReactNode;
 };
 
@@ -32,7 +37,7 @@ export function ListView<T>({ rows, cursor, height, rowKey, renderRow }: ListVie
 	for (let position = start; position < Math.min(start + visible, rows.length); position++) {
 		const row = rows.at(position) as T;
 		shown.push(
-			<Box key={rowKey(row)} height={1}>
+			<Box key={rowKey ? rowKey(row) : position - start} height={1}>
 				{renderRow(row, position === cursor)}
 			</Box>,
 		);

@@ -111,15 +111,8 @@ export function UserFlowListScreen() {
 			: 'No user flows yet — press n to create one.';
 		body = <BodyState kind="empty" text={text} />;
 	} else {
-		body = (
-			<ListView
-				rows={rows}
-				cursor={cursor}
-				height={listHeight}
-				rowKey={(row) => row.id}
-				renderRow={renderRow}
-			/>
-		);
+		// No rowKey: a filter key replaces every visible row, and rows kept by their place are updated, not rebuilt.
+		body = <ListView rows={rows} cursor={cursor} height={listHeight} renderRow={renderRow} />;
 	}
 
 	return (
