@@ -78,7 +78,16 @@ export { openProviderForm, saveProviderForm } from './effects/tenant-provider-fo
 export { openTenantSwitch, switchTenant } from './effects/tenants.js';
 export { describeError } from './errors.js';
 export * from './flow-code-state.js';
-export { type FilterResult, type FlowIndex, filterIndex, fold, indexRows } from './flow-filter.js';
+export {
+	type FilterResult,
+	type FlowIndex,
+	filterIndex,
+	fold,
+	indexRows,
+	MatchedRows,
+	type Rows,
+	rowArray,
+} from './flow-filter.js';
 export * from './layout-preview.js';
 export * from './layout-state.js';
 export * from './layout-views.js';

@@ -2,7 +2,7 @@ import { pageInputs } from '../graph/flow-attributes.js';
 import { isSystemApp } from '../operations/system-apps.js';
 import { groupDigits } from '../text/count.js';
 import { display } from '../text/sanitize.js';
-import { filterIndex, indexRows } from './flow-filter.js';
+import { filterIndex, indexRows, rowArray } from './flow-filter.js';
 import type { Application, IdentityProvider, UserFlow, UserFlowAttribute } from './state.js';
 
 // View models: the only shapes screens render. Every string from Graph passes through display() here.
@@ -104,7 +104,7 @@ export function listProgress(
 
 /** Rows whose name contains the filter text, ignoring case. */
 export function filterRows(rows: readonly FlowRow[], filter: string): readonly FlowRow[] {
-	return filterIndex(indexRows(rows), filter).rows;
+	return rowArray(filterIndex(indexRows(rows), filter).rows);
 }
 
 /** The detail overview. */

@@ -1,9 +1,23 @@
 import test from 'ava';
-import { type FlowRow, filterIndex, flowRows, indexRows, type UserFlow } from '../../source/store/index.js';
+import {
+	type FilterResult,
+	type FlowIndex,
+	type FlowRow,
+	filterIndex,
+	flowRows,
+	fold,
+	indexRows,
+	type Rows,
+	rowArray,
+	type UserFlow,
+} from '../../source/store/index.js';
 
 const flows = (...names: string[]): UserFlow[] =>
 	names.map((displayName, index) => ({ id: `f${index}`, displayName }));
-const names = (rows: readonly FlowRow[]) => rows.map((row) => row.name);
+/** The filter as a copy of the whole list would give it: what the view must equal. */
+const plain = (rows: readonly FlowRow[], filter: string) =>
+	rows.filter((row) => fold(row.name).includes(fold(filter.trim())));
+const names = (rows: Rows<FlowRow>) => rowArray(rows).map((row) => row.name);
 
 test('the filter matches names in any case, ignoring blanks around it; empty matches every row', (t) => {
 	const index = indexRows(flowRows(flows('Shop sign-up', 'Partners', 'SHOPPING', 'Support')));
@@ -31,7 +45,7 @@ test('a longer filter searches only what the shorter one matched', (t) => {
 	const previous = filterIndex(index, 'shop');
 	// A previous result that (wrongly) left out "shop two": the narrowing cannot find it again, so it did
 	// not search the whole list.
-	const narrowed = filterIndex(index, 'shop t', { ...previous, matches: [0, 2] });
+	const narrowed = filterIndex(index, 'shop t', { ...previous, matches: Int32Array.of(0, 2) });
 	t.deepEqual(names(narrowed.rows), []);
 	t.deepEqual(names(filterIndex(index, 'shop t', previous).rows), ['shop two']);
 	t.deepEqual(names(filterIndex(index, 'shopp', previous).rows), ['shopping']);
@@ -64,4 +78,87 @@ test('a list that changed other than at its end is indexed afresh', (t) => {
 	const before = filterIndex(small, 'shop');
 	t.deepEqual(names(filterIndex(changed, 'shop', before).rows), []);
 	t.deepEqual(names(filterIndex(changed, 'ren', before).rows), ['Renamed']);
+});
+
+test('the matched rows read through positions are the rows a plain filter of the whole list gives', (t) => {
+	// Names that share prefixes and cases, so each keystroke narrows or widens by some rows, not all or none.
+	const words = ['Shop', 'shopping', 'SHOP two', 'Partners', 'Support', 'école', 'Sho', 'spot'];
+	const all = flowRows(flows(...Array.from({ length: 200 }, (_, n) => `${words[n % words.length]} ${n}`)));
+	// Typed, erased, retyped and replaced, as a person does: each result starts from the previous one.
+	const typed = [
+		's',
+		'sh',
+		'sho',
+		'shop',
+		'shop ',
+		'shop t',
+		'shop',
+		'sh',
+		'',
+		'p',
+		'po',
+		'o',
+		'1',
+		'12',
+		'1',
+	];
+	let index: FlowIndex | undefined;
+	let last: FilterResult | undefined;
+	for (const filter of typed) {
+		index = indexRows(all, index);
+		last = filterIndex(index, filter, last);
+		const rows = rowArray(last.rows);
+		t.deepEqual(rows, plain(all, filter), `after typing "${filter}"`);
+		t.is(last.rows.length, rows.length);
+		t.is(last.rows.at(rows.length), undefined, 'nothing past the end');
+		t.is(last.rows.at(-1), rows.at(-1), 'from the end, as an array');
+	}
+});
+
+test('pages arriving while the filter is typed: the view covers the new rows, in order', (t) => {
+	const words = ['Shop', 'Other', 'shopping', 'SHOP 2'];
+	const every = flowRows(flows(...Array.from({ length: 90 }, (_, n) => `${words[n % words.length]} ${n}`)));
+	// Each page is the list so far plus 30 rows, as the reducer appends them; keys land between pages.
+	const steps: [number, string][] = [
+		[30, 's'],
+		[30, 'sh'],
+		// A page arrives, then a character is erased: the shorter filter's result is older than the index.
+		[60, 's'],
+		[60, 'sh'],
+		[60, 'shop'],
+		[60, 'shopp'],
+		[90, 'shop'],
+		[90, 'shopp'],
+		[90, 'shop'],
+		[90, 'sho'],
+		[90, ''],
+		[90, 'p'],
+	];
+	let index: FlowIndex | undefined;
+	let last: FilterResult | undefined;
+	for (const [count, filter] of steps) {
+		const rows = every.slice(0, count);
+		index = indexRows(rows, index);
+		last = filterIndex(index, filter, last);
+		t.deepEqual(rowArray(last.rows), plain(rows, filter), `${count} rows, "${filter}"`);
+	}
+});
+
+test('the same filter again, with no new rows, keeps the matches it had', (t) => {
+	const index = indexRows(flowRows(flows('shop one', 'other', 'shop two')));
+	const first = filterIndex(index, 'shop');
+	t.deepEqual([...first.matches], [0, 2]);
+	t.is(filterIndex(index, 'shop ', first).matches, first.matches);
+});
+
+test('erasing a character goes back to the result the shorter filter had, without searching again', (t) => {
+	const index = indexRows(flowRows(flows('shop one', 'shopping', 'other')));
+	const sho = filterIndex(index, 'sho');
+	const shop = filterIndex(index, 'shop', sho);
+	const shopp = filterIndex(index, 'shopp', shop);
+	t.deepEqual(names(shopp.rows), ['shopping']);
+	t.is(filterIndex(index, 'shop', shopp), shop);
+	t.is(filterIndex(index, 'sho', filterIndex(index, 'shop', shopp)), sho);
+	// A filter the chain does not hold is searched afresh.
+	t.deepEqual(names(filterIndex(index, 'sh', shopp).rows), ['shop one', 'shopping']);
 });

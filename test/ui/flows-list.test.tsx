@@ -66,6 +66,42 @@ test.serial('10,000 flows: only the visible window renders and the ends are one 
 	t.true(Date.now() - started < 3000, `moving took ${Date.now() - started} ms`);
 });
 
+test.serial(
+	'10,000 flows: the filter narrows and widens again as it is typed and erased, and G finds the last match',
+	async (t) => {
+		const app = await renderApp(t, { emulator: { extraFlows: 10_000, pageSize: 1000 } });
+		await app.waitFor('Generated flow 00001', 15_000);
+		const generated = Array.from(
+			{ length: 10_000 },
+			(_, n) => `Generated flow ${String(n + 1).padStart(5, '0')}`,
+		);
+		const holding = (text: string) => generated.filter((name) => name.includes(text));
+		const matches = holding('0999');
+		t.is(matches.length, 11, 'all fit on one screen');
+		await app.press('/');
+		await app.type('0999');
+		let frame = await app.waitFor(/1\/11 of 10,004/);
+		for (const name of matches) t.true(frame.includes(name), name);
+		await app.type('9');
+		frame = await app.waitFor(/1\/1 of 10,004/);
+		t.regex(frame, /❯ Generated flow 09999/);
+		t.false(frame.includes('Generated flow 00999'));
+		await app.press('backspace');
+		frame = await app.waitFor(/\/11 of 10,004/);
+		for (const name of matches) t.true(frame.includes(name), `${name} again after erasing`);
+		// Enter keeps the filter so G moves; / goes back to typing it.
+		await app.press('enter');
+		await app.press('G');
+		frame = await app.waitFor(/11\/11 of 10,004/);
+		t.regex(frame, /❯ Generated flow 09999/);
+		await app.press('/');
+		await app.press('backspace');
+		frame = await app.waitFor((now) => /\/ 099(?!9)/.test(now) && now.includes('Generated flow 00099'));
+		t.regex(frame, new RegExp(`/${holding('099').length} of 10,004`));
+		t.false(frame.includes('Generated flow 00001'), 'still filtered');
+	},
+);
+
 test.serial('a hostile flow name is shown without its control sequences', async (t) => {
 	const app = await renderApp(t, {
 		state: (state) => state,

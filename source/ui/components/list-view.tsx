@@ -1,14 +1,21 @@
 import { Box } from 'ink';
 import { type ReactNode, useRef } from 'react';
+import type { Rows } from '../../store/index.js';
 
 /** Props of a virtualized list. */
 export type ListViewProps<T> = {
-	readonly rows: readonly T[];
+	/** An array, or a view such as a filter's matches: only the visible window is read. */
+	readonly rows: Rows<T>;
 	/** Index of the selected row (already clamped by the caller). */
 	readonly cursor: number;
 	/** Rows that fit; only these are rendered, so 10,000 rows scroll as fast as 10. */
 	readonly height: number;
-	readonly rowKey: (row: T) => string;
+	/**
+	 * Keys a row by what it shows, so its state follows it as the list scrolls. Without it rows are keyed by their
+	 * place in the window: a list whose visible rows are all replaced at once (a filter key) then updates the
+	 * rows Ink already laid out instead of building new ones.
+	 */
+	readonly rowKey?: (row: T) => string;
 	readonly renderRow: (row: T, selected: boolean) => ReactNode;
 };
 
@@ -26,13 +33,18 @@ export function ListView<T>({ rows, cursor, height, rowKey, renderRow }: ListVie
 	const visible = Math.max(1, height);
 	top.current = windowStart(top.current, cursor, visible, rows.length);
 	const start = top.current;
+	const shown: ReactNode[] = [];
+	for (let position = start; position < Math.min(start + visible, rows.length); position++) {
+		const row = rows.at(position) as T;
+		shown.push(
+			<Box key={rowKey ? rowKey(row) : position - start} height={1}>
+				{renderRow(row, position === cursor)}
+			</Box>,
+		);
+	}
 	return (
 		<Box flexDirection="column" height={visible} overflow="hidden">
-			{rows.slice(start, start + visible).map((row, index) => (
-				<Box key={rowKey(row)} height={1}>
-					{renderRow(row, start + index === cursor)}
-				</Box>
-			))}
+			{shown}
 		</Box>
 	);
 }

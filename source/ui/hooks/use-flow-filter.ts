@@ -5,13 +5,14 @@ import {
 	type FlowRow,
 	filterIndex,
 	indexRows,
+	type Rows,
 } from '../../store/index.js';
 
 /**
  * The rows of `all` that `filter` matches, through an index kept across renders: pages arriving extend it, and
- * each keystroke starts from the previous keystroke's matches.
+ * each keystroke starts from the previous keystroke's matches. The rows are a view, read with `at`.
  */
-export function useFlowFilter(all: readonly FlowRow[], filter: string): readonly FlowRow[] {
+export function useFlowFilter(all: readonly FlowRow[], filter: string): Rows<FlowRow> {
 	const index = useRef<FlowIndex | undefined>(undefined);
 	const last = useRef<FilterResult | undefined>(undefined);
 	return useMemo(() => {

@@ -42,7 +42,7 @@ export function UserFlowListScreen() {
 	const all = useMemo(() => flowRows(resource.data ?? []), [resource.data]);
 	const rows = useFlowFilter(all, entry.filter);
 	const cursor = Math.min(entry.cursor, Math.max(0, rows.length - 1));
-	const selected = rows[cursor];
+	const selected = rows.at(cursor);
 	const listHeight = Math.max(1, height - 2);
 	useEffect(() => {
 		void store.run(loadUserFlows());
@@ -111,15 +111,8 @@ export function UserFlowListScreen() {
 			: 'No user flows yet — press n to create one.';
 		body = <BodyState kind="empty" text={text} />;
 	} else {
-		body = (
-			<ListView
-				rows={rows}
-				cursor={cursor}
-				height={listHeight}
-				rowKey={(row) => row.id}
-				renderRow={renderRow}
-			/>
-		);
+		// No rowKey: a filter key replaces every visible row, and rows kept by their place are updated, not rebuilt.
+		body = <ListView rows={rows} cursor={cursor} height={listHeight} renderRow={renderRow} />;
 	}
 
 	return (
