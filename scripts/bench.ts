@@ -181,8 +181,7 @@ try {
 	const browse = `${'j'.repeat(40)}\r1\u001b\u001bG${'k'.repeat(20)}g`;
 	const browsed = await appProbe(big.graphUrl, 'entra-flows', browse, listed, idleSeconds);
 	const latency = await measureKeyLatency(big.graphUrl, 10_000, 200);
-	const sorted = [...latency].sort((a, b) => a - b);
-	const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0;
+	const p99 = percentile(latency, 0.99);
 	console.log(
 		`${'key-to-frame, scrolling 10,000 flows'.padEnd(44)} median ${median(latency).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${latency.length} keys)`,
 	);

@@ -2,8 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
-import { trustContext } from '../auth/trust-context.js';
 import { isLoopbackHost } from '../text/loopback.js';
+import { trustContext } from './trust-context.js';
 
 /*
 msal-node's network client for managed identity. The endpoints are local to the machine and speak plain

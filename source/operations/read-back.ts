@@ -17,15 +17,17 @@ const sleep = (ms: number, stop?: AbortSignal) =>
 		}
 	});
 
+/** How readBack waits: `delays` between tries (default readBackDelays); none more once `stop` aborts. */
+export type ReadBackPace = { readonly delays?: readonly number[]; readonly stop?: AbortSignal };
+
 /**
- * Runs `read` until `settled` says its answer is final (or it stops throwing), waiting `readBackDelays` between
- * tries (none more once `stop` aborts); returns the last answer, or throws the last error when every try failed.
+ * Runs `read` until `settled` says its answer is final (or it stops throwing), waiting between tries as `pace`
+ * says; returns the last answer, or throws the last error when every try failed.
  */
 export async function readBack<T>(
 	read: () => Promise<T>,
 	settled: (answer: T) => boolean,
-	delays: readonly number[] = readBackDelays,
-	stop?: AbortSignal,
+	{ delays = readBackDelays, stop }: ReadBackPace = {},
 ): Promise<T> {
 	let last: { answer: T } | { error: unknown } = { error: new Error('not read') };
 	for (let attempt = 0; attempt <= delays.length; attempt++) {

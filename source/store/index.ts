@@ -84,7 +84,6 @@ export {
 	filterIndex,
 	fold,
 	indexRows,
-	MatchedRows,
 	type Rows,
 	rowArray,
 } from './flow-filter.js';

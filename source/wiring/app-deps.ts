@@ -1,6 +1,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { type Config, resolveConfig } from '../config/config.js';
 import { readProfile, writeProfile } from '../config/profile.js';
+import type { ServedInfo } from '../emulator/serve.js';
 import { type AppDeps, createRetryRelay } from '../store/deps.js';
 import { createRequestRecorder, type RequestRecorder } from '../store/requests.js';
 import { wantsAscii } from '../ui/ascii-output.js';
@@ -90,6 +91,26 @@ export function demoEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	return colourEnvironment(env);
 }
 
+/**
+ * What a demo session signs in and reads with: its in-process emulator, trusted by that emulator's CA alone (the
+ * only server it talks to), nothing cached on disk (the emulator lives only as long as this process).
+ */
+export function demoConfig(info: ServedInfo): Config {
+	return {
+		...resolveConfig({}, {}, {}),
+		graphUrl: info.graphUrl,
+		tenant: info.tenantId,
+		authorityHost: info.authorityHost,
+		caFile: info.caFile,
+		caFileOnly: true,
+		accessToken: undefined,
+		clientSecret: undefined,
+		certificatePath: undefined,
+		noCache: true,
+		readOnly: false,
+	};
+}
+
 /** Starts the built-in demo tenant in this process and signs in to it with the real device-code path. */
 export async function startDemoDeps(io: WiringIo, requests?: RequestRecorder): Promise<AppDeps> {
 	const { serveInWorker } = await import('../emulator/serve-in-worker.js');
@@ -98,23 +119,8 @@ export async function startDemoDeps(io: WiringIo, requests?: RequestRecorder): P
 		port: 0,
 		identity: { autoApprove: true, pendingPolls: 1, pollIntervalSeconds: 1 },
 	});
-	const base = resolveConfig({}, {}, {});
-	const config: Config = {
-		...base,
-		graphUrl: served.info.graphUrl,
-		tenant: served.info.tenantId,
-		authorityHost: served.info.authorityHost,
-		caFile: served.info.caFile,
-		caFileOnly: true,
-		accessToken: undefined,
-		clientSecret: undefined,
-		certificatePath: undefined,
-		// The demo emulator lives only as long as this process: nothing is worth caching on disk.
-		noCache: true,
-		readOnly: false,
-	};
 	return {
-		...buildAppDeps(config, { ...io, env: demoEnvironment(io.env) }, { requests }),
+		...buildAppDeps(demoConfig(served.info), { ...io, env: demoEnvironment(io.env) }, { requests }),
 		tmux: Boolean(io.env.TMUX),
 		configured: true,
 		startDemo: undefined,

@@ -5,11 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
-import { resolveConfig } from '../config/config.js';
 import type { WorkerEmulator } from '../emulator/serve-in-worker.js';
 import type { AppDeps } from '../store/deps.js';
 import type { RequestRecorder } from '../store/requests.js';
-import { buildAppDeps, demoEnvironment, type WiringIo } from './app-deps.js';
+import { buildAppDeps, demoConfig, demoEnvironment, type WiringIo } from './app-deps.js';
 
 /** A demo tenant's profile name. */
 export type DemoProfile = 'contoso' | 'fabrikam';
@@ -104,22 +103,7 @@ function demoTenant(
 	io: WiringIo,
 	options: DemoOptions,
 ): DemoTenant {
-	const info = served.info;
-	const config: Config = {
-		...resolveConfig({}, {}, {}),
-		graphUrl: info.graphUrl,
-		tenant: info.tenantId,
-		authorityHost: info.authorityHost,
-		caFile: info.caFile,
-		caFileOnly: true,
-		accessToken: undefined,
-		clientSecret: undefined,
-		certificatePath: undefined,
-		// The demo emulators live only as long as this process: nothing is worth caching on disk.
-		noCache: true,
-		readOnly: false,
-		profileName: entry.profile,
-	};
+	const config: Config = { ...demoConfig(served.info), profileName: entry.profile };
 	const deps = buildAppDeps(
 		config,
 		{ ...io, env: demoEnvironment(io.env) },

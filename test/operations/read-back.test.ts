@@ -6,7 +6,7 @@ test('reads until the answer settles, waiting between tries', async (t) => {
 	const answer = await readBack(
 		async () => ++reads,
 		(read) => read === 3,
-		[1, 1, 1, 1],
+		{ delays: [1, 1, 1, 1] },
 	);
 	t.is(answer, 3);
 	t.is(reads, 3);
@@ -23,8 +23,7 @@ test('once stopped (the app ends), no more tries: the last answer is returned at
 			return 'as it was';
 		},
 		() => false,
-		[60_000, 60_000],
-		stop.signal,
+		{ delays: [60_000, 60_000], stop: stop.signal },
 	);
 	t.is(answer, 'as it was');
 	t.is(reads, 1, 'no read after the stop');

@@ -1,6 +1,6 @@
 import type { GraphClient } from '../../graph/graph-client.js';
 import type { Outcome, PartlyDone, Unchanged } from '../../operations/outcome.js';
-import { readBack, readBackDelays } from '../../operations/read-back.js';
+import { readBack } from '../../operations/read-back.js';
 import { WriteNotMade } from '../../operations/send-write.js';
 import { type Action, loadActions } from '../actions.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
@@ -57,7 +57,7 @@ export function load<K extends ResourceName>(
 		try {
 			const { shows } = options;
 			const read = () => fetch(context.deps.graph);
-			const data = shows ? await readBack(read, shows, readBackDelays, context.disposed) : await read();
+			const data = shows ? await readBack(read, shows, { stop: context.disposed }) : await read();
 			const kept = shows && !shows(data) && held !== undefined ? held : data;
 			context.dispatch(loadActions.succeeded(resource, key, kept, context.now()));
 		} catch (error) {

@@ -1,7 +1,7 @@
 import { getUserFlow } from '../../graph/flows.js';
 import type { GraphClient } from '../../graph/graph-client.js';
 import type { UserFlow } from '../../graph/types.js';
-import { readBack, readBackDelays } from '../../operations/read-back.js';
+import { readBack } from '../../operations/read-back.js';
 import { loadActions } from '../actions.js';
 import { toAppError } from '../errors.js';
 import { selectResource } from '../selectors.js';
@@ -58,12 +58,7 @@ export function loadSection<S extends Section>(
 			try {
 				const read = () => getUserFlow(graph, flowId);
 				flow = shows
-					? await readBack(
-							read,
-							(answer) => showsIn(section, answer, shows),
-							readBackDelays,
-							context.disposed,
-						)
+					? await readBack(read, (answer) => showsIn(section, answer, shows), { stop: context.disposed })
 					: await read();
 			} catch (error) {
 				context.dispatch(loadActions.failed('userFlow', flowId, toAppError(error)));

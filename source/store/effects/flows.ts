@@ -8,7 +8,7 @@ import {
 	withChanges,
 } from '../../operations/flows.js';
 import type { Outcome } from '../../operations/outcome.js';
-import { readBack, readBackDelays } from '../../operations/read-back.js';
+import { readBack } from '../../operations/read-back.js';
 import { display } from '../../text/sanitize.js';
 import { loadActions } from '../actions.js';
 import { flowById, flowLabel, selectResource, targets } from '../selectors.js';
@@ -76,8 +76,7 @@ function showUpdate(flowId: string, outcome: Outcome<FlowChanges, unknown>): Eff
 			const read = await readBack(
 				() => api.getUserFlow(context.deps.graph, flowId),
 				(flow) => showsChanges(flow, outcome.value),
-				readBackDelays,
-				context.disposed,
+				{ stop: context.disposed },
 			);
 			if (showsChanges(read, outcome.value))
 				context.dispatch(loadActions.succeeded('userFlow', flowId, read, context.now()));
