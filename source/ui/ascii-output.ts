@@ -14,6 +14,13 @@ const standIns: Readonly<Record<string, string>> = {
 	'↓': 'v',
 	'·': '-',
 	'•': '*',
+	// The wording's typography: "the tenant’s …" is in status lines that show while a read is slow.
+	'’': "'",
+	'‘': "'",
+	'“': '"',
+	'”': '"',
+	'–': '-',
+	'—': '-',
 	'─': '-',
 	'━': '-',
 	'═': '=',

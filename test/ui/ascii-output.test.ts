@@ -20,6 +20,7 @@ test('a locale that is not UTF-8 wants ASCII; LC_ALL wins over LC_CTYPE over LAN
 
 test('each glyph gets a one-column ASCII stand-in, so the layout still fits', (t) => {
 	t.is(asciiGlyphs('❯ ✓ ✗ … → ╭─╮│╰╯ ⠋ · ok'), '> + x . > +-+|++ * - ok');
+	t.is(asciiGlyphs('the tenant’s “flows” – ‘a’ — ok'), `the tenant's "flows" - 'a' - ok`);
 });
 
 test('under LANG=C the keyboard app writes only ASCII', async (t) => {
