@@ -1,4 +1,5 @@
 import test from 'ava';
+import stringWidth from 'string-width';
 import { renderApp } from '../helpers/ui-render.js';
 
 test.serial('the flows list shows every flow with sign-up and counts, the account, and ? help', async (t) => {
@@ -156,5 +157,30 @@ test.serial(
 		await app.press('ctrl+r');
 		frame = await app.waitFor(/stale: reading this again failed/);
 		t.regex(frame, /Sections/);
+	},
+);
+
+test.serial(
+	'a long name never squeezes the columns, and a narrow terminal keeps every row within its width',
+	async (t) => {
+		const longName = `Contoso customers sign-up and sign-in for the ${'very '.repeat(12)}long campaign`;
+		const app = await renderApp(t, {
+			setUp: (emulator) => {
+				const flow = emulator.tenant.flows.find(
+					(each) => each.displayName === 'Contoso customers sign-up and sign-in',
+				);
+				if (flow) flow.displayName = longName;
+			},
+		});
+		let frame = await app.waitFor('Events registration');
+		t.regex(frame, /Name\s+Sign-up\s+Providers\s+Attributes\s+Apps/);
+		t.regex(frame, /Contoso customers sign-up and sign-in[^\n]*…\s+on\s+3\s+7\s+2/);
+		app.resize(34, 24);
+		// Rows are not cut sideways (a line wider than the terminal would wrap onto the next one): they must fit.
+		frame = await app.waitFor((each) => each.split('\n').every((line) => stringWidth(line) <= 34));
+		const lines = frame.split('\n');
+		for (const line of lines)
+			t.true(stringWidth(line) <= 34, `${JSON.stringify(line)} is ${stringWidth(line)} wide`);
+		t.regex(frame, /❯\s+on\s+3\s+7\s+2/, 'the selected row keeps its counts');
 	},
 );

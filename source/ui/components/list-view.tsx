@@ -42,8 +42,11 @@ export function ListView<T>({ rows, cursor, height, rowKey, renderRow }: ListVie
 			</Box>,
 		);
 	}
+	// Cut to its height only: Ink passes every line of a sideways-cut box through slice-ansi on every frame
+	// (measured: a filter key at 50,000 flows took 11 ms, p90 24 ms; cut to its height, 8 ms, p90 13 ms). Rows fit
+	// their width themselves (cells narrow, texts truncate).
 	return (
-		<Box flexDirection="column" height={visible} overflow="hidden">
+		<Box flexDirection="column" height={visible} overflowY="hidden">
 			{shown}
 		</Box>
 	);

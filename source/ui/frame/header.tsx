@@ -16,9 +16,13 @@ export function Header({ width }: HeaderProps) {
 	// The account gives way first; the breadcrumbs shorten in the middle so the current screen stays visible.
 	const marker = loading ? 12 : 0;
 	const fixed = 'entra-flows'.length + 3 + marker;
-	const accountWidth = account
-		? Math.min(account.length + 3, Math.max(20, width - fixed - crumbs.length))
-		: 0;
+	// At least one column stays for the breadcrumbs, so a narrow terminal never wraps the header.
+	const accountRoom = Math.min(
+		account.length + 3,
+		width - fixed - 1,
+		Math.max(20, width - fixed - crumbs.length),
+	);
+	const accountWidth = account && accountRoom >= 5 ? accountRoom : 0;
 	const crumbsWidth = Math.max(1, width - fixed - accountWidth);
 	return (
 		<Box width={width}>
@@ -27,7 +31,7 @@ export function Header({ width }: HeaderProps) {
 					entra-flows
 				</Text>
 			</Box>
-			{account ? (
+			{accountWidth > 0 ? (
 				<Box width={accountWidth} flexShrink={0}>
 					<Text wrap="truncate-end" color={theme.muted}>
 						{' · '}
