@@ -71,7 +71,7 @@ export function RequestListRow({ row, selected, width }: RequestListRowProps) {
 				{row.method}
 			</Cell>
 			{/* The start says which API, the last segment which resource: a long path is cut between them. */}
-			<Box flexGrow={1} flexShrink={1} paddingRight={1}>
+			<Box flexGrow={1} flexShrink={1} flexBasis={0} paddingRight={1}>
 				<Text wrap="truncate-end" inverse={selected}>
 					{cutPathMiddle(row.path, pathWidth(width))}
 				</Text>
