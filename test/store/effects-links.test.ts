@@ -7,6 +7,7 @@ import {
 	linkApplication,
 	loadAttributes,
 	loadIdentityProviders,
+	loadTenantIdentityProviders,
 	loadUserFlow,
 	loadUserFlows,
 	moveApplication,
@@ -130,4 +131,21 @@ test('linking an app another flow uses shows the service refusal with code and r
 	t.is(flash?.level, 'error');
 	t.truthy(flash?.error?.code);
 	t.truthy(flash?.error?.requestId);
+});
+
+test('adding a provider just configured names it, though the catalogue read before it does not hold it yet', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(loadUserFlows());
+	await store.run(loadTenantIdentityProviders());
+	await store.idle();
+	// Configured after the catalogue was read, as when the provider form's read-back has not come back yet.
+	emulator.tenant.providers.push({
+		id: 'Fabrikam-OIDC',
+		displayName: 'Fabrikam ID',
+		kind: 'builtIn',
+		identityProviderType: 'EmailPassword',
+	});
+	await store.run(addIdentityProvider(partners.id, 'Fabrikam-OIDC', 'Fabrikam ID'));
+	await store.idle();
+	t.regex(store.getState().flash?.text ?? '', /Added Fabrikam ID to/);
 });

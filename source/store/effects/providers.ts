@@ -36,11 +36,12 @@ export function loadTenantIdentityProviders(options?: LoadOptions): Effect {
 	);
 }
 
-function providerName(state: AppState, flowId: string, providerId: string): string {
+/** The provider's name as read; else `shownName` (already sanitized), else its id. */
+function providerName(state: AppState, flowId: string, providerId: string, shownName?: string): string {
 	const known =
 		selectResource(state, 'identityProviders', flowId).data?.find((p) => p.id === providerId) ??
 		selectResource(state, 'tenantIdentityProviders').data?.find((p) => p.id === providerId);
-	return display(known?.displayName ?? providerId);
+	return known ? display(known.displayName) : (shownName ?? display(providerId));
 }
 
 /**
@@ -66,11 +67,14 @@ function offered(state: AppState, flowId: string) {
 	);
 }
 
-/** Adds a tenant identity provider to a flow. */
-export function addIdentityProvider(flowId: string, providerId: string): Effect {
+/**
+ * Adds a tenant identity provider to a flow. `shownName` (sanitized) names a provider just configured, which the
+ * catalogue, still being read back, may not hold yet.
+ */
+export function addIdentityProvider(flowId: string, providerId: string, shownName?: string): Effect {
 	const self: Effect = async (context) => {
 		const state = context.getState();
-		const name = providerName(state, flowId, providerId);
+		const name = providerName(state, flowId, providerId, shownName);
 		const flow = flowLabel(state, flowId);
 		await operate(
 			context,
@@ -83,7 +87,7 @@ export function addIdentityProvider(flowId: string, providerId: string): Effect 
 			},
 			() => addProvider(context.deps.graph, { flowId, providerId, offered: offered(state, flowId) }),
 			{
-				done: () => `Added ${providerName(context.getState(), flowId, providerId)} to “${flow}”`,
+				done: () => `Added ${providerName(context.getState(), flowId, providerId, shownName)} to “${flow}”`,
 				unchanged: (why) =>
 					why === 'meanwhile'
 						? `“${flow}” offers ${name} already (added meanwhile)`

@@ -177,7 +177,7 @@ export function saveProviderForm(): Effect {
 		if (now?.kind !== 'providerForm') return;
 		if (outcome?.kind === 'done' || outcome?.kind === 'unchanged') {
 			context.dispatch({ type: 'overlay/closed' });
-			if (form.addToFlowId && added) await context.run(addIdentityProvider(form.addToFlowId, added));
+			if (form.addToFlowId && added) await context.run(addIdentityProvider(form.addToFlowId, added, name));
 			// The create form kept what was typed under the dialog; only the new provider's tick is added.
 			const draft = context.getState().createDraft;
 			if (form.tickInCreateForm && added && draft && !draft.providerIds.includes(added))
