@@ -139,13 +139,23 @@ test('adding a provider just configured names it, though the catalogue read befo
 	await store.run(loadTenantIdentityProviders());
 	await store.idle();
 	// Configured after the catalogue was read, as when the provider form's read-back has not come back yet.
+	const id = 'b54bee6c-cf1a-4373-9213-0d9c1e0f5a11';
 	emulator.tenant.providers.push({
-		id: 'Fabrikam-OIDC',
+		id,
 		displayName: 'Fabrikam ID',
-		kind: 'builtIn',
-		identityProviderType: 'EmailPassword',
+		kind: 'oidc',
+		identityProviderType: 'OpenIdConnect',
+		clientId: 'fabrikam-client',
+		oidc: {
+			issuer: 'https://login.fabrikam.example',
+			wellKnownEndpoint: 'https://login.fabrikam.example/.well-known/openid-configuration',
+			responseType: 'code',
+			scope: 'openid profile email',
+			clientAuthentication: { kind: 'clientSecret', clientSecret: 'not-a-real-secret' },
+			inboundClaimMapping: null,
+		},
 	});
-	await store.run(addIdentityProvider(partners.id, 'Fabrikam-OIDC', 'Fabrikam ID'));
+	await store.run(addIdentityProvider(partners.id, id, 'Fabrikam ID'));
 	await store.idle();
 	t.regex(store.getState().flash?.text ?? '', /Added Fabrikam ID to/);
 });

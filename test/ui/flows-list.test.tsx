@@ -177,10 +177,8 @@ test.serial(
 		t.regex(frame, /Contoso customers sign-up and sign-in[^\n]*…\s+on\s+3\s+7\s+2/);
 		app.resize(34, 24);
 		// Rows are not cut sideways (a line wider than the terminal would wrap onto the next one): they must fit.
+		// waitFor fails with the last frame if no frame fits.
 		frame = await app.waitFor((each) => each.split('\n').every((line) => stringWidth(line) <= 34));
-		const lines = frame.split('\n');
-		for (const line of lines)
-			t.true(stringWidth(line) <= 34, `${JSON.stringify(line)} is ${stringWidth(line)} wide`);
 		t.regex(frame, /❯\s+on\s+3\s+7\s+2/, 'the selected row keeps its counts');
 	},
 );
