@@ -1,0 +1,42 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import test, { type ExecutionContext } from 'ava';
+import { createTransport } from '../../source/graph/transport.js';
+
+async function serve(t: ExecutionContext, answer: (response: ServerResponse) => void) {
+	const server = createServer((_request, response) => answer(response));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	t.teardown(() => {
+		server.closeAllConnections();
+		return new Promise<void>((resolve) => server.close(() => resolve()));
+	});
+	return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0/`);
+}
+
+const options = (root: URL) => ({
+	baseUrl: root.href,
+	tokenProvider: { getToken: async () => 't' },
+	userAgent: 'test',
+});
+
+const attempt = (url: URL) => ({
+	method: 'GET',
+	url,
+	token: 't',
+	clientRequestId: 'c',
+	attempt: 1,
+	freshConnection: false,
+});
+
+test('an answer read piece by piece keeps a character split between two pieces whole', async (t) => {
+	const text = JSON.stringify({ displayName: 'Anmeldung für Kunden ✓' });
+	const bytes = Buffer.from(text);
+	const cut = bytes.indexOf(Buffer.from('ü')) + 1;
+	const root = await serve(t, (response) => {
+		response.writeHead(200, { 'content-type': 'application/json' });
+		response.write(bytes.subarray(0, cut));
+		setImmediate(() => response.end(bytes.subarray(cut)));
+	});
+	const outcome = await createTransport(root, options(root)).send(attempt(new URL('flows', root)));
+	t.like(outcome, { type: 'response', status: 200, body: text });
+});
