@@ -121,6 +121,9 @@ function readAnswer(
 		fail = undefined;
 		text = '';
 		response = undefined;
+		// As got's promise API does once it has the body: this removes got's listener on the call's signal (one
+		// signal serves every page of a list), and leaves a finished answer's connection to the agent for reuse.
+		stream.destroy();
 	};
 	const settle = (outcome: SentOutcome) => {
 		const give = finish;

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import test, { type ExecutionContext } from 'ava';
@@ -39,4 +40,21 @@ test('an answer read piece by piece keeps a character split between two pieces w
 	});
 	const outcome = await createTransport(root, options(root)).send(attempt(new URL('flows', root)));
 	t.like(outcome, { type: 'response', status: 200, body: text });
+});
+
+test('answers leave nothing on the call’s signal, and the connection is kept for the next one', async (t) => {
+	const connections = new Set<unknown>();
+	const root = await serve(t, (response) => {
+		connections.add(response.socket);
+		response.writeHead(200, { 'content-type': 'application/json' });
+		response.end('{"value":[]}');
+	});
+	const transport = createTransport(root, options(root));
+	const signal = new AbortController().signal;
+	for (let page = 0; page < 12; page++) {
+		const outcome = await transport.send({ ...attempt(new URL('flows', root)), signal });
+		t.like(outcome, { type: 'response', status: 200 });
+	}
+	t.is(getEventListeners(signal, 'abort').length, 0, 'one listener a page had piled up on the list’s signal');
+	t.is(connections.size, 1);
 });
