@@ -6,7 +6,8 @@ import { staticTokenProvider } from '../source/auth/token-provider.js';
 import { createGraphClient } from '../source/graph/graph-client.js';
 import { createStore } from '../source/store/index.js';
 import { App } from '../source/ui/app.js';
-import { favourMemoryOverSpeed, renderOptions } from '../source/ui/run-app.js';
+import { favourMemoryOverSpeed } from '../source/ui/heap-size.js';
+import { renderOptions } from '../source/ui/run-app.js';
 import { noColorTheme } from '../source/ui/theme.js';
 
 /** A stdout that looks like an 80×24 terminal and timestamps every write. */

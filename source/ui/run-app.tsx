@@ -1,9 +1,9 @@
-import { setFlagsFromString } from 'node:v8';
 import { render } from 'ink';
 import { readTerminal } from '../keys/terminal-input.js';
 import { type AppDeps, createStore } from '../store/index.js';
 import { App } from './app.js';
 import { asciiStream } from './ascii-output.js';
+import { favourMemoryOverSpeed } from './heap-size.js';
 import { colorTheme, noColorTheme } from './theme.js';
 
 /** Exit codes of the keyboard app. */
@@ -29,15 +29,6 @@ export const renderOptions = {
 	// on screen in the tmux journeys.
 	maxFps: 60,
 } as const;
-
-/**
- * Once the first frame is out, V8 is told to keep its heap small: an app left open for hours over SSH should
- * not hold on to the garbage of a large list load (measured: 166 → 104 MiB after 10,000 flows, for about 4 ms
- * more per key, still within a frame). Set after start-up so the first frame is not slowed; the bench calls it too, to measure what people get.
- */
-export function favourMemoryOverSpeed(): void {
-	setFlagsFromString('--optimize-for-size');
-}
 
 /** Runs the keyboard app until the person quits; refuses (exit 2) when stdin or stdout is not a terminal. */
 export async function runApp(deps: AppDeps): Promise<number> {
