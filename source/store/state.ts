@@ -224,7 +224,12 @@ export type Flash = {
 };
 
 /** The client is waiting before retrying a request. */
-export type RetryWait = { readonly reason: 'throttled' | 'unavailable' | 'network'; readonly until: number };
+export type RetryWait = {
+	readonly reason: 'throttled' | 'unavailable' | 'network';
+	/** When the wait began and when it ends (ms since the epoch). */
+	readonly since: number;
+	readonly until: number;
+};
 
 /** Fields of the create form, in tab order. */
 export const createFields = ['name', 'description', 'signUp', 'providers', 'attributes', 'submit'] as const;

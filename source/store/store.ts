@@ -178,7 +178,7 @@ export function createStore(
 		notifyRetry(notice) {
 			dispatch({
 				type: 'activity/retryScheduled',
-				wait: { reason: notice.reason, until: now() + notice.delayMs },
+				wait: { reason: notice.reason, since: now(), until: now() + notice.delayMs },
 			});
 		},
 		deps: () => deps,

@@ -159,7 +159,7 @@ const rows: Row[] = [
 		state: {
 			...withList,
 			activity: [{ id: 'l', verb: 'Loading', write: false }],
-			retry: { reason: 'throttled', until: 5 },
+			retry: { reason: 'throttled', since: 0, until: 5 },
 		},
 		action: { type: 'activity/finished', id: 'l' },
 		check: (next) => next.retry === undefined && next.activity.length === 0,

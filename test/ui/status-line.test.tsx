@@ -57,3 +57,24 @@ test('an error stays until dismissed, even after the fade time', async (t) => {
 	await delay(fadeMs * 4);
 	t.regex(view.lastFrame() ?? '', /✗ Could not add Fabrikam ID/);
 });
+
+test('a retry that starts between two ticks of the clock counts down from its own wait, not one more', async (t) => {
+	const { store, view } = await statusLine(t);
+	store.dispatch({
+		type: 'activity/started',
+		activity: { id: 'load', verb: 'Loading user flows', write: false, startedAt: Date.now() },
+	});
+	await until(() => (view.lastFrame() ?? '').includes('Loading user flows'), 'the spinner');
+	// The clock of the line ticks each second from the activity's start; the 429 comes in between.
+	await delay(600);
+	store.notifyRetry({
+		method: 'GET',
+		path: '/identity/authenticationEventsFlows',
+		attempt: 1,
+		delayMs: 1000,
+		reason: 'throttled',
+		status: 429,
+	});
+	await until(() => (view.lastFrame() ?? '').includes('retrying in'), 'the notice');
+	t.regex(view.lastFrame() ?? '', /throttled, retrying in 1s/);
+});

@@ -81,9 +81,10 @@ export function StatusLine({ width, fadeAfterMs: fadeMs = fadeAfterMs }: StatusL
 	const retry = useAppState((state) => state.retry);
 	const flash = useAppState((state) => state.flash);
 	const canGoBack = useAppState((state) => state.routes.length > 1);
-	const now = useNow(retry !== undefined || activity?.startedAt !== undefined);
+	const now = useNow(retry !== undefined || activity?.startedAt !== undefined, 1000, retry?.until);
 
-	const wait = retry ? Math.max(0, Math.ceil((retry.until - now) / 1000)) : 0;
+	// The clock may have last ticked before the wait began; the wait is counted from its own start at the latest.
+	const wait = retry ? Math.max(0, Math.ceil((retry.until - Math.max(now, retry.since)) / 1000)) : 0;
 	const waited = activity?.startedAt === undefined ? 0 : Math.floor((now - activity.startedAt) / 1000);
 	const notice = activity
 		? progressNotice(retry && { reason: retry.reason, seconds: wait }, waited, !activity.write && canGoBack)
