@@ -14,7 +14,7 @@ let watching = false;
  *
  * The young generation also stops growing at 8 MiB. A list load doubled it to 16 MiB in some runs and not in
  * others, so memory after 10,000 flows swung by 20 MiB from run to run. Stopped at 8 MiB, with answers read
- * piece by piece (graph/transport.ts), it measured 81–93 MiB in 12 runs, against 85–105 MiB with the reading
+ * piece by piece (graph/read-answer.ts), it measured 81–93 MiB in 12 runs, against 85–105 MiB with the reading
  * alone. Kept at its first 2 MiB, keys took about 4 ms more each (docs/measured.md).
  * V8 has no run-time limit for it, only a growth factor that it reads each time it grows the young
  * generation: after each collection the size is looked at, and once it is at the cap the factor becomes 1.
