@@ -1,19 +1,8 @@
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import test, { type ExecutionContext } from 'ava';
+import type { ServerResponse } from 'node:http';
+import test from 'ava';
 import { listUserFlows } from '../../source/graph/flows.js';
 import { createGraphClient } from '../../source/graph/graph-client.js';
-
-/** A loopback "Graph" whose every answer is written by `answer`. */
-async function hostile(t: ExecutionContext, answer: (response: ServerResponse) => void) {
-	const server = createServer((_request, response) => answer(response));
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	t.teardown(() => {
-		server.closeAllConnections();
-		return new Promise<void>((resolve) => server.close(() => resolve()));
-	});
-	return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`;
-}
+import { loopbackGraph } from '../helpers/loopback-server.js';
 
 const clientFor = (baseUrl: string, maxResponseBytes?: number) =>
 	createGraphClient({
@@ -36,14 +25,14 @@ function endless(response: ServerResponse): void {
 }
 
 test('one response page is capped at 32 MiB: an endless body fails as ResponseTooLarge naming the limit', async (t) => {
-	const baseUrl = await hostile(t, endless);
+	const baseUrl = await loopbackGraph(t, endless);
 	const error = await t.throwsAsync(listUserFlows(clientFor(baseUrl)));
 	t.like(error, { name: 'GraphError', kind: 'protocol', code: 'ResponseTooLarge' });
 	t.regex(error?.message ?? '', /larger than 32 MiB, the most one response may be/);
 });
 
 test('a Content-Length over the cap is refused before the body is read', async (t) => {
-	const baseUrl = await hostile(t, (response) => {
+	const baseUrl = await loopbackGraph(t, (response) => {
 		response.writeHead(200, {
 			'content-type': 'application/json',
 			'content-length': String(300 * 1024 * 1024),

@@ -1,18 +1,13 @@
 import { EventEmitter, getEventListeners } from 'node:events';
-import { createServer, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import test, { type ExecutionContext } from 'ava';
 import { readAnswer } from '../../source/graph/read-answer.js';
 import { createTransport } from '../../source/graph/transport.js';
+import { loopbackGraph } from '../helpers/loopback-server.js';
 
 async function serve(t: ExecutionContext, answer: (response: ServerResponse) => void) {
-	const server = createServer((_request, response) => answer(response));
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	t.teardown(() => {
-		server.closeAllConnections();
-		return new Promise<void>((resolve) => server.close(() => resolve()));
-	});
-	return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0/`);
+	return new URL(`${await loopbackGraph(t, answer)}/`);
 }
 
 const options = (root: URL) => ({
