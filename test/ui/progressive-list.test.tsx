@@ -31,7 +31,8 @@ test.serial(
 
 test.serial('q while the pages arrive stops the load instead of quitting; then q quits', async (t) => {
 	const app = await renderApp(t, { emulator: thirdPageHangs });
-	await app.waitFor('more coming', 5000, busy);
+	// Both pages that come, not the first alone: 'more coming' shows from the first page on.
+	await app.waitFor('1,998 loaded, more coming', 5000, busy);
 	await app.press('q');
 	await app.waitFor('partial: 1,998 loaded');
 	t.true(app.listening());
