@@ -1,8 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import test from 'ava';
 import { json, runCommand } from '../helpers/cli.js';
 import { emulatorFor, seed } from '../helpers/emulator.js';
+import { loopbackGraph } from '../helpers/loopback-server.js';
 
 // Text from Graph is untrusted: names set by app owners, error fields, response headers. None of it may reach a
 // terminal as a control: not in a prompt, not on stderr, not in --json, not in --verbose.
@@ -69,8 +68,8 @@ test('--json escapes C1 and bidi controls as \\u, and the names read back unchan
 });
 
 /** A Graph that answers every request with an error whose every field is hostile. */
-async function hostileGraph(t: Parameters<typeof emulatorFor>[0]): Promise<string> {
-	const server = createServer((_request, response) => {
+function hostileGraph(t: Parameters<typeof emulatorFor>[0]): Promise<string> {
+	return loopbackGraph(t, (response) => {
 		response.writeHead(403, {
 			'content-type': 'application/json',
 			'request-id': 'abc\u009B2Jdef',
@@ -85,9 +84,6 @@ async function hostileGraph(t: Parameters<typeof emulatorFor>[0]): Promise<strin
 			}),
 		);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	t.teardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
-	return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`;
 }
 
 test('every field of a Graph error, and --verbose lines, reach stderr without controls', async (t) => {
