@@ -26,7 +26,7 @@ test.serial(
 		// A provider the tenant does not have yet, configured from the flow's picker.
 		await journey.pressUntil('1', 'Email with password');
 		await journey.pressUntil('a', 'Configure a new provider…');
-		await journey.pressUntil('Up', /❯ .*Configure a new provider…/);
+		await journey.moveCursorTo('Up', /❯ .*Configure a new provider…/);
 		await journey.pressUntil('Enter', 'Configure a new identity provider');
 		await journey.pressAndWait('Space');
 		await journey.pressUntil('Space', '[custom OIDC]');
@@ -46,8 +46,7 @@ test.serial(
 		await journey.pressUntil('Escape', 'Attendees register');
 		await journey.pressUntil('2', /Attributes of|Email Address/);
 		await journey.pressUntil('a', 'New attribute…');
-		for (let step = 0; step < 20 && !/❯ New attribute…/.test(journey.screen()); step++)
-			await journey.pressAndWait('Down');
+		await journey.moveCursorTo('Down', /❯ New attribute…/, 20);
 		await journey.pressUntil('Enter', 'The data type can never change');
 		await journey.type('Ticket class');
 		journey.press('Enter');

@@ -17,6 +17,8 @@ export type Journey = {
 	pressUntil(key: string, pattern: RegExp | string): Promise<string>;
 	/** Presses a key and waits until the screen has changed in response. */
 	pressAndWait(key: string): Promise<string>;
+	/** Presses a cursor key one step at a time, each after the cursor has moved, until the cursor's line matches. */
+	moveCursorTo(key: string, pattern: RegExp, maxSteps?: number): Promise<string>;
 	/**
 	 * Presses a key that writes exactly once and waits for what it says: pressed again, it could write twice, or
 	 * clear the very message waited for (a key clears the status line) when the write takes longer than a retry.
@@ -128,6 +130,29 @@ export async function startJourney(
 		}
 		return after;
 	};
+	const cursorLines = (text: string) =>
+		text
+			.split('\n')
+			.filter((line) => line.includes('❯'))
+			.join('\n');
+	const moveCursorTo = async (key: string, pattern: RegExp, maxSteps = 30) => {
+		let current = screen();
+		for (let step = 0; step <= maxSteps; step++) {
+			if (pattern.test(cursorLines(current))) return current;
+			const before = cursorLines(current);
+			press(key);
+			// Waits for the cursor itself to move, not for any change (a status line fading is not the key's
+			// answer): a second key pressed before the first is handled would overshoot. A key lost while a
+			// screen mounts leaves the cursor still, and is pressed again.
+			const deadline = Date.now() + 2000;
+			current = screen();
+			while (cursorLines(current) === before && Date.now() < deadline) {
+				await delay(10);
+				current = screen();
+			}
+		}
+		throw new Error(`the cursor never reached ${pattern}; screen:\n${current}`);
+	};
 	const pressUntil = async (key: string, pattern: RegExp | string) => {
 		for (let attempt = 1; ; attempt++) {
 			press(key);
@@ -142,5 +167,5 @@ export async function startJourney(
 		press(key);
 		return await waitFor(pattern, timeoutMs);
 	};
-	return { emulator, screen, press, pressAndWait, pressUntil, submit, type, waitFor };
+	return { emulator, screen, press, pressAndWait, moveCursorTo, pressUntil, submit, type, waitFor };
 }

@@ -64,12 +64,12 @@ test.serial(
 test.serial('removes an attribute after confirming with y', async (t) => {
 	const journey = await startJourney(t);
 	await signedIn(journey);
-	await journey.pressUntil('j', /❯ Partner portal/);
-	await journey.pressUntil('j', /❯ Support desk/);
+	await journey.moveCursorTo('j', /❯ Partner portal/);
+	await journey.moveCursorTo('j', /❯ Support desk/);
 	await journey.pressUntil('Enter', 'f6adce06-f6c8-4b3f-b1fe-7f7d6fda2b30');
 	await journey.pressUntil('2', 'jobTitle');
-	await journey.pressUntil('j', /❯.*displayName/i);
-	await journey.pressUntil('j', /❯.*city/i);
+	await journey.moveCursorTo('j', /❯.*displayName/i);
+	await journey.moveCursorTo('j', /❯.*city/i);
 	await journey.pressUntil('d', /Stop collecting City/);
 	await journey.submit('y', /Removed/);
 	t.deepEqual(flow(journey, seed.flows.support.id).attributeCollection?.attributeIds, [
@@ -89,11 +89,7 @@ test.serial(
 		await journey.pressUntil('3', /No applications|Applications of/i);
 		const picker = await journey.pressUntil('a', 'Contoso Loyalty API');
 		t.regex(picker, /Contoso Storefront.*already in/);
-		let screen = journey.screen();
-		for (let step = 0; step < 10 && !/❯ .*Contoso Loyalty API/.test(screen); step++) {
-			screen = await journey.pressAndWait('Down');
-		}
-		t.regex(screen, /❯ .*Contoso Loyalty API/);
+		await journey.moveCursorTo('Down', /❯ .*Contoso Loyalty API/, 10);
 		await journey.submit('Enter', /Linked/);
 		t.deepEqual(flow(journey, seed.flows.events.id).appIds, [seed.apps.loyaltyApi]);
 	},
@@ -118,7 +114,7 @@ test.serial('creates a user flow from the form, then deletes it by typing its na
 test.serial('removing the last identity provider is refused before any request', async (t) => {
 	const journey = await startJourney(t);
 	await signedIn(journey);
-	await journey.pressUntil('j', /❯ Partner portal/);
+	await journey.moveCursorTo('j', /❯ Partner portal/);
 	await journey.pressUntil('Enter', 'Partners are invited');
 	await journey.pressUntil('1', 'Email with password');
 	journey.emulator.graph.clearLog();
@@ -144,10 +140,10 @@ test.serial(
 		await journey.pressUntil('Enter', 'Shoppers on the web shop');
 		await journey.pressUntil('2', 'Favorite color');
 		await journey.pressUntil('l', /7 inputs · no unsaved changes/);
-		await journey.pressUntil('j', /❯\s+2\s+Display Name/);
+		await journey.moveCursorTo('j', /❯\s+2\s+Display Name/);
 		await journey.pressUntil('J', /❯\s+3\s+Display Name/);
-		await journey.pressUntil('j', /❯\s+4\s+Surname/);
-		await journey.pressUntil('j', /❯\s+5\s+Country\/Region/);
+		await journey.moveCursorTo('j', /❯\s+4\s+Surname/);
+		await journey.moveCursorTo('j', /❯\s+5\s+Country\/Region/);
 		await journey.pressUntil('r', /❯\s+5\s+Country\/Region\s+country\s+text\s+yes/);
 		const diff = await journey.pressUntil('s', 'Save the sign-up page');
 		t.regex(diff, /changed\s+country required: false → true/);

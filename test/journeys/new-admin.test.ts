@@ -50,7 +50,7 @@ test.serial(
 		// Edit its sign-up page: the custom attribute goes first; the diff names the input that moved.
 		await journey.pressUntil('2', 'Favorite color');
 		await journey.pressUntil('l', /2 inputs · no unsaved changes/);
-		await journey.pressUntil('j', /❯\s+2\s+Favorite color/);
+		await journey.moveCursorTo('j', /❯\s+2\s+Favorite color/);
 		await journey.pressUntil('T', /❯\s+1\s+Favorite color/);
 		const diff = await journey.pressUntil('s', 'Save the sign-up page');
 		t.regex(diff, /moved\s+extension…_Favoritecolor: position 2 → 1/);
