@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { memo } from 'react';
 import type { FlowRow } from '../../store/index.js';
 import { Cell } from '../components/cell.js';
 import { RowProgress } from '../components/row-progress.js';
@@ -7,7 +8,7 @@ import { useTheme } from '../theme.js';
 const columns = { draft: 9, signUp: 9, providers: 11, attributes: 12, apps: 6 };
 
 /** Column titles of the user-flows list. */
-export function FlowListHeader() {
+export const FlowListHeader = memo(function FlowListHeader() {
 	return (
 		<Box>
 			<Cell width={2}> </Cell>
@@ -28,7 +29,7 @@ export function FlowListHeader() {
 			</Cell>
 		</Box>
 	);
-}
+});
 
 /** Props of one user-flow row. */
 export type FlowListRowProps = {
@@ -40,8 +41,12 @@ export type FlowListRowProps = {
 	readonly draft?: boolean;
 };
 
-/** One user flow: name (✎ draft when its sign-up page has unsaved edits), sign-up on/off and the three counts, or inline progress while it changes. */
-export function FlowListRow({ row, selected, verb, draft }: FlowListRowProps) {
+/**
+ * One user flow: name (✎ draft when its sign-up page has unsaved edits), sign-up on/off and the three counts, or
+ * inline progress while it changes. Memoized: a filter key that keeps the rows on screen (the first letters of a
+ * name most flows share) then renders none of them again, only the filter and the count.
+ */
+export const FlowListRow = memo(function FlowListRow({ row, selected, verb, draft }: FlowListRowProps) {
 	const theme = useTheme();
 	return (
 		<>
@@ -70,4 +75,4 @@ export function FlowListRow({ row, selected, verb, draft }: FlowListRowProps) {
 			)}
 		</>
 	);
-}
+});
