@@ -105,14 +105,24 @@ export function UserFlowListScreen() {
 			) : (
 				<BodyState kind="loading" text="Loading user flows…" />
 			);
-	} else if (rows.length === 0) {
+	} else {
 		const text = entry.filter
 			? `No user flow matches “${entry.filter}”.`
 			: 'No user flows yet — press n to create one.';
-		body = <BodyState kind="empty" text={text} />;
-	} else {
 		// No rowKey: a filter key replaces every visible row, and rows kept by their place are updated, not rebuilt.
-		body = <ListView rows={rows} cursor={cursor} height={listHeight} renderRow={renderRow} />;
+		// A filter that matches none hides the list rather than unmounting it, for the key that erases it.
+		body = (
+			<>
+				{rows.length === 0 ? <BodyState kind="empty" text={text} /> : null}
+				<ListView
+					rows={rows}
+					cursor={cursor}
+					height={listHeight}
+					renderRow={renderRow}
+					hidden={rows.length === 0}
+				/>
+			</>
+		);
 	}
 
 	return (
