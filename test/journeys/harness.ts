@@ -119,17 +119,19 @@ export async function startJourney(
 			await waitFor(typed.slice(-20).trimEnd(), 5000);
 		}
 	};
-	const pressAndWait = async (key: string) => {
-		const before = screen();
+	/** Presses a key and waits until `view` of the screen differs from before (or `timeoutMs` passed). */
+	const pressAndWatch = async (key: string, view: (text: string) => string, timeoutMs: number) => {
+		const before = view(screen());
 		press(key);
-		const deadline = Date.now() + 5000;
+		const deadline = Date.now() + timeoutMs;
 		let after = screen();
-		while (after === before && Date.now() < deadline) {
+		while (view(after) === before && Date.now() < deadline) {
 			await delay(10);
 			after = screen();
 		}
 		return after;
 	};
+	const pressAndWait = (key: string) => pressAndWatch(key, (text) => text, 5000);
 	const cursorLines = (text: string) =>
 		text
 			.split('\n')
@@ -139,17 +141,10 @@ export async function startJourney(
 		let current = screen();
 		for (let step = 0; step <= maxSteps; step++) {
 			if (pattern.test(cursorLines(current))) return current;
-			const before = cursorLines(current);
-			press(key);
 			// Waits for the cursor itself to move, not for any change (a status line fading is not the key's
 			// answer): a second key pressed before the first is handled would overshoot. A key lost while a
 			// screen mounts leaves the cursor still, and is pressed again.
-			const deadline = Date.now() + 2000;
-			current = screen();
-			while (cursorLines(current) === before && Date.now() < deadline) {
-				await delay(10);
-				current = screen();
-			}
+			current = await pressAndWatch(key, cursorLines, 2000);
 		}
 		throw new Error(`the cursor never reached ${pattern}; screen:\n${current}`);
 	};

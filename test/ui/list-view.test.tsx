@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import { useEffect } from 'react';
 import { ListView } from '../../source/ui/components/list-view.js';
 
-type Count = { built: number };
+type Count = { built: number; hiddenDrawn: string[] };
 
 /** A row that counts how often a row is built (mounted): a screen of new rows costs Ink a layout of each. */
 function CountedRow({ name, selected, count }: { name: string; selected: boolean; count: Count }) {
@@ -21,13 +21,16 @@ function list(rows: readonly string[], count: Count) {
 			cursor={0}
 			height={5}
 			hidden={rows.length === 0}
-			renderRow={(row, selected) => <CountedRow name={row} selected={selected} count={count} />}
+			renderRow={(row, selected, shown) => {
+				if (!shown) count.hiddenDrawn.push(row);
+				return <CountedRow name={row} selected={selected} count={count} />;
+			}}
 		/>
 	);
 }
 
 test('rows that go away are drawn as nothing, and when rows come back their places are updated, not built again', (t) => {
-	const count: Count = { built: 0 };
+	const count: Count = { built: 0, hiddenDrawn: [] };
 	const app = render(list(['alpha', 'beta', 'gamma'], count));
 	t.regex(app.lastFrame() ?? '', /❯ alpha\n {2}beta\n {2}gamma/);
 	t.is(count.built, 3);
@@ -36,6 +39,7 @@ test('rows that go away are drawn as nothing, and when rows come back their plac
 	const one = app.lastFrame() ?? '';
 	t.regex(one, /❯ beta/);
 	t.notRegex(one, /alpha|gamma/, 'a place past the last row shows nothing');
+	t.deepEqual(count.hiddenDrawn, ['beta', 'gamma'], 'the rows those places last showed, drawn as not shown');
 
 	app.rerender(list([], count));
 	t.notRegex(app.lastFrame() ?? '', /alpha|beta|gamma/, 'a hidden list shows nothing');

@@ -16,10 +16,14 @@ export type ListViewProps<T> = {
 	 * rows Ink already laid out instead of building new ones.
 	 */
 	readonly rowKey?: (row: T) => string;
-	readonly renderRow: (row: T, selected: boolean) => ReactNode;
 	/**
-	 * Drawn as nothing, its rows kept mounted (a filter that matches none): the first match drawn again updates
-	 * them instead of building every row anew.
+	 * Draws one row. Without rowKey, a place past the last row draws the row it last showed, hidden (`shown`
+	 * false): such a row is kept mounted only to be updated later, so it should start nothing (no spinner).
+	 */
+	readonly renderRow: (row: T, selected: boolean, shown: boolean) => ReactNode;
+	/**
+	 * Drawn as nothing (a filter that matches none); without rowKey its rows stay mounted, so the first match
+	 * drawn again updates them instead of building every row anew.
 	 */
 	readonly hidden?: boolean;
 };
@@ -32,7 +36,7 @@ export function windowStart(previous: number, cursor: number, height: number, co
 	return Math.max(0, Math.min(start, count - height));
 }
 
-/** Renders only the visible window of `rows`. */
+/** Renders only the visible window of `rows` (and, hidden, the rows last shown at places now empty). */
 export function ListView<T>({ rows, cursor, height, rowKey, renderRow, hidden = false }: ListViewProps<T>) {
 	const top = useRef(0);
 	// Without rowKey, the row each place last showed: a place past the last row keeps it, hidden, so a filter
@@ -48,15 +52,15 @@ export function ListView<T>({ rows, cursor, height, rowKey, renderRow, hidden = 
 			const row = rows.at(position) as T;
 			if (!rowKey) lastShown.current[place] = row;
 			shown.push(
-				// display is always given: Ink leaves a style that is no longer passed as it was (none).
+				// display is always given: Ink applies a display no longer passed as undefined, which it takes as none.
 				<Box key={rowKey ? rowKey(row) : place} height={1} display="flex">
-					{renderRow(row, position === cursor)}
+					{renderRow(row, position === cursor, true)}
 				</Box>,
 			);
 		} else if (!rowKey && place < lastShown.current.length) {
 			shown.push(
 				<Box key={place} height={1} display="none">
-					{renderRow(lastShown.current[place] as T, false)}
+					{renderRow(lastShown.current[place] as T, false, false)}
 				</Box>,
 			);
 		}

@@ -87,11 +87,12 @@ export function UserFlowListScreen() {
 		{ level: 'capture', capture, active: entry.filtering },
 	);
 
-	const renderRow = (row: FlowRow, isSelected: boolean) => (
+	const renderRow = (row: FlowRow, isSelected: boolean, shown: boolean) => (
 		<FlowListRow
 			row={row}
 			selected={isSelected}
-			verb={pending.get(targets.flow(row.id))}
+			// A hidden row shows no progress: its spinner would redraw the screen while nothing on it changes.
+			verb={shown ? pending.get(targets.flow(row.id)) : undefined}
 			draft={drafted.has(row.id)}
 		/>
 	);
