@@ -16,7 +16,7 @@ import { createRegistry, type DisabledReason, type LayerSpec, type Registry } fr
 
 export { type DisabledReason, hidden } from './registry.js';
 
-import type { Level } from './resolve.js';
+import type { LayerView, Level } from './resolve.js';
 import { type Caret, editText, type TextEdit } from './text-edit.js';
 
 const RouterContext = createContext<Registry | undefined>(undefined);
@@ -125,15 +125,30 @@ export function useKeyActions(
 	}, [registry, shape]);
 }
 
-/** The footer hints and help entries of whatever is live now. */
-export function useKeyHints(): { readonly hints: readonly Hint[]; readonly help: readonly HelpEntry[] } {
+/**
+ * What `compute` makes of the live layers, as the layers are now: read during render, so a component that renders
+ * after the screens in the same pass sees the handlers they just rendered. The same value (by content) is
+ * returned until it changes, so the registry's notice after a commit redraws nothing that did not change.
+ */
+function useLiveKeys<T>(compute: (layers: readonly LayerView[]) => T): T {
 	const registry = useRegistry();
-	const version = useSyncExternalStore(registry.subscribe, registry.version);
-	// biome-ignore lint/correctness/useExhaustiveDependencies: version is the change signal for the registry's layers
-	return useMemo(
-		() => ({ hints: footerHints(registry.layers()), help: helpEntries(registry.layers()) }),
-		[registry, version],
-	);
+	const last = useRef<{ readonly key: string; readonly value: T }>(undefined);
+	return useSyncExternalStore(registry.subscribe, () => {
+		const value = compute(registry.layers());
+		const key = JSON.stringify(value);
+		if (last.current?.key !== key) last.current = { key, value };
+		return last.current.value;
+	});
+}
+
+/** The footer hints of whatever is live now. */
+export function useKeyHints(): readonly Hint[] {
+	return useLiveKeys(footerHints);
+}
+
+/** The help entries of whatever is live now. */
+export function useHelpEntries(): readonly HelpEntry[] {
+	return useLiveKeys(helpEntries);
 }
 
 /**

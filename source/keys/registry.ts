@@ -36,7 +36,6 @@ export type Registry = {
 	/** Tells footer and help that what is live has changed. */
 	changed(): void;
 	subscribe(listener: () => void): () => void;
-	version(): number;
 	/** The cursor of the field being typed in (only one field has the keys at a time). */
 	caret(): Caret;
 	setCaret(caret: Caret): void;
@@ -49,12 +48,10 @@ type Entry = LayerView & { readonly read: () => LayerSpec };
 export function createRegistry(): Registry {
 	let entries: Entry[] = [];
 	let seq = 0;
-	let version = 0;
 	const listeners = new Set<() => void>();
 	const caretListeners = new Set<() => void>();
 	let caret = endCaret;
 	const changed = () => {
-		version++;
 		for (const listener of listeners) listener();
 	};
 	return {
@@ -97,7 +94,6 @@ export function createRegistry(): Registry {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
 		},
-		version: () => version,
 		caret: () => caret,
 		setCaret(next) {
 			if (next.tail === caret.tail && next.selected === caret.selected) return;

@@ -47,3 +47,20 @@ test.serial('help: wrapped lines line up; G reaches the end; esc wording fits th
 	frame = await app.waitFor(/more below/);
 	t.regex(frame, /│ d\s+Delete the user flow/);
 });
+
+test.serial('a key typed in the filter is one frame, not a second one for the footer', async (t) => {
+	const app = await renderApp(t);
+	await app.waitFor('Events registration');
+	await app.press('/');
+	await app.waitFor(/keep filter/);
+	for (const [character, shown] of [
+		['E', /\/ E\s+1\/4 of 4/],
+		['v', /\/ Ev\s+1\/1 of 4/],
+	] as const) {
+		const before = app.writes().length;
+		await app.press(character);
+		const frame = await app.waitFor(shown);
+		t.is(app.writes().length - before, 1, `one frame for ${character}`);
+		t.regex(footer(frame), /enter keep filter · esc clear/);
+	}
+});

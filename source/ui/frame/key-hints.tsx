@@ -27,7 +27,7 @@ export type KeyHintsProps = { readonly width: number };
 /** Footer line 1: the live keys from the keymap, `? help` always visible. */
 export function KeyHints({ width }: KeyHintsProps) {
 	const theme = useTheme();
-	const { hints } = useKeyHints();
+	const hints = useKeyHints();
 	const { shown, cut } = fitHints(hints, width);
 	return (
 		<Box width={width}>

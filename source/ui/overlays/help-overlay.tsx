@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { hidden, useKeyActions, useKeyHints } from '../../keys/input-router.js';
+import { hidden, useHelpEntries, useKeyActions } from '../../keys/input-router.js';
 import { textWidth, wrapToWidth } from '../../text/width.js';
 import { useBodySize } from '../body-size.js';
 import { useStore } from '../store-context.js';
@@ -42,7 +42,7 @@ export function HelpOverlay() {
 	const store = useStore();
 	const theme = useTheme();
 	const { height, width } = useBodySize();
-	const { help } = useKeyHints();
+	const help = useHelpEntries();
 	const [top, setTop] = useState(0);
 	const rows = Math.max(1, Math.min(height, 22) - 4);
 	// Descriptions wrap under themselves (box border, padding and the keys column take 22 columns).
