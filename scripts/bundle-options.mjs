@@ -49,7 +49,7 @@ const listFormatOnUse = {
 
 // From Node 22, node:http has lazy WebSocket, CloseEvent and MessageEvent exports backed by undici. An ESM
 // import of a built-in reads every export to build the namespace, so `import http from 'node:http'` (got, the
-// emulator) loads undici: 12 MiB more resident memory on Node 22 and 24 (measured), for a client we never use.
+// emulator) loads undici, a client we never use: a command peaked 3–8 MiB higher on Node 24 (measured).
 // Taken through require() instead, the exports stay lazy; esbuild reads named imports off it at each use.
 const httpByRequire = {
 	name: 'http-by-require',

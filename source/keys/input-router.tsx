@@ -126,9 +126,8 @@ export function useKeyActions(
 }
 
 /**
- * What `compute` makes of the live layers, as the layers are now: read during render, so a component that renders
- * after the screens in the same pass sees the handlers they just rendered. The same value (by content) is
- * returned until it changes, so the registry's notice after a commit redraws nothing that did not change.
+ * What `compute` makes of the live layers, as they are now. The same value (by content) is returned until it
+ * changes, so the registry's notice after a commit (a layer's handlers changed) redraws only when the hints did.
  */
 function useLiveKeys<T>(compute: (layers: readonly LayerView[]) => T): T {
 	const registry = useRegistry();
