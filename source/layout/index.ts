@@ -38,6 +38,7 @@ export {
 	layoutInputFrom,
 	layoutUpdate,
 	toPageInputs,
+	withLayout,
 } from './model.js';
 export {
 	addOption,

@@ -149,6 +149,23 @@ export function layoutUpdate(layout: Layout): UserFlowChanges {
 	return { inputs: toPageInputs(layout), ...(layout.view ? { pageView: layout.view } : {}) };
 }
 
+/**
+ * `flow` as the PATCH of layoutUpdate(layout) leaves it: the page one view of these inputs, the rest as it was.
+ * What the app shows of a save before its read-back, which then replaces it with what the service stored.
+ */
+export function withLayout(flow: UserFlow, layout: Layout): UserFlow {
+	const collection = flow.onAttributeCollection ?? {};
+	const view = {
+		...(layout.view?.title == null ? {} : { title: layout.view.title }),
+		...(layout.view?.description == null ? {} : { description: layout.view.description }),
+		inputs: toPageInputs(layout),
+	};
+	return {
+		...flow,
+		onAttributeCollection: { ...collection, attributeCollectionPage: { views: [view] } },
+	};
+}
+
 /** The attribute ids of a layout, in page order. */
 export function layoutAttributes(layout: Layout): string[] {
 	return layout.inputs.map((input) => input.attribute);

@@ -14,7 +14,7 @@ import {
 	validateLayout,
 } from '../layout/index.js';
 import { done, type Outcome, refused, unchanged } from './outcome.js';
-import { readBack } from './read-back.js';
+import { type ReadBackPace, readBack } from './read-back.js';
 import type { RefusalOf } from './refusals.js';
 import { sendWrite } from './send-write.js';
 
@@ -52,26 +52,44 @@ export function layoutRefusal(save: LayoutSave, current: Layout): LayoutRefusal 
 	return undefined;
 }
 
-/** Saves a sign-up page; the same page as stored already is nothing to do. */
+/** Saves a sign-up page; the same page as stored already is nothing to do. `readBack: false` leaves reading the
+ * stored page to the caller (readStoredLayout), so the app can show the save at once and confirm it after. */
 export async function saveLayout(
 	client: GraphClient,
 	save: LayoutSave,
+	{ readBack: reads = true }: { readonly readBack?: boolean } = {},
 ): Promise<Outcome<SavedLayout, LayoutRefusal>> {
 	const current = save.current ?? layoutFromFlow(await getUserFlow(client, save.flowId));
 	const refusal = layoutRefusal(save, current);
 	if (refusal) return refused(refusal);
 	if (isEmptyDiff(diffLayouts(current, save.layout))) return unchanged('already');
-	const storedAsSent = (flow: UserFlow) => isEmptyDiff(diffLayouts(save.layout, layoutFromFlow(flow)));
 	const sent = await sendWrite<void, never>(
 		() => updateUserFlow(client, save.flowId, layoutUpdate(save.layout)),
-		async () => (storedAsSent(await getUserFlow(client, save.flowId)) ? 'done' : undefined),
+		async () => (storedAs(save.layout)(await getUserFlow(client, save.flowId)) ? 'done' : undefined),
 	);
 	if (!sent.ok) return sent.outcome;
 	const lost = sent.answerLost === true;
-	if (client.dryRun) return done({});
-	// A read right after the PATCH may still show the page before it: it is judged once it shows the change.
-	const flow = await readBack(() => getUserFlow(client, save.flowId), storedAsSent).catch(() => undefined);
-	if (!flow) return done({}, [], lost);
-	const stored = diffLayouts(save.layout, layoutFromFlow(flow));
-	return done(isEmptyDiff(stored) ? { flow } : { flow, storedDifferently: stored }, [], lost);
+	if (client.dryRun || !reads) return done({}, [], lost);
+	return done(await readStoredLayout(client, save.flowId, save.layout), [], lost);
+}
+
+const storedAs = (layout: Layout) => (flow: UserFlow) =>
+	isEmptyDiff(diffLayouts(layout, layoutFromFlow(flow)));
+
+/**
+ * The flow as read after a save of `layout`, and how the stored page differs from it. A read right after the
+ * PATCH may still show the page before it, so it is judged once it shows the change (or the tries run out).
+ */
+export async function readStoredLayout(
+	client: GraphClient,
+	flowId: string,
+	layout: Layout,
+	pace?: ReadBackPace,
+): Promise<SavedLayout> {
+	const flow = await readBack(() => getUserFlow(client, flowId), storedAs(layout), pace).catch(
+		() => undefined,
+	);
+	if (!flow) return {};
+	const stored = diffLayouts(layout, layoutFromFlow(flow));
+	return isEmptyDiff(stored) ? { flow } : { flow, storedDifferently: stored };
 }

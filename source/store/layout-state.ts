@@ -37,6 +37,11 @@ export type LayoutDraft = {
 	readonly keptOptions?: Readonly<Record<string, readonly LayoutOption[]>>;
 	/** Attributes the admin moved, so the save's diff names them as the moved ones (not their neighbours). */
 	readonly moved?: readonly string[];
+	/**
+	 * True from a save shown from its answer until the read-back confirms what the service stored: a save meanwhile
+	 * reads until the page shows it, so a read that lags the write is not taken for someone else's change.
+	 */
+	readonly confirming?: boolean;
 };
 
 /** What happens to a layout draft: edits, selection, the text field, undo and save bookkeeping. */
@@ -46,6 +51,8 @@ export type LayoutAction =
 			readonly flowId: string;
 			readonly layout: Layout;
 			readonly fingerprint: string;
+			/** Opened from a save's answer, before its read-back (LayoutDraft.confirming). */
+			readonly confirming?: boolean;
 	  }
 	| {
 			/** The flow's attributes changed: the draft (base and undo steps too) takes the page's set of inputs. */
@@ -75,6 +82,8 @@ export type LayoutAction =
 	| { readonly type: 'layout/fieldClosed'; readonly flowId: string }
 	| { readonly type: 'layout/saveStarted'; readonly flowId: string }
 	| { readonly type: 'layout/saveEnded'; readonly flowId: string }
+	/** The read-back after a save ended: the draft's base is what the service stored, or as good as it gets. */
+	| { readonly type: 'layout/confirmed'; readonly flowId: string }
 	| { readonly type: 'layout/discarded'; readonly flowId: string };
 
 /** The layout editor's dialogs: the diff before saving, a change made meanwhile on the server, and leaving. */

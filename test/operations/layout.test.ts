@@ -1,7 +1,7 @@
 import test from 'ava';
 import { getUserFlow } from '../../source/graph/flows.js';
 import { layoutFingerprint, layoutFromFlow, moveToTop, setLabel } from '../../source/layout/index.js';
-import { saveLayout } from '../../source/operations/layout.js';
+import { readStoredLayout, saveLayout } from '../../source/operations/layout.js';
 import { seed } from '../helpers/emulator.js';
 import { clientFor } from '../helpers/graph-client.js';
 
@@ -24,6 +24,30 @@ test('done: one PATCH with the whole page, read back', async (t) => {
 		'First name',
 	);
 	t.is(outcome.value.storedDifferently, undefined);
+});
+
+test('readBack false: the PATCH alone; readStoredLayout then tells what the service stored, and how it differs', async (t) => {
+	const { client, layout, base, emulator } = await page(t);
+	const edited = setLabel(layout, 'givenName', 'First name');
+	const since = emulator.log.length;
+	const save = { flowId: events.id, layout: edited, base, current: layout };
+	const outcome = await saveLayout(client, save, { readBack: false });
+	t.deepEqual(outcome, { kind: 'done', value: {}, steps: [] });
+	t.deepEqual(
+		emulator.log.slice(since).map((entry) => entry.method),
+		['PATCH'],
+		'no read after the write',
+	);
+	const same = await readStoredLayout(client, events.id, edited);
+	t.truthy(same.flow);
+	t.is(same.storedDifferently, undefined);
+	// Had the service kept another label, the read-back (after its tries) says which.
+	const other = await readStoredLayout(client, events.id, setLabel(edited, 'givenName', 'Given'), {
+		delays: [],
+	});
+	t.deepEqual(other.storedDifferently?.changed, [
+		{ attribute: 'givenName', field: 'label', before: 'Given', after: 'First name' },
+	]);
 });
 
 test('unchanged: the page as stored already, nothing sent', async (t) => {

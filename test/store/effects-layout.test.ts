@@ -60,7 +60,7 @@ test('save with a problem sends nothing and says why in the status line', async 
 	t.regex(store.getState().flash?.text ?? '', /Not saved: fix this problem first — 3\. givenName \(label\)/);
 });
 
-test('save re-reads once and shows the diff; yes sends every input in one PATCH, then re-reads', async (t) => {
+test('save re-reads once and shows the diff; yes sends every input in one PATCH, shown at once, then re-reads', async (t) => {
 	const { store, requests, emulator } = await storeFor(t);
 	await store.run(openLayoutDraft(customers.id));
 	store.dispatch({ type: 'layout/cursorMoved', flowId: customers.id, index: 4 });
@@ -85,6 +85,15 @@ test('save re-reads once and shows the diff; yes sends every input in one PATCH,
 
 	const patchAt = emulator.log.length;
 	await store.run(commitLayout(customers.id));
+	// Shown from the PATCH's answer: the saved page before its read-back has come.
+	t.regex(store.getState().flash?.text ?? '', /Saved the sign-up page of .* \(7 inputs\)/);
+	const shown = selectResource(store.getState(), 'userFlow', customers.id).data;
+	t.is(
+		shown ? layoutFromFlow(shown).inputs[3]?.attribute : undefined,
+		'country',
+		'shown before the read-back',
+	);
+	await store.idle();
 	t.deepEqual(requests(patchAt), [`PATCH ${flowPath}`, `GET ${flowPath}`]);
 	const body = emulator.log[patchAt]?.body as {
 		onAttributeCollection: { attributeCollectionPage: { views: { inputs: unknown[] }[] } };
@@ -205,4 +214,26 @@ test('a save whose answer was lost after the service stored it: saved (said so),
 	const stored = emulator.tenant.requireFlow(customers.id).attributeCollection?.views[0]?.inputs;
 	t.is(stored?.find((input) => input.attribute === 'displayName')?.required, !before);
 	t.is(emulator.log.filter((entry) => entry.method === 'PATCH').length, 1, 'sent once');
+});
+
+test('a save right after a save, while reads still lag the first: read until they show it, no false conflict', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(openLayoutDraft(customers.id));
+	toggleRequired(store, 'country');
+	// Every read after the PATCH shows the page before it, twice, as Entra's replicas may.
+	emulator.setFaults('F-C1:reads=2');
+	await store.run(commitLayout(customers.id));
+	t.true(draft(store).confirming, 'shown from the answer, its read-back still going');
+	toggleRequired(store, 'displayName');
+	await store.run(saveLayout(customers.id));
+	const overlay = store.getState().overlay;
+	t.is(overlay?.kind, 'layoutSave', `a stale read is not someone else's change: ${JSON.stringify(overlay)}`);
+	t.true(
+		overlay?.kind === 'layoutSave' && overlay.lines.some((line) => /displayName required/.test(line)),
+		'the diff is only the second change',
+	);
+	await store.idle();
+	t.false(draft(store).confirming ?? false);
+	t.true(isLayoutDirty(draft(store)), 'the second change is still the draft');
+	t.is(store.getState().flash?.level, 'success', store.getState().flash?.text);
 });

@@ -1,5 +1,13 @@
 import test from 'ava';
-import { flowById, loadUserFlow, loadUserFlows, saveEdit, toggleSignUp } from '../../source/store/index.js';
+import {
+	createUserFlow,
+	flowById,
+	loadUserFlow,
+	loadUserFlows,
+	saveEdit,
+	selectResource,
+	toggleSignUp,
+} from '../../source/store/index.js';
 import { seed } from '../helpers/emulator.js';
 import { storeFor } from '../helpers/ui-store.js';
 
@@ -47,4 +55,28 @@ test('sign-up switched shows at once and stays while reads lag', async (t) => {
 	t.is(flowById(store.getState(), partners.id)?.onInteractiveAuthFlowStart?.isSignUpAllowed, !before);
 	await store.idle();
 	t.is(flowById(store.getState(), partners.id)?.onInteractiveAuthFlowStart?.isSignUpAllowed, !before);
+});
+
+test('a new flow shows from its answer at once; reads that answer 404 for a while are waited out, no error shown', async (t) => {
+	const { store, emulator } = await storeFor(t, { emulator: { faults: 'F-C1:reads=2' } });
+	await store.run(loadUserFlows());
+	store.dispatch({ type: 'createDraft/opened', providerIds: ['EmailPassword-OAUTH'] });
+	store.dispatch({ type: 'createDraft/changed', patch: { name: 'Lagging new flow' } });
+	await store.run(createUserFlow());
+	const id = emulator.tenant.flowNamed('Lagging new flow')?.id ?? '';
+	t.is(selectResource(store.getState(), 'userFlow', id).status, 'ready');
+	await store.idle();
+	const reads = emulator.log.filter((entry) => entry.method === 'GET' && entry.path.endsWith(id));
+	t.deepEqual(
+		reads.map((entry) => entry.status),
+		[404, 404, 200],
+		'two reads before the replicas caught up',
+	);
+	const flow = selectResource(store.getState(), 'userFlow', id);
+	t.is(flow.status, 'ready');
+	t.is(
+		flow.data?.onAuthenticationMethodLoadStart?.identityProviders?.[0]?.displayName,
+		'Email with password',
+	);
+	t.is(store.getState().flash?.level, 'success', store.getState().flash?.text);
 });

@@ -1,6 +1,7 @@
 import test from 'ava';
 import {
 	addIdentityProvider,
+	commitLayout,
 	createUserFlow,
 	linkApplication,
 	loadApplications,
@@ -10,11 +11,12 @@ import {
 	loadUserFlow,
 	loadUserFlows,
 	moveApplication,
+	openLayoutDraft,
 	saveEdit,
 	selectResource,
 } from '../../source/store/index.js';
 import { seed } from '../helpers/emulator.js';
-import { heldFaults, roundTrips } from '../helpers/round-trips.js';
+import { heldFaults, requestLines, roundTrips } from '../helpers/round-trips.js';
 import { storeFor } from '../helpers/ui-store.js';
 
 // What the app sends is counted from the emulator's log: at thousands of flows, a refusal explained by
@@ -174,5 +176,57 @@ test.serial(
 		t.is(lines.length, 6, lines.join('\n'));
 		t.is(roundTrips(emulator), 3);
 		t.is(selectResource(store.getState(), 'userFlows').data?.length, 2_504);
+	},
+);
+
+/** The requests after `since` the emulator has answered by now, and those still held. */
+function answered(
+	emulator: { log: ReadonlyArray<{ method: string; status: number | null }> },
+	since: number,
+) {
+	const entries = emulator.log.slice(since);
+	return {
+		done: entries.filter((entry) => entry.status !== null).map((entry) => entry.method),
+		held: entries.filter((entry) => entry.status === null).map((entry) => entry.method),
+	};
+}
+
+test.serial(
+	'a create and a layout save are shown after their write alone; the read-backs go on behind',
+	async (t) => {
+		const { store, emulator } = await storeFor(t, { emulator: { faults: heldFaults } });
+		await store.run(loadUserFlows());
+		store.dispatch({ type: 'createDraft/opened', providerIds: ['EmailPassword-OAUTH'] });
+		store.dispatch({ type: 'createDraft/changed', patch: { name: 'Shown at once' } });
+		let since = emulator.log.length;
+		await store.run(createUserFlow());
+		t.deepEqual(answered(emulator, since).done, ['POST'], 'shown when the POST answered');
+		t.regex(store.getState().flash?.text ?? '', /Created user flow “Shown at once”/);
+		const id = emulator.tenant.flowNamed('Shown at once')?.id ?? '';
+		const shown = selectResource(store.getState(), 'userFlow', id).data;
+		t.deepEqual(
+			shown?.onAuthenticationMethodLoadStart?.identityProviders?.map((provider) => provider.id),
+			['EmailPassword-OAUTH'],
+			'the providers sent, which the answer leaves unexpanded',
+		);
+		await store.idle();
+		t.deepEqual(requestLines(emulator, since), [`POST ${flows}`, `GET ${flows}/${id}`]);
+		t.is(roundTrips(emulator, since), 2);
+
+		await store.run(openLayoutDraft(customers.id));
+		store.dispatch({
+			type: 'layout/edited',
+			flowId: customers.id,
+			edit: { kind: 'moveUp', attribute: 'country' },
+		});
+		since = emulator.log.length;
+		await store.run(commitLayout(customers.id));
+		t.deepEqual(answered(emulator, since).done, ['PATCH'], 'shown when the PATCH answered');
+		t.regex(store.getState().flash?.text ?? '', /Saved the sign-up page/);
+		await store.idle();
+		t.deepEqual(requestLines(emulator, since), [
+			`PATCH ${flows}/${customers.id}`,
+			`GET ${flows}/${customers.id}`,
+		]);
 	},
 );

@@ -1,10 +1,13 @@
-import type { NewUserFlow } from '../../graph/flows.js';
+import { getUserFlow, type NewUserFlow } from '../../graph/flows.js';
+import type { UserFlow } from '../../graph/types.js';
 import { createFlow } from '../../operations/flows.js';
 import { defaultProviderId, newFlowRequest } from '../../operations/new-flow.js';
 import type { Outcome } from '../../operations/outcome.js';
+import { readBack } from '../../operations/read-back.js';
 import type { Refusal } from '../../operations/refusals.js';
 import { WriteNotMade } from '../../operations/send-write.js';
 import { display } from '../../text/sanitize.js';
+import { loadActions } from '../actions.js';
 import { isUnauthenticated, toAppError } from '../errors.js';
 import type { AppError, AppState, CreateDraft, CreateField, UserFlowAttribute } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
@@ -68,7 +71,7 @@ async function rereadCatalogue(context: EffectContext, refusal: CreateRefusal): 
 	if (refusal.rule === 'attributeNotInTenant') await context.run(loadTenantAttributes({ force: true }));
 }
 
-/** Validates the form, creates the flow, re-reads it and opens it; a refusal keeps every field. */
+/** Validates the form, creates the flow and opens it (re-read in the background); a refusal keeps every field. */
 export function createUserFlow(): Effect {
 	const self: Effect = async (context) => {
 		const state = context.getState();
@@ -98,9 +101,12 @@ export function createUserFlow(): Effect {
 			activity: { id, verb: `Creating user flow “${name}”`, write: true },
 		});
 		try {
+			// Shown from its answer; the whole flow is read back in the background (confirmCreated).
 			const outcome = await createFlow(
 				context.deps.graph,
 				newFlowFrom(draft, tenantAttributes(context.getState())),
+				{},
+				{ readBack: false },
 			);
 			if (outcome.kind === 'refused') {
 				await rereadCatalogue(context, outcome.refusal);
@@ -114,10 +120,11 @@ export function createUserFlow(): Effect {
 				return;
 			}
 			if (outcome.kind !== 'done') throw new Error(`A create cannot end ${outcome.kind}.`);
-			const full = outcome.value.flow;
-			context.dispatch({ type: 'userFlows/flowAdded', flow: full });
+			const shown = createdAsSent(outcome.value.flow, draft, context.getState());
+			context.dispatch({ type: 'userFlows/flowAdded', flow: shown });
 			context.dispatch({ type: 'createDraft/closed' });
-			context.dispatch({ type: 'route/replaced', route: { id: 'user-flow', flowId: full.id ?? '' } });
+			context.dispatch({ type: 'route/replaced', route: { id: 'user-flow', flowId: shown.id ?? '' } });
+			if (shown.id) void context.run(confirmCreated(shown.id));
 			const created = `Created user flow “${name}”`;
 			context.dispatch({
 				type: 'flash/shown',
@@ -156,6 +163,47 @@ export function createUserFlow(): Effect {
 		}
 	};
 	return self;
+}
+
+/**
+ * The new flow as its answer and the form tell it: the create's answer leaves the identity providers unexpanded
+ * and the apps unlisted, so those are what was sent (no app is linked at creation).
+ */
+function createdAsSent(answer: UserFlow, draft: CreateDraft, state: AppState): UserFlow {
+	const tenant = state.resources.tenantIdentityProviders['']?.data ?? [];
+	const sent = draft.providerIds.map((id) => tenant.find((provider) => provider.id === id) ?? { id });
+	const start = answer.onAuthenticationMethodLoadStart;
+	return {
+		...answer,
+		onAuthenticationMethodLoadStart: { ...start, identityProviders: start?.identityProviders ?? sent },
+		conditions: {
+			...answer.conditions,
+			applications: {
+				...answer.conditions?.applications,
+				includeApplications: answer.conditions?.applications?.includeApplications ?? [],
+			},
+		},
+	};
+}
+
+/**
+ * Reads the new flow back whole, patiently (a read right after a create may answer 404 for a while); a read
+ * that never comes leaves the answer on screen (ctrl+r reads again), never a "not found" for a flow made.
+ */
+function confirmCreated(flowId: string): Effect {
+	return async (context) => {
+		try {
+			const read = await readBack(
+				() => getUserFlow(context.deps.graph, flowId),
+				() => true,
+				{ stop: context.disposed },
+			);
+			if (context.getState().resources.userFlow[flowId])
+				context.dispatch(loadActions.succeeded('userFlow', flowId, read, context.now()));
+		} catch {
+			// The answer stays on screen.
+		}
+	};
 }
 
 /** Opens an empty form and loads the tenant's providers (the attributes load when their field is reached). */

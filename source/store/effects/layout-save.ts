@@ -1,5 +1,7 @@
 import { getUserFlow } from '../../graph/flows.js';
+import type { UserFlow } from '../../graph/types.js';
 import { diffLayouts, type Layout, layoutFingerprint } from '../../layout/index.js';
+import { readBack } from '../../operations/read-back.js';
 import { loadActions } from '../actions.js';
 import { toAppError } from '../errors.js';
 import { diffLines, draftChanges, isLayoutDirty, refusalTopic, saveRefusal } from '../layout-views.js';
@@ -8,8 +10,15 @@ import { handleExpiry } from './common.js';
 import { commitLayout, flowLayout, rebaseDraft } from './layout.js';
 import { refuseWithoutPermission } from './preflight.js';
 
-/** Reads the flow (one GET) while the draft is marked saving; the page as it is now, or undefined (said why). */
+/**
+ * Reads the flow (one GET) while the draft is marked saving; the page as it is now, or undefined (said why).
+ * Right after a save whose read-back has not ended, reads lag the write: it reads until the page shows the save.
+ */
 async function readPage(context: EffectContext, flowId: string, self: Effect): Promise<Layout | undefined> {
+	const confirming = context.getState().layoutDrafts[flowId];
+	const showsSave = (flow: UserFlow) =>
+		!confirming?.confirming ||
+		layoutFingerprint(flowLayout(context.getState(), flowId, flow)) === confirming.baseFingerprint;
 	const id = `layout-read:${flowId}`;
 	context.dispatch({ type: 'layout/saveStarted', flowId });
 	context.dispatch({
@@ -17,7 +26,9 @@ async function readPage(context: EffectContext, flowId: string, self: Effect): P
 		activity: { id, verb: 'Reading the sign-up page as it is now', write: false },
 	});
 	try {
-		const flow = await getUserFlow(context.deps.graph, flowId);
+		const flow = await readBack(() => getUserFlow(context.deps.graph, flowId), showsSave, {
+			stop: context.disposed,
+		});
 		context.dispatch(loadActions.succeeded('userFlow', flowId, flow, context.now()));
 		return flowLayout(context.getState(), flowId, flow);
 	} catch (error) {

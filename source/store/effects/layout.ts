@@ -5,10 +5,11 @@ import {
 	layoutFromFlow,
 	rebaseLayout,
 	sameInputSet,
+	withLayout,
 } from '../../layout/index.js';
-import { saveLayout } from '../../operations/layout.js';
+import { readStoredLayout, saveLayout } from '../../operations/layout.js';
 import { loadActions } from '../actions.js';
-import { diffLines, rebaseNotice } from '../layout-views.js';
+import { diffLines, isLayoutDirty, rebaseNotice } from '../layout-views.js';
 import { flowLabel, selectResource, targets } from '../selectors.js';
 import type { AppState, UserFlow } from '../state.js';
 import type { Effect, EffectContext } from '../store.js';
@@ -85,7 +86,10 @@ export function openLayoutDraft(flowId: string): Effect {
 	};
 }
 
-/** Confirmed: sends the whole inputs array in one PATCH, shows the page as read back, and drops the draft. */
+/**
+ * Confirmed: sends the whole inputs array in one PATCH and shows the page as sent at once (the service answers a
+ * PATCH with no body); the read-back goes on in the background and says so if the service stored it otherwise.
+ */
 export function commitLayout(flowId: string): Effect {
 	const self: Effect = async (context) => {
 		const draft = context.getState().layoutDrafts[flowId];
@@ -104,41 +108,76 @@ export function commitLayout(flowId: string): Effect {
 				failure: `The sign-up page of “${name}” was not saved; your draft is kept`,
 				target: targets.flow(flowId),
 			},
-			() => saveLayout(context.deps.graph, { flowId, layout, current: draft.base }),
+			() => saveLayout(context.deps.graph, { flowId, layout, current: draft.base }, { readBack: false }),
 			{
-				done: (saved) =>
-					saved.storedDifferently
-						? undefined
-						: `Saved the sign-up page of “${name}” (${layout.inputs.length} inputs)`,
+				done: () => `Saved the sign-up page of “${name}” (${layout.inputs.length} inputs)`,
 				unchanged: () => 'No changes to save.',
 				refused: (refusal) => refusalText(refusal, { flow: name }),
 			},
+			(saved) =>
+				saved.kind === 'done' ? confirmStored(context, flowId, layout, selected) : Promise.resolve(),
 		);
 		if (outcome?.kind === 'done') {
-			const flow = outcome.value.flow;
+			const held = selectResource(context.getState(), 'userFlow', flowId).data;
 			context.dispatch({ type: 'layout/discarded', flowId });
-			if (flow) {
+			if (held) {
+				const flow = withLayout(held, layout);
 				context.dispatch(loadActions.succeeded('userFlow', flowId, flow, context.now()));
-				// The editor shows the saved page with the selection where it was.
-				opened(context, flowId, flow);
-				const stored = flowLayout(context.getState(), flowId, flow);
-				const index = stored.inputs.findIndex((input) => input.attribute === selected);
-				if (index > 0) context.dispatch({ type: 'layout/cursorMoved', flowId, index });
-			} else {
-				await context.run(loadUserFlow(flowId, { force: true }));
-			}
-			const differs = outcome.value.storedDifferently;
-			if (differs) {
-				context.dispatch({
-					type: 'flash/shown',
-					level: 'warning',
-					text: `Saved, but the service stored the page differently: ${diffLines(differs).lines[0] ?? ''}`,
-				});
+				reopen(context, flowId, flow, selected, { confirming: true });
 			}
 		}
 		context.dispatch({ type: 'layout/saveEnded', flowId });
 	};
 	return self;
+}
+
+/** The editor goes on with `flow`'s page, the selection on the input it was on. */
+function reopen(
+	context: EffectContext,
+	flowId: string,
+	flow: UserFlow,
+	selected: string | undefined,
+	options: { confirming?: boolean } = {},
+): void {
+	const layout = flowLayout(context.getState(), flowId, flow);
+	context.dispatch({
+		type: 'layout/opened',
+		flowId,
+		layout,
+		fingerprint: layoutFingerprint(layout),
+		...(options.confirming ? { confirming: true } : {}),
+	});
+	const index = layout.inputs.findIndex((input) => input.attribute === selected);
+	if (index > 0) context.dispatch({ type: 'layout/cursorMoved', flowId, index });
+}
+
+/**
+ * The read-back after a save shown from its answer: the flow as stored replaces the page as sent, and an editor
+ * with nothing unsaved goes on from it; a page stored otherwise is said. A failed read leaves what the save showed.
+ */
+async function confirmStored(
+	context: EffectContext,
+	flowId: string,
+	layout: Layout,
+	selected: string | undefined,
+): Promise<void> {
+	const stored = await readStoredLayout(context.deps.graph, flowId, layout, { stop: context.disposed });
+	const draft = context.getState().layoutDrafts[flowId];
+	if (stored.flow) {
+		context.dispatch(loadActions.succeeded('userFlow', flowId, stored.flow, context.now()));
+		if (draft?.confirming && !isLayoutDirty(draft) && !draft.saving) {
+			context.dispatch({ type: 'layout/discarded', flowId });
+			reopen(context, flowId, stored.flow, draft.layout.inputs[draft.cursor]?.attribute ?? selected);
+		}
+	}
+	context.dispatch({ type: 'layout/confirmed', flowId });
+	if (stored.storedDifferently) {
+		context.dispatch({
+			type: 'flash/shown',
+			level: 'warning',
+			text: `Saved, but the service stored the page differently: ${diffLines(stored.storedDifferently).lines[0] ?? ''}`,
+		});
+	}
 }
 
 /** "Load theirs" after a conflict: the draft starts again from the page as the server has it. */

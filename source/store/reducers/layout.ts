@@ -212,6 +212,8 @@ function change(draft: LayoutDraft, action: Exclude<LayoutAction, { type: 'layou
 			return { ...draft, saving: true };
 		case 'layout/saveEnded':
 			return { ...draft, saving: false };
+		case 'layout/confirmed':
+			return draft.confirming ? { ...draft, confirming: false } : draft;
 		case 'layout/discarded':
 			return draft;
 		default:
@@ -232,6 +234,7 @@ export function reduceLayoutDrafts(drafts: Drafts, action: LayoutAction): Drafts
 			history: [],
 			cursor: 0,
 			saving: false,
+			...(action.confirming ? { confirming: true } : {}),
 		};
 		return { ...drafts, [action.flowId]: draft };
 	}
