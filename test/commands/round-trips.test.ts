@@ -54,11 +54,28 @@ test('apps list reads the apps from the flow, and their names once', async (t) =
 	const emulator = await emulatorFor(t);
 	const listed = await run(emulator, ['apps', 'list', customers.name]);
 	t.is(listed.code, 0, listed.stderr);
-	t.deepEqual(listed.requests, [`GET ${flows}`, 'GET /v1.0/applications']);
+	t.deepEqual([...listed.requests].sort(), [`GET ${flows}`, 'GET /v1.0/applications'].sort());
 	t.regex(listed.stdout, new RegExp(seed.apps.storefront));
 	const asJson = await run(emulator, ['apps', 'list', customers.name, '--json']);
 	t.deepEqual(asJson.requests, [`GET ${flows}`]);
 	t.deepEqual(json(asJson), [{ appId: seed.apps.storefront }, { appId: seed.apps.mobile }]);
+});
+
+test.serial('apps list reads the flow and the app names side by side: one round trip', async (t) => {
+	const emulator = await emulatorFor(t, { faults: heldFaults });
+	const listed = await run(emulator, ['apps', 'list', customers.name]);
+	t.is(listed.code, 0, listed.stderr);
+	t.is(listed.requests.length, 2);
+	t.is(roundTrips(emulator), 1);
+	t.regex(listed.stdout, /Contoso Storefront/);
+});
+
+test('apps list of a flow that does not exist says so, whatever became of the names read beside it', async (t) => {
+	const emulator = await emulatorFor(t);
+	const missing = await run(emulator, ['apps', 'list', 'No such flow']);
+	t.is(missing.code, 1, missing.stdout);
+	t.regex(missing.stderr, /No such flow/);
+	t.notRegex(missing.stderr, /unhandled|Unhandled/);
 });
 
 test('providers remove resolves the provider on the flow it read: one lookup, one write', async (t) => {
