@@ -237,3 +237,50 @@ test('a save right after a save, while reads still lag the first: read until the
 	t.true(isLayoutDirty(draft(store)), 'the second change is still the draft');
 	t.is(store.getState().flash?.level, 'success', store.getState().flash?.text);
 });
+
+const required = (
+	layout: { inputs: readonly { attribute: string; required: boolean }[] },
+	attribute: string,
+) => layout.inputs.find((input) => input.attribute === attribute)?.required;
+
+test('a read-back that never shows the save (reads lag past its tries) leaves the saved page, and says nothing else', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(openLayoutDraft(customers.id));
+	const before = required(draft(store).layout, 'country');
+	toggleRequired(store, 'country');
+	// Each of the read-back's five tries reads the page from before the save.
+	emulator.setFaults('F-C1:reads=5');
+	await store.run(commitLayout(customers.id));
+	await store.idle();
+	const stored = emulator.tenant.requireFlow(customers.id).attributeCollection?.views[0]?.inputs;
+	t.is(stored?.find((input) => input.attribute === 'country')?.required, !before, 'the service has it');
+	const shown = selectResource(store.getState(), 'userFlow', customers.id).data;
+	t.is(shown ? required(layoutFromFlow(shown), 'country') : undefined, !before, 'still on screen');
+	t.is(required(draft(store).layout, 'country'), !before, 'the editor did not go back to before the save');
+	t.is(store.getState().flash?.level, 'success', store.getState().flash?.text);
+	t.true(draft(store).confirming, 'the next save reads patiently again');
+});
+
+test("a second save made while the first one's read-back runs is not undone by it, nor called stored otherwise", async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(openLayoutDraft(customers.id));
+	toggleRequired(store, 'country');
+	// The first save's first read lags, so its read-back tries again after the second save is stored.
+	emulator.setFaults('F-C1:reads=1');
+	await store.run(commitLayout(customers.id));
+	toggleRequired(store, 'displayName');
+	await store.run(saveLayout(customers.id));
+	t.is(store.getState().overlay?.kind, 'layoutSave');
+	await store.run(commitLayout(customers.id));
+	const second = draft(store).layout;
+	await store.idle();
+	t.not(store.getState().flash?.level, 'warning', store.getState().flash?.text);
+	t.deepEqual(draft(store).layout, second, 'the editor shows the second save');
+	t.false(isLayoutDirty(draft(store)));
+	const shown = selectResource(store.getState(), 'userFlow', customers.id).data;
+	t.is(shown ? required(layoutFromFlow(shown), 'displayName') : undefined, required(second, 'displayName'));
+	// A third change: no conflict with the admin's own second save.
+	toggleRequired(store, 'surname');
+	await store.run(saveLayout(customers.id));
+	t.is(store.getState().overlay?.kind, 'layoutSave', JSON.stringify(store.getState().overlay));
+});

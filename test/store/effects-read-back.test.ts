@@ -2,12 +2,15 @@ import test from 'ava';
 import {
 	createUserFlow,
 	flowById,
+	loadTenantAttributes,
 	loadUserFlow,
 	loadUserFlows,
+	openLayoutDraft,
 	saveEdit,
 	selectResource,
 	toggleSignUp,
 } from '../../source/store/index.js';
+import { saveRefusal } from '../../source/store/layout-views.js';
 import { seed } from '../helpers/emulator.js';
 import { storeFor } from '../helpers/ui-store.js';
 
@@ -15,6 +18,7 @@ import { storeFor } from '../helpers/ui-store.js';
 // consistency). What the write's answer showed must stay on screen whatever those reads say.
 
 const { partners } = seed.flows;
+const newsletter = 'extension_6ea3bc85aec24b1c92ff4a117afb6621_Newsletter';
 const flowPath = `GET /v1.0/identity/authenticationEventsFlows/${partners.id}`;
 
 test('a rename shows from its answer at once; a lagging read-back never puts the old name back', async (t) => {
@@ -79,4 +83,49 @@ test('a new flow shows from its answer at once; reads that answer 404 for a whil
 		'Email with password',
 	);
 	t.is(store.getState().flash?.level, 'success', store.getState().flash?.text);
+});
+
+test('a new flow collecting a boolean attribute opens in the layout editor with its data types before the read-back', async (t) => {
+	const { store, emulator } = await storeFor(t, { emulator: { faults: 'F-C1:reads=2' } });
+	await store.run(loadUserFlows());
+	await store.run(loadTenantAttributes());
+	store.dispatch({ type: 'createDraft/opened', providerIds: ['EmailPassword-OAUTH'] });
+	store.dispatch({ type: 'createDraft/changed', patch: { name: 'Newsletter sign-up' } });
+	store.dispatch({ type: 'createDraft/itemToggled', field: 'attributes', id: newsletter });
+	await store.run(createUserFlow());
+	const id = emulator.tenant.flowNamed('Newsletter sign-up')?.id ?? '';
+	const reads = emulator.log.length;
+	await store.run(openLayoutDraft(id));
+	t.is(emulator.log.length, reads, 'opened from the flow as created, no read');
+	const input = store
+		.getState()
+		.layoutDrafts[id]?.layout.inputs.find((each) => each.attribute === newsletter);
+	t.is(input?.dataType, 'boolean');
+	t.is(
+		saveRefusal(store.getState().layoutDrafts[id]!),
+		undefined,
+		'nothing to refuse in the page as created',
+	);
+	await store.idle();
+});
+
+test('a change made to a new flow before its read-back came is not undone by that read-back', async (t) => {
+	// The create's first read-back read answers 404 (the replica has not seen the flow), so it tries again
+	// later; by then the sign-up switch below is shown, and the replica has seen the create but not the switch.
+	const faults = 'F-C1:reads=1:method=POST,F-C1:reads=2:method=PATCH';
+	const { store, emulator } = await storeFor(t, { emulator: { faults } });
+	await store.run(loadUserFlows());
+	store.dispatch({ type: 'createDraft/opened', providerIds: ['EmailPassword-OAUTH'] });
+	store.dispatch({ type: 'createDraft/changed', patch: { name: 'Switched at once', signUp: true } });
+	await store.run(createUserFlow());
+	const id = emulator.tenant.flowNamed('Switched at once')?.id ?? '';
+	await store.run(toggleSignUp(id));
+	const signUp = () => flowById(store.getState(), id)?.onInteractiveAuthFlowStart?.isSignUpAllowed;
+	t.false(signUp(), 'shown from the answer');
+	const seen: (boolean | undefined)[] = [];
+	const unsubscribe = store.subscribe(() => seen.push(signUp()));
+	await store.idle();
+	unsubscribe();
+	t.false(seen.includes(true), `sign-up never shown on again: ${JSON.stringify(seen)}`);
+	t.false(signUp());
 });

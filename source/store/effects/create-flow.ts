@@ -1,4 +1,5 @@
 import { getUserFlow, type NewUserFlow } from '../../graph/flows.js';
+import { sameId } from '../../graph/ids.js';
 import type { UserFlow } from '../../graph/types.js';
 import { createFlow } from '../../operations/flows.js';
 import { defaultProviderId, newFlowRequest } from '../../operations/new-flow.js';
@@ -102,12 +103,8 @@ export function createUserFlow(): Effect {
 		});
 		try {
 			// Shown from its answer; the whole flow is read back in the background (confirmCreated).
-			const outcome = await createFlow(
-				context.deps.graph,
-				newFlowFrom(draft, tenantAttributes(context.getState())),
-				{},
-				{ readBack: false },
-			);
+			const request = newFlowFrom(draft, tenantAttributes(context.getState()));
+			const outcome = await createFlow(context.deps.graph, request, {}, { readBack: false });
 			if (outcome.kind === 'refused') {
 				await rereadCatalogue(context, outcome.refusal);
 				context.dispatch({ type: 'createDraft/rejected', errors: refusalErrors(outcome.refusal, name) });
@@ -120,7 +117,7 @@ export function createUserFlow(): Effect {
 				return;
 			}
 			if (outcome.kind !== 'done') throw new Error(`A create cannot end ${outcome.kind}.`);
-			const shown = createdAsSent(outcome.value.flow, draft, context.getState());
+			const shown = createdAsSent(outcome.value.flow, request, context.getState());
 			context.dispatch({ type: 'userFlows/flowAdded', flow: shown });
 			context.dispatch({ type: 'createDraft/closed' });
 			context.dispatch({ type: 'route/replaced', route: { id: 'user-flow', flowId: shown.id ?? '' } });
@@ -166,39 +163,59 @@ export function createUserFlow(): Effect {
 }
 
 /**
- * The new flow as its answer and the form tell it: the create's answer leaves the identity providers unexpanded
- * and the apps unlisted, so those are what was sent (no app is linked at creation).
+ * The new flow as its answer and its request tell it: the create's answer leaves the identity providers and
+ * the attributes unexpanded and the apps unlisted, so those are what was sent, as the tenant's catalogues
+ * describe them (the layout editor takes each input's data type from its attribute).
  */
-function createdAsSent(answer: UserFlow, draft: CreateDraft, state: AppState): UserFlow {
-	const tenant = state.resources.tenantIdentityProviders['']?.data ?? [];
-	const sent = draft.providerIds.map((id) => tenant.find((provider) => provider.id === id) ?? { id });
+function createdAsSent(answer: UserFlow, request: NewUserFlow, state: AppState): UserFlow {
+	const providers = state.resources.tenantIdentityProviders['']?.data ?? [];
+	const attributes = tenantAttributes(state);
 	const start = answer.onAuthenticationMethodLoadStart;
+	const collection = answer.onAttributeCollection;
+	const sentAttributes = (request.attributes ?? []).map(
+		({ id }) => attributes.find((attribute) => sameId(attribute.id, id)) ?? { id },
+	);
 	return {
 		...answer,
-		onAuthenticationMethodLoadStart: { ...start, identityProviders: start?.identityProviders ?? sent },
+		onAuthenticationMethodLoadStart: {
+			...start,
+			identityProviders:
+				start?.identityProviders ??
+				request.identityProviderIds.map(
+					(id) => providers.find((provider) => sameId(provider.id, id)) ?? { id },
+				),
+		},
+		...(collection
+			? { onAttributeCollection: { ...collection, attributes: collection.attributes ?? sentAttributes } }
+			: {}),
 		conditions: {
 			...answer.conditions,
 			applications: {
 				...answer.conditions?.applications,
-				includeApplications: answer.conditions?.applications?.includeApplications ?? [],
+				includeApplications:
+					answer.conditions?.applications?.includeApplications ??
+					(request.appIds ?? []).map((appId) => ({ appId })),
 			},
 		},
 	};
 }
 
 /**
- * Reads the new flow back whole, patiently (a read right after a create may answer 404 for a while); a read
- * that never comes leaves the answer on screen (ctrl+r reads again), never a "not found" for a flow made.
+ * Reads the new flow back whole, patiently (a read right after a create may answer 404 for a while). It
+ * replaces only the flow as the create showed it: after a change made meanwhile, that change's own read-back
+ * tells. A read that never comes leaves the answer on screen (ctrl+r reads again), never a "not found".
  */
 function confirmCreated(flowId: string): Effect {
 	return async (context) => {
+		const shown = context.getState().resources.userFlow[flowId]?.data;
 		try {
 			const read = await readBack(
 				() => getUserFlow(context.deps.graph, flowId),
 				() => true,
 				{ stop: context.disposed },
 			);
-			if (context.getState().resources.userFlow[flowId])
+			const held = context.getState().resources.userFlow[flowId];
+			if (held && held.data === shown)
 				context.dispatch(loadActions.succeeded('userFlow', flowId, read, context.now()));
 		} catch {
 			// The answer stays on screen.

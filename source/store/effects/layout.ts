@@ -1,5 +1,7 @@
 import {
+	diffLayouts,
 	inputSetChange,
+	isEmptyDiff,
 	type Layout,
 	layoutFingerprint,
 	layoutFromFlow,
@@ -98,6 +100,7 @@ export function commitLayout(flowId: string): Effect {
 		const name = flowLabel(context.getState(), flowId);
 		context.dispatch({ type: 'layout/saveStarted', flowId });
 		const selected = layout.inputs[draft.cursor]?.attribute;
+		const save: SaveShown = { flowId, layout, before: draft.base };
 		// The page the draft is based on was read just before the dialog (and rebased with it): no read before the PATCH.
 		const outcome = await operate(
 			context,
@@ -114,8 +117,7 @@ export function commitLayout(flowId: string): Effect {
 				unchanged: () => 'No changes to save.',
 				refused: (refusal) => refusalText(refusal, { flow: name }),
 			},
-			(saved) =>
-				saved.kind === 'done' ? confirmStored(context, flowId, layout, selected) : Promise.resolve(),
+			(saved) => (saved.kind === 'done' ? confirmStored(context, save) : Promise.resolve()),
 		);
 		if (outcome?.kind === 'done') {
 			const held = selectResource(context.getState(), 'userFlow', flowId).data;
@@ -123,7 +125,7 @@ export function commitLayout(flowId: string): Effect {
 			if (held) {
 				const flow = withLayout(held, layout);
 				context.dispatch(loadActions.succeeded('userFlow', flowId, flow, context.now()));
-				reopen(context, flowId, flow, selected, { confirming: true });
+				save.opened = reopen(context, flowId, flow, selected, { confirming: true });
 			}
 		}
 		context.dispatch({ type: 'layout/saveEnded', flowId });
@@ -131,43 +133,52 @@ export function commitLayout(flowId: string): Effect {
 	return self;
 }
 
-/** The editor goes on with `flow`'s page, the selection on the input it was on. */
+/** The editor goes on with `flow`'s page, the selection on the input it was on; the new draft's fingerprint. */
 function reopen(
 	context: EffectContext,
 	flowId: string,
 	flow: UserFlow,
 	selected: string | undefined,
 	options: { confirming?: boolean } = {},
-): void {
+): string {
 	const layout = flowLayout(context.getState(), flowId, flow);
+	const fingerprint = layoutFingerprint(layout);
 	context.dispatch({
 		type: 'layout/opened',
 		flowId,
 		layout,
-		fingerprint: layoutFingerprint(layout),
+		fingerprint,
 		...(options.confirming ? { confirming: true } : {}),
 	});
 	const index = layout.inputs.findIndex((input) => input.attribute === selected);
 	if (index > 0) context.dispatch({ type: 'layout/cursorMoved', flowId, index });
+	return fingerprint;
 }
 
+/** A save shown from its answer, for its read-back: what was sent, the page before it, and the draft it opened. */
+type SaveShown = { flowId: string; layout: Layout; before: Layout; opened?: string };
+
 /**
- * The read-back after a save shown from its answer: the flow as stored replaces the page as sent, and an editor
- * with nothing unsaved goes on from it; a page stored otherwise is said. A failed read leaves what the save showed.
+ * The read-back after a save shown from its answer. It speaks only for the draft that save opened: after a
+ * later save (or "load theirs") that draft's own read-back tells. The flow as stored replaces the page as
+ * sent and an editor with nothing unsaved goes on from it; a page stored otherwise is said. A read that still
+ * shows the page before the save is lag, not the service's answer: what the save showed stays, and the next
+ * save reads patiently again (the draft stays `confirming`). A failed read leaves what the save showed.
  */
-async function confirmStored(
-	context: EffectContext,
-	flowId: string,
-	layout: Layout,
-	selected: string | undefined,
-): Promise<void> {
+async function confirmStored(context: EffectContext, save: SaveShown): Promise<void> {
+	const { flowId, layout } = save;
 	const stored = await readStoredLayout(context.deps.graph, flowId, layout, { stop: context.disposed });
-	const draft = context.getState().layoutDrafts[flowId];
-	if (stored.flow) {
+	const state = context.getState();
+	const draft = state.layoutDrafts[flowId];
+	if (draft ? draft.baseFingerprint !== save.opened : save.opened === undefined) return;
+	const page = stored.flow && flowLayout(state, flowId, stored.flow);
+	const lagging = page && stored.storedDifferently && isEmptyDiff(diffLayouts(save.before, page));
+	if (lagging) return;
+	if (stored.flow && state.resources.userFlow[flowId]) {
 		context.dispatch(loadActions.succeeded('userFlow', flowId, stored.flow, context.now()));
-		if (draft?.confirming && !isLayoutDirty(draft) && !draft.saving) {
+		if (draft && !isLayoutDirty(draft) && !draft.saving) {
 			context.dispatch({ type: 'layout/discarded', flowId });
-			reopen(context, flowId, stored.flow, draft.layout.inputs[draft.cursor]?.attribute ?? selected);
+			reopen(context, flowId, stored.flow, draft.layout.inputs[draft.cursor]?.attribute);
 		}
 	}
 	context.dispatch({ type: 'layout/confirmed', flowId });
