@@ -284,3 +284,25 @@ test("a second save made while the first one's read-back runs is not undone by i
 	await store.run(saveLayout(customers.id));
 	t.is(store.getState().overlay?.kind, 'layoutSave', JSON.stringify(store.getState().overlay));
 });
+
+test('an overwrite after a conflict, its read-back lagging past its tries: the saved page stays, no false warning', async (t) => {
+	const { store, emulator } = await storeFor(t);
+	await store.run(openLayoutDraft(customers.id));
+	toggleRequired(store, 'country');
+	// Another admin relabels an input meanwhile: the save opens the conflict dialog, and `o` overwrites.
+	const surname = emulator.tenant
+		.requireFlow(customers.id)
+		.attributeCollection?.views[0]?.inputs.find((input) => input.attribute === 'surname');
+	if (!surname) throw new Error('the customers flow collects surname');
+	surname.label = 'Family name';
+	await store.run(saveLayout(customers.id));
+	const overlay = store.getState().overlay;
+	if (overlay?.kind !== 'layoutConflict') return t.fail(`no conflict: ${JSON.stringify(overlay)}`);
+	emulator.setFaults('F-C1:reads=5');
+	await store.run(saveLayout(customers.id, overlay.server));
+	await store.idle();
+	t.is(store.getState().flash?.level, 'success', store.getState().flash?.text);
+	const shown = selectResource(store.getState(), 'userFlow', customers.id).data;
+	t.true(shown ? required(layoutFromFlow(shown), 'country') : false, 'the overwrite stays on screen');
+	t.true(required(draft(store).layout, 'country'), 'and in the editor');
+});

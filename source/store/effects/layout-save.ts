@@ -74,7 +74,7 @@ export function saveLayout(flowId: string, over?: Layout): Effect {
 		const current = context.getState().layoutDrafts[flowId] ?? draft;
 		const fingerprint = layoutFingerprint(server);
 		if (over && fingerprint === layoutFingerprint(over))
-			return void (await context.run(commitLayout(flowId)));
+			return void (await context.run(commitLayout(flowId, server)));
 		if (notice && !isLayoutDirty(current)) {
 			return context.dispatch({
 				type: 'flash/shown',

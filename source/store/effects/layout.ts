@@ -91,8 +91,9 @@ export function openLayoutDraft(flowId: string): Effect {
 /**
  * Confirmed: sends the whole inputs array in one PATCH and shows the page as sent at once (the service answers a
  * PATCH with no body); the read-back goes on in the background and says so if the service stored it otherwise.
+ * `onto` is the server's page an overwrite replaces, when the draft's base is not the page the save goes onto.
  */
-export function commitLayout(flowId: string): Effect {
+export function commitLayout(flowId: string, onto?: Layout): Effect {
 	const self: Effect = async (context) => {
 		const draft = context.getState().layoutDrafts[flowId];
 		if (!draft) return;
@@ -100,7 +101,9 @@ export function commitLayout(flowId: string): Effect {
 		const name = flowLabel(context.getState(), flowId);
 		context.dispatch({ type: 'layout/saveStarted', flowId });
 		const selected = layout.inputs[draft.cursor]?.attribute;
-		const save: SaveShown = { flowId, layout, before: draft.base };
+		// The page the save goes onto: the draft's base, or the server's page an overwrite chose to replace.
+		const current = onto ?? draft.base;
+		const save: SaveShown = { flowId, layout, before: current };
 		// The page the draft is based on was read just before the dialog (and rebased with it): no read before the PATCH.
 		const outcome = await operate(
 			context,
@@ -111,7 +114,7 @@ export function commitLayout(flowId: string): Effect {
 				failure: `The sign-up page of “${name}” was not saved; your draft is kept`,
 				target: targets.flow(flowId),
 			},
-			() => saveLayout(context.deps.graph, { flowId, layout, current: draft.base }, { readBack: false }),
+			() => saveLayout(context.deps.graph, { flowId, layout, current }, { readBack: false }),
 			{
 				done: () => `Saved the sign-up page of “${name}” (${layout.inputs.length} inputs)`,
 				unchanged: () => 'No changes to save.',
