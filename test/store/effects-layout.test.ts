@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { staticTokenProvider } from '../../source/auth/token-provider.js';
 import { layoutFromFlow, toPageInputs } from '../../source/layout/index.js';
 import {
@@ -216,13 +216,19 @@ test('a save whose answer was lost after the service stored it: saved (said so),
 	t.is(emulator.log.filter((entry) => entry.method === 'PATCH').length, 1, 'sent once');
 });
 
+/** A store whose country-required change was saved (shown from its answer) with `faults` on the emulator. */
+async function savedWith(t: ExecutionContext, faults: string) {
+	const fixture = await storeFor(t);
+	await fixture.store.run(openLayoutDraft(customers.id));
+	toggleRequired(fixture.store, 'country');
+	fixture.emulator.setFaults(faults);
+	await fixture.store.run(commitLayout(customers.id));
+	return fixture;
+}
+
 test('a save right after a save, while reads still lag the first: read until they show it, no false conflict', async (t) => {
-	const { store, emulator } = await storeFor(t);
-	await store.run(openLayoutDraft(customers.id));
-	toggleRequired(store, 'country');
 	// Every read after the PATCH shows the page before it, twice, as Entra's replicas may.
-	emulator.setFaults('F-C1:reads=2');
-	await store.run(commitLayout(customers.id));
+	const { store } = await savedWith(t, 'F-C1:reads=2');
 	t.true(draft(store).confirming, 'shown from the answer, its read-back still going');
 	toggleRequired(store, 'displayName');
 	await store.run(saveLayout(customers.id));
@@ -262,12 +268,8 @@ test('a read-back that never shows the save (reads lag past its tries) leaves th
 });
 
 test("a second save made while the first one's read-back runs is not undone by it, nor called stored otherwise", async (t) => {
-	const { store, emulator } = await storeFor(t);
-	await store.run(openLayoutDraft(customers.id));
-	toggleRequired(store, 'country');
 	// The first save's first read lags, so its read-back tries again after the second save is stored.
-	emulator.setFaults('F-C1:reads=1');
-	await store.run(commitLayout(customers.id));
+	const { store } = await savedWith(t, 'F-C1:reads=1');
 	toggleRequired(store, 'displayName');
 	await store.run(saveLayout(customers.id));
 	t.is(store.getState().overlay?.kind, 'layoutSave');
