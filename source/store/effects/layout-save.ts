@@ -15,10 +15,10 @@ import { refuseWithoutPermission } from './preflight.js';
  * Right after a save whose read-back has not ended, reads lag the write: it reads until the page shows the save.
  */
 async function readPage(context: EffectContext, flowId: string, self: Effect): Promise<Layout | undefined> {
-	const confirming = context.getState().layoutDrafts[flowId];
+	const kept = context.getState().layoutDrafts[flowId];
 	const showsSave = (flow: UserFlow) =>
-		!confirming?.confirming ||
-		layoutFingerprint(flowLayout(context.getState(), flowId, flow)) === confirming.baseFingerprint;
+		!kept?.confirming ||
+		layoutFingerprint(flowLayout(context.getState(), flowId, flow)) === kept.baseFingerprint;
 	const id = `layout-read:${flowId}`;
 	context.dispatch({ type: 'layout/saveStarted', flowId });
 	context.dispatch({

@@ -128,6 +128,7 @@ export function commitLayout(flowId: string, onto?: Layout): Effect {
 			if (held) {
 				const flow = withLayout(held, layout);
 				context.dispatch(loadActions.succeeded('userFlow', flowId, flow, context.now()));
+				// Set before the read-back's first answer can arrive, which is when confirmStored looks at it.
 				save.opened = reopen(context, flowId, flow, selected, { confirming: true });
 			}
 		}
