@@ -27,14 +27,6 @@ async function namesByAppId(client: GraphClient): Promise<Map<string, string>> {
 	}
 }
 
-/** A promise that never rejects: what it read, or why not (for a read started before it is known to be needed). */
-function settled<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-	return promise.then(
-		(value) => ({ ok: true as const, value }),
-		(error: unknown) => ({ ok: false as const, error }),
-	);
-}
-
 const list: Command = {
 	path: ['apps', 'list'],
 	usage: 'apps list <flow>',
@@ -43,7 +35,9 @@ const list: Command = {
 	async run(context) {
 		const client = await context.graph();
 		// The table's names are read beside the flow, one round trip instead of two (unused when no app is linked).
-		const reading = context.json ? undefined : settled(namesByAppId(client));
+		const reading = context.json ? undefined : namesByAppId(client);
+		// Heard now too, so a failed flow lookup never leaves this read rejected and unheard.
+		reading?.catch(() => undefined);
 		const flow = await resolveFlow(client, context.args[0] ?? '');
 		// The flow carries its apps inline: resolving it read them already.
 		const linked = (flow.conditions?.applications?.includeApplications ?? []).map((app) => ({
@@ -51,7 +45,7 @@ const list: Command = {
 		}));
 		if (!reading) return printJson(context, linked);
 		if (linked.length === 0) return context.stdout(`No applications use "${flow.displayName}".\n`);
-		const names = await reading.then((read) => (read.ok ? read.value : Promise.reject(read.error)));
+		const names = await reading;
 		context.stdout(
 			`${formatTable(
 				linked,

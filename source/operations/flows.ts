@@ -4,7 +4,7 @@ import { createUserFlow, getUserFlow, type NewUserFlow, updateUserFlow } from '.
 import type { GraphClient } from '../graph/graph-client.js';
 import type { IdentityProvider, UserFlow, UserFlowAttribute } from '../graph/types.js';
 import { done, type Outcome, refused, unchanged } from './outcome.js';
-import { readBack } from './read-back.js';
+import { type ReadBackPace, readBack } from './read-back.js';
 import type { RefusalOf } from './refusals.js';
 import { sendWrite } from './send-write.js';
 import {
@@ -115,22 +115,21 @@ export async function createFlow(
 			return done({ flow: created, readBack: false }, [], answerLost);
 		const id = created.id;
 		try {
-			return done(
-				{
-					flow: await readBack(
-						() => getUserFlow(client, id),
-						() => true,
-					),
-					readBack: true,
-				},
-				[],
-				answerLost,
-			);
+			return done({ flow: await readNewFlow(client, id), readBack: true }, [], answerLost);
 		} catch {
 			// The flow exists (the service said so); a failed re-read must not make it look as if it did not.
 			return done({ flow: created, readBack: false }, [], answerLost);
 		}
 	}
+}
+
+/** A flow just created, read back whole: patiently, since a read right after a create may answer 404 for a while. */
+export function readNewFlow(client: GraphClient, flowId: string, pace?: ReadBackPace): Promise<UserFlow> {
+	return readBack(
+		() => getUserFlow(client, flowId),
+		() => true,
+		pace,
+	);
 }
 
 /** The changes `updateFlow` can make. */

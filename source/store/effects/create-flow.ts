@@ -1,10 +1,9 @@
-import { getUserFlow, type NewUserFlow } from '../../graph/flows.js';
+import type { NewUserFlow } from '../../graph/flows.js';
 import { sameId } from '../../graph/ids.js';
 import type { UserFlow } from '../../graph/types.js';
-import { createFlow } from '../../operations/flows.js';
+import { createFlow, readNewFlow } from '../../operations/flows.js';
 import { defaultProviderId, newFlowRequest } from '../../operations/new-flow.js';
 import type { Outcome } from '../../operations/outcome.js';
-import { readBack } from '../../operations/read-back.js';
 import type { Refusal } from '../../operations/refusals.js';
 import { WriteNotMade } from '../../operations/send-write.js';
 import { display } from '../../text/sanitize.js';
@@ -209,11 +208,7 @@ function confirmCreated(flowId: string): Effect {
 	return async (context) => {
 		const shown = context.getState().resources.userFlow[flowId]?.data;
 		try {
-			const read = await readBack(
-				() => getUserFlow(context.deps.graph, flowId),
-				() => true,
-				{ stop: context.disposed },
-			);
+			const read = await readNewFlow(context.deps.graph, flowId, { stop: context.disposed });
 			const held = context.getState().resources.userFlow[flowId];
 			if (held && held.data === shown)
 				context.dispatch(loadActions.succeeded('userFlow', flowId, read, context.now()));

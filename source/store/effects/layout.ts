@@ -33,9 +33,28 @@ export function flowLayout(state: AppState, flowId: string, flow: UserFlow): Lay
 
 const hasPage = (flow: UserFlow) => Boolean(flow.onAttributeCollection?.attributeCollectionPage?.views);
 
-function opened(context: EffectContext, flowId: string, flow: UserFlow): void {
+/**
+ * Opens the editor's draft on `flow`'s page, the selection on `selected` when given (going on after a save);
+ * `confirming` marks a page shown from a save's answer. Returns the new draft's fingerprint.
+ */
+function opened(
+	context: EffectContext,
+	flowId: string,
+	flow: UserFlow,
+	options: { selected?: string; confirming?: boolean } = {},
+): string {
 	const layout = flowLayout(context.getState(), flowId, flow);
-	context.dispatch({ type: 'layout/opened', flowId, layout, fingerprint: layoutFingerprint(layout) });
+	const fingerprint = layoutFingerprint(layout);
+	context.dispatch({
+		type: 'layout/opened',
+		flowId,
+		layout,
+		fingerprint,
+		...(options.confirming ? { confirming: true } : {}),
+	});
+	const index = layout.inputs.findIndex((input) => input.attribute === options.selected);
+	if (index > 0) context.dispatch({ type: 'layout/cursorMoved', flowId, index });
+	return fingerprint;
 }
 
 /**
@@ -80,7 +99,8 @@ export function openLayoutDraft(flowId: string): Effect {
 		if (resource.status === 'loading' || resource.status === 'error') return;
 		const cached = resource.status === 'ready' ? resource.data : undefined;
 		// A flow that collects attributes but came without its page (a create response) is read once more.
-		if (cached && (!cached.onAttributeCollection || hasPage(cached))) return opened(context, flowId, cached);
+		if (cached && (!cached.onAttributeCollection || hasPage(cached)))
+			return void opened(context, flowId, cached);
 		await context.run(loadUserFlow(flowId, { force: cached !== undefined }));
 		const after = selectResource(context.getState(), 'userFlow', flowId);
 		if (after.status === 'ready' && after.data && !context.getState().layoutDrafts[flowId])
@@ -129,34 +149,12 @@ export function commitLayout(flowId: string, onto?: Layout): Effect {
 				const flow = withLayout(held, layout);
 				context.dispatch(loadActions.succeeded('userFlow', flowId, flow, context.now()));
 				// Set before the read-back's first answer can arrive, which is when confirmStored looks at it.
-				save.opened = reopen(context, flowId, flow, selected, { confirming: true });
+				save.opened = opened(context, flowId, flow, { selected, confirming: true });
 			}
 		}
 		context.dispatch({ type: 'layout/saveEnded', flowId });
 	};
 	return self;
-}
-
-/** The editor goes on with `flow`'s page, the selection on the input it was on; the new draft's fingerprint. */
-function reopen(
-	context: EffectContext,
-	flowId: string,
-	flow: UserFlow,
-	selected: string | undefined,
-	options: { confirming?: boolean } = {},
-): string {
-	const layout = flowLayout(context.getState(), flowId, flow);
-	const fingerprint = layoutFingerprint(layout);
-	context.dispatch({
-		type: 'layout/opened',
-		flowId,
-		layout,
-		fingerprint,
-		...(options.confirming ? { confirming: true } : {}),
-	});
-	const index = layout.inputs.findIndex((input) => input.attribute === selected);
-	if (index > 0) context.dispatch({ type: 'layout/cursorMoved', flowId, index });
-	return fingerprint;
 }
 
 /** A save shown from its answer, for its read-back: what was sent, the page before it, and the draft it opened. */
@@ -182,7 +180,7 @@ async function confirmStored(context: EffectContext, save: SaveShown): Promise<v
 		context.dispatch(loadActions.succeeded('userFlow', flowId, stored.flow, context.now()));
 		if (draft && !isLayoutDirty(draft) && !draft.saving) {
 			context.dispatch({ type: 'layout/discarded', flowId });
-			reopen(context, flowId, stored.flow, draft.layout.inputs[draft.cursor]?.attribute);
+			opened(context, flowId, stored.flow, { selected: draft.layout.inputs[draft.cursor]?.attribute });
 		}
 	}
 	context.dispatch({ type: 'layout/confirmed', flowId });
